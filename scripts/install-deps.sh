@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages creditscore needs to build, test and run. Idempotent: when every
+# package is already there it only checks, in well under a second. Run as root.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build   # compiler and build
+  googletest libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
+  libcli11-dev                        # command-line options and --help
+  nlohmann-json3-dev                  # JSON (feature catalogue, model bundle)
+  time                                # /usr/bin/time -v: peak memory in bench/ scripts
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if ((${#missing[@]} > 0)); then
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Every test from nothing: install what is missing, build with AddressSanitizer and
+# UndefinedBehaviorSanitizer, run the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+cmake --preset test >/dev/null
+cmake --build --preset test
+ctest --preset test

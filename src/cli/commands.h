@@ -1,0 +1,14 @@
+// The sub-commands of `creditscore`. Each lives in its own file and registers itself on the app:
+// it declares its options (long names, defaults that work, a --help that teaches) and the
+// function that runs it. main.cpp only lists them.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace creditscore::cli {
+
+void register_generate_command(CLI::App& app);
+void register_inspect_command(CLI::App& app);
+void register_demo_command(CLI::App& app);
+
+}  // namespace creditscore::cli

@@ -1,0 +1,102 @@
+#include "cli/dataset_report.h"
+
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "cli/number_format.h"
+#include "cli/progress_bar.h"
+#include "cli/text_table.h"
+
+namespace creditscore::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double missing_share(const tables::Table& table) {
+  std::uint64_t missing = 0;
+  for (std::size_t c = 0; c < table.column_count(); ++c) {
+    const tables::Column& column = table.column(c);
+    for (float value : column.numbers) missing += std::isnan(value) ? 1 : 0;
+    for (std::int32_t code : column.codes) missing += code == tables::kMissingCode ? 1 : 0;
+  }
+  const double cells = static_cast<double>(table.rows()) * static_cast<double>(table.column_count());
+  return cells == 0 ? 0.0 : static_cast<double>(missing) / cells;
+}
+
+// Reading time per file, taken from the progress callback: a file's time runs from its first
+// report to the first report of the next file.
+class FileTimer {
+ public:
+  void on_progress(std::string_view file) {
+    const auto now = Clock::now();
+    if (file == current_) return;
+    close_current(now);
+    current_ = file;
+    started_ = now;
+  }
+  void close_current(Clock::time_point now) {
+    if (!current_.empty()) seconds_[current_] += std::chrono::duration<double>(now - started_).count();
+    current_.clear();
+  }
+  double seconds(const std::string& file) const {
+    auto found = seconds_.find(file);
+    return found == seconds_.end() ? 0.0 : found->second;
+  }
+
+ private:
+  std::string current_;
+  Clock::time_point started_;
+  std::map<std::string, double> seconds_;
+};
+
+}  // namespace
+
+tables::Dataset read_dataset_with_report(const std::filesystem::path& directory,
+                                         std::ostream& out) {
+  FileTimer timer;
+  const auto start = Clock::now();
+  tables::Dataset dataset;
+  {
+    ProgressBar bar("bytes");
+    ProgressFn bar_callback = bar.callback();
+    dataset = tables::read_dataset(
+        directory, [&](std::string_view stage, std::uint64_t done, std::uint64_t total) {
+          timer.on_progress(stage);
+          bar_callback(stage, done, total);
+        });
+    timer.close_current(Clock::now());
+  }
+  const double total_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+
+  out << "\nRead " << directory.string() << "\n\n";
+  TextTable files({"file", "rows", "columns", "missing", "MB", "seconds", "MB/s"});
+  std::uint64_t total_bytes = 0;
+  for (tables::TableId id : tables::all_tables()) {
+    const tables::Table& table = dataset.table(id);
+    const std::string& name = tables::schema_of(id).file_name;
+    const auto bytes = std::filesystem::file_size(directory / name);
+    total_bytes += bytes;
+    const double seconds = timer.seconds(name);
+    files.add_row({name, format_count(table.rows()), std::to_string(table.column_count()),
+                   format_percent(missing_share(table), 1), format_megabytes(bytes),
+                   format_fixed(seconds, 2),
+                   seconds > 0 ? format_fixed(static_cast<double>(bytes) / 1e6 / seconds, 0) : "-"});
+  }
+  files.add_row({"all files", "", "", "", format_megabytes(total_bytes),
+                 format_fixed(total_seconds, 2),
+                 format_fixed(static_cast<double>(total_bytes) / 1e6 / total_seconds, 0)});
+  files.print(out);
+
+  out << "\nIds that refer to nothing (ignored later, not an error)\n\n";
+  TextTable orphans({"table", "column", "refers to", "orphan rows", "example id"});
+  for (const tables::OrphanReport& report : tables::find_orphans(dataset)) {
+    orphans.add_row({report.table, report.column, report.references, format_count(report.rows),
+                     report.rows == 0 ? "-" : std::to_string(report.example_id)});
+  }
+  orphans.print(out);
+  return dataset;
+}
+
+}  // namespace creditscore::cli

@@ -1,0 +1,89 @@
+#include "cli/progress_bar.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "cli/number_format.h"
+
+namespace creditscore::cli {
+namespace {
+
+constexpr int kBarWidth = 30;
+constexpr auto kRedrawInterval = std::chrono::milliseconds(100);
+
+std::string format_seconds(double seconds) {
+  const auto whole = static_cast<long>(seconds + 0.5);
+  char text[32];
+  if (whole >= 60) {
+    std::snprintf(text, sizeof text, "%ldm%02lds", whole / 60, whole % 60);
+  } else {
+    std::snprintf(text, sizeof text, "%lds", whole);
+  }
+  return text;
+}
+
+}  // namespace
+
+ProgressBar::ProgressBar(std::string unit)
+    : unit_(std::move(unit)), terminal_(::isatty(STDERR_FILENO) == 1) {}
+
+ProgressBar::~ProgressBar() { finish(); }
+
+ProgressFn ProgressBar::callback() {
+  return [this](std::string_view stage, std::uint64_t done, std::uint64_t total) {
+    update(stage, done, total);
+  };
+}
+
+void ProgressBar::update(std::string_view stage, std::uint64_t done, std::uint64_t total) {
+  std::lock_guard lock(mutex_);
+  const auto now = std::chrono::steady_clock::now();
+  const int tenth = total == 0 ? 10 : static_cast<int>(std::min<std::uint64_t>(10, done * 10 / total));
+  const bool stage_changed = stage != last_stage_;
+  if (terminal_) {
+    if (!stage_changed && done < total && now - last_draw_ < kRedrawInterval) return;
+  } else if (!stage_changed && tenth == last_tenth_) {
+    return;
+  }
+  last_stage_ = stage;
+  last_tenth_ = tenth;
+  last_draw_ = now;
+  draw(stage, done, total);
+}
+
+void ProgressBar::draw(std::string_view stage, std::uint64_t done, std::uint64_t total) {
+  const double share = total == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total);
+  const double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  const int filled = static_cast<int>(share * kBarWidth);
+  std::string line = "[" + std::string(filled, '#') + std::string(kBarWidth - filled, '.') + "] ";
+  char percent[16];
+  std::snprintf(percent, sizeof percent, "%3d%% ", static_cast<int>(share * 100));
+  line += percent;
+  line += std::string(stage) + " ";
+  if (unit_ == "bytes") {
+    line += format_megabytes(done) + "/" + format_megabytes(total) + " MB";
+  } else {
+    line += format_count(done) + "/" + format_count(total) + " " + unit_;
+  }
+  line += "  " + format_seconds(elapsed);
+  if (share > 0.02 && share < 1.0) {
+    line += ", ~" + format_seconds(elapsed / share - elapsed) + " left";
+  }
+  if (terminal_) {
+    std::fprintf(stderr, "\r%-100s", line.c_str());
+  } else {
+    std::fprintf(stderr, "%s\n", line.c_str());
+  }
+  drawn_ = true;
+}
+
+void ProgressBar::finish() {
+  std::lock_guard lock(mutex_);
+  if (drawn_ && terminal_) std::fputc('\n', stderr);
+  drawn_ = false;
+}
+
+}  // namespace creditscore::cli

@@ -1,0 +1,54 @@
+// The expected layout of the seven Home Credit tables (eight files: the application table comes
+// as train and test). The column names and their order are exactly those of the Kaggle files.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace creditscore::tables {
+
+enum class ColumnKind {
+  Id,        // SK_ID_CURR, SK_ID_BUREAU, SK_ID_PREV: 64-bit integers, never missing
+  Number,    // any numeric field, stored as float, NaN when empty
+  Category,  // text codes ("Cash loans", "XNA"...), dictionary-encoded
+};
+
+enum class TableId {
+  ApplicationTrain,
+  ApplicationTest,
+  Bureau,
+  BureauBalance,
+  PreviousApplication,
+  PosCashBalance,
+  InstallmentsPayments,
+  CreditCardBalance,
+};
+
+struct ColumnSpec {
+  std::string name;
+  ColumnKind kind;
+};
+
+struct TableSchema {
+  TableId id;
+  std::string file_name;  // e.g. "bureau.csv"
+  std::vector<ColumnSpec> columns;
+
+  // Position of a column, or nullopt when the table has no such column.
+  std::optional<std::size_t> find(std::string_view column) const;
+  // Position of a column; throws std::out_of_range naming the table and the column.
+  std::size_t index_of(std::string_view column) const;
+  // The header line as in the Kaggle file, without line ending.
+  std::string header_line() const;
+};
+
+const TableSchema& schema_of(TableId table);
+// All eight files, in a fixed order: train, test, bureau, bureau_balance, previous_application,
+// POS_CASH_balance, installments_payments, credit_card_balance.
+std::span<const TableId> all_tables();
+
+}  // namespace creditscore::tables
