@@ -1,0 +1,109 @@
+// Runs the real `creditscore` binary as a user would and checks what it says and returns.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+struct Run {
+  int status;
+  std::string output;  // stdout and stderr together
+};
+
+Run run(const std::string& arguments) {
+  const std::string command = std::string(CREDITSCORE_BINARY) + " " + arguments + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return {-1, "popen failed"};
+  std::string output;
+  std::array<char, 4096> buffer;
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
+  const int status = ::pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("creditscore_cli_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_;
+};
+
+TEST_F(CliTest, HelpTeachesEveryCommand) {
+  const Run help = run("--help");
+  EXPECT_EQ(help.status, 0);
+  for (const char* command : {"generate", "inspect", "demo"}) {
+    EXPECT_NE(help.output.find(command), std::string::npos) << command;
+  }
+  const Run generate_help = run("generate --help");
+  EXPECT_EQ(generate_help.status, 0);
+  EXPECT_NE(generate_help.output.find("--clients"), std::string::npos);
+  EXPECT_NE(generate_help.output.find("Example"), std::string::npos);
+}
+
+TEST_F(CliTest, BadFlagsAreRefusedByName) {
+  const Run zero = run("generate --clients 0 --out " + dir_.string());
+  EXPECT_NE(zero.status, 0);
+  EXPECT_NE(zero.output.find("--clients"), std::string::npos) << zero.output;
+  const Run word = run("generate --clients many --out " + dir_.string());
+  EXPECT_NE(word.status, 0);
+  EXPECT_NE(word.output.find("--clients"), std::string::npos) << word.output;
+  EXPECT_FALSE(std::filesystem::exists(dir_));
+  const Run unknown = run("generate --colour blue");
+  EXPECT_NE(unknown.status, 0);
+  EXPECT_NE(unknown.output.find("--colour"), std::string::npos) << unknown.output;
+}
+
+TEST_F(CliTest, GenerateThenInspectReportsTheTables) {
+  const Run generate = run("generate --clients 400 --seed 3 --out " + dir_.string());
+  ASSERT_EQ(generate.status, 0) << generate.output;
+  EXPECT_NE(generate.output.find("bureau_balance.csv"), std::string::npos);
+  EXPECT_NE(generate.output.find("oracle AUC"), std::string::npos);
+  const Run inspect = run("inspect --data " + dir_.string());
+  ASSERT_EQ(inspect.status, 0) << inspect.output;
+  EXPECT_NE(inspect.output.find("credit_card_balance.csv"), std::string::npos);
+  EXPECT_NE(inspect.output.find("refer to nothing"), std::string::npos);
+}
+
+TEST_F(CliTest, InspectNamesTheMissingFile) {
+  std::filesystem::create_directories(dir_);
+  const Run inspect = run("inspect --data " + dir_.string());
+  EXPECT_EQ(inspect.status, 1);
+  EXPECT_NE(inspect.output.find("application_train.csv"), std::string::npos) << inspect.output;
+}
+
+TEST_F(CliTest, InspectNamesFileLineAndColumnOfABadNumber) {
+  ASSERT_EQ(run("generate --clients 50 --seed 2 --out " + dir_.string()).status, 0);
+  const auto bureau = dir_ / "bureau.csv";
+  std::ifstream in(bureau);
+  std::string header, first;
+  std::getline(in, header);
+  std::getline(in, first);
+  std::stringstream rest;
+  rest << in.rdbuf();
+  in.close();
+  // DAYS_CREDIT is bureau's 5th column.
+  std::size_t comma = 0;
+  for (int i = 0; i < 4; ++i) comma = first.find(',', comma) + 1;
+  first.replace(comma, first.find(',', comma) - comma, "abc");
+  std::ofstream(bureau) << header << '\n' << first << '\n' << rest.str();
+  const Run inspect = run("inspect --data " + dir_.string());
+  EXPECT_EQ(inspect.status, 1);
+  EXPECT_NE(inspect.output.find("bureau.csv:2"), std::string::npos) << inspect.output;
+  EXPECT_NE(inspect.output.find("DAYS_CREDIT"), std::string::npos) << inspect.output;
+  EXPECT_NE(inspect.output.find("abc"), std::string::npos) << inspect.output;
+}
+
+}  // namespace

@@ -1,0 +1,61 @@
+#include "tables/atomic_file.h"
+
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace creditscore {
+namespace {
+
+class AtomicFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("creditscore_atomic_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string read(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    std::stringstream content;
+    content << in.rdbuf();
+    return content.str();
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(AtomicFileTest, CommitReplacesTheDestinationWhole) {
+  const auto file = dir_ / "out.csv";
+  std::ofstream(file) << "old";
+  write_file_atomically(file, "new content");
+  EXPECT_EQ(read(file), "new content");
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_), {}), 1);
+}
+
+TEST_F(AtomicFileTest, WithoutCommitTheDestinationIsUntouchedAndNoTemporaryRemains) {
+  const auto file = dir_ / "out.csv";
+  std::ofstream(file) << "old";
+  {
+    AtomicFile partial(file);
+    partial.write("half a fi");
+  }
+  EXPECT_EQ(read(file), "old");
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_), {}), 1);
+}
+
+TEST_F(AtomicFileTest, UnwritableDirectoryIsNamedInTheError) {
+  const auto file = dir_ / "missing" / "out.csv";
+  try {
+    write_file_atomically(file, "x");
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find((dir_ / "missing").string()), std::string::npos)
+        << error.what();
+  }
+}
+
+}  // namespace
+}  // namespace creditscore
