@@ -8,6 +8,7 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
   libcli11-dev                        # command-line options and --help
   nlohmann-json3-dev                  # JSON (feature catalogue, model bundle)
+  libxgboost-dev                      # gradient-boosted trees, through the C API
   time                                # /usr/bin/time -v: peak memory in bench/ scripts
 )
 

@@ -1,0 +1,121 @@
+#include "model/xgboost.h"
+
+#include <xgboost/c_api.h>
+
+#include <cmath>
+#include <utility>
+
+namespace creditscore::model {
+namespace {
+
+void check(int status, const char* call) {
+  if (status != 0) throw XGBoostError(std::string(call) + ": " + XGBGetLastError());
+}
+
+// Keeps XGBoost quiet on standard output; the command line reports progress itself.
+void silence_once() {
+  static const bool silenced = [] {
+    check(XGBSetGlobalConfig(R"({"verbosity": 0})"), "XGBSetGlobalConfig");
+    return true;
+  }();
+  (void)silenced;
+}
+
+}  // namespace
+
+std::string xgboost_version() {
+  int major = 0, minor = 0, patch = 0;
+  XGBoostVersion(&major, &minor, &patch);
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+}
+
+DMatrix::DMatrix(MatrixView matrix, std::span<const float> labels, std::span<const float> weights)
+    : rows_(matrix.rows) {
+  silence_once();
+  if ((!labels.empty() && labels.size() != matrix.rows) ||
+      (!weights.empty() && weights.size() != matrix.rows)) {
+    throw std::invalid_argument("DMatrix: " + std::to_string(matrix.rows) + " rows but " +
+                                std::to_string(labels.size()) + " labels and " +
+                                std::to_string(weights.size()) + " weights");
+  }
+  DMatrixHandle handle = nullptr;
+  check(XGDMatrixCreateFromMat(matrix.data, matrix.rows, matrix.cols, std::nanf(""), &handle),
+        "XGDMatrixCreateFromMat");
+  handle_ = handle;
+  if (!labels.empty()) {
+    check(XGDMatrixSetFloatInfo(handle_, "label", labels.data(), labels.size()),
+          "XGDMatrixSetFloatInfo(label)");
+  }
+  if (!weights.empty()) {
+    check(XGDMatrixSetFloatInfo(handle_, "weight", weights.data(), weights.size()),
+          "XGDMatrixSetFloatInfo(weight)");
+  }
+}
+
+DMatrix::~DMatrix() {
+  if (handle_ != nullptr) XGDMatrixFree(handle_);
+}
+
+DMatrix::DMatrix(DMatrix&& other) noexcept
+    : handle_(std::exchange(other.handle_, nullptr)), rows_(other.rows_) {}
+
+Booster::Booster(const DMatrix& train) {
+  silence_once();
+  DMatrixHandle cache[] = {train.handle()};
+  check(XGBoosterCreate(cache, 1, &handle_), "XGBoosterCreate");
+}
+
+Booster Booster::from_json(std::string_view model_json) {
+  silence_once();
+  Booster booster;
+  check(XGBoosterCreate(nullptr, 0, &booster.handle_), "XGBoosterCreate");
+  check(XGBoosterLoadModelFromBuffer(booster.handle_, model_json.data(), model_json.size()),
+        "XGBoosterLoadModelFromBuffer");
+  return booster;
+}
+
+Booster::~Booster() {
+  if (handle_ != nullptr) XGBoosterFree(handle_);
+}
+
+Booster::Booster(Booster&& other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
+
+void Booster::set_param(const std::string& name, const std::string& value) {
+  check(XGBoosterSetParam(handle_, name.c_str(), value.c_str()), "XGBoosterSetParam");
+}
+
+void Booster::update(int round, const DMatrix& train) {
+  check(XGBoosterUpdateOneIter(handle_, round, train.handle()), "XGBoosterUpdateOneIter");
+}
+
+int Booster::boosted_rounds() const {
+  int rounds = 0;
+  check(XGBoosterBoostedRounds(handle_, &rounds), "XGBoosterBoostedRounds");
+  return rounds;
+}
+
+std::vector<double> Booster::predict(const DMatrix& matrix, Prediction kind, int rounds) const {
+  const int type = kind == Prediction::Probability ? 0 : kind == Prediction::Margin ? 1 : 2;
+  const std::string config = R"({"type": )" + std::to_string(type) +
+                             R"(, "training": false, "iteration_begin": 0, "iteration_end": )" +
+                             std::to_string(rounds) + R"(, "strict_shape": false})";
+  const bst_ulong* shape = nullptr;
+  bst_ulong dimensions = 0;
+  const float* values = nullptr;
+  check(XGBoosterPredictFromDMatrix(handle_, matrix.handle(), config.c_str(), &shape, &dimensions,
+                                    &values),
+        "XGBoosterPredictFromDMatrix");
+  std::size_t count = 1;
+  for (bst_ulong d = 0; d < dimensions; ++d) count *= shape[d];
+  return std::vector<double>(values, values + count);
+}
+
+std::string Booster::to_json() const {
+  bst_ulong length = 0;
+  const char* bytes = nullptr;
+  check(XGBoosterSaveModelToBuffer(handle_, R"({"format": "json"})", &length, &bytes),
+        "XGBoosterSaveModelToBuffer");
+  return std::string(bytes, length);
+}
+
+}  // namespace creditscore::model

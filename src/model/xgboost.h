@@ -1,0 +1,79 @@
+// A thin owner of XGBoost's C API handles (Debian's libxgboost-dev): the matrices it learns from
+// and the booster. Every failing call throws XGBoostError with XGBoost's own message.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace creditscore::model {
+
+class XGBoostError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// XGBoost's library version, e.g. "1.7.4".
+std::string xgboost_version();
+
+// Row-major float32 features; NaN is a missing value.
+struct MatrixView {
+  const float* data = nullptr;
+  std::size_t rows = 0;
+  std::size_t cols = 0;
+};
+
+class DMatrix {
+ public:
+  // labels and weights are optional (empty) or one per row.
+  explicit DMatrix(MatrixView matrix, std::span<const float> labels = {},
+                   std::span<const float> weights = {});
+  ~DMatrix();
+  DMatrix(DMatrix&& other) noexcept;
+  DMatrix& operator=(DMatrix&&) = delete;
+  DMatrix(const DMatrix&) = delete;
+  DMatrix& operator=(const DMatrix&) = delete;
+
+  void* handle() const { return handle_; }
+  std::size_t rows() const { return rows_; }
+
+ private:
+  void* handle_ = nullptr;
+  std::size_t rows_ = 0;
+};
+
+enum class Prediction { Probability, Margin, Contributions };
+
+class Booster {
+ public:
+  // A booster that will learn from `train` (XGBoost caches its quantiles).
+  explicit Booster(const DMatrix& train);
+  // A booster read from XGBoost's JSON model format.
+  static Booster from_json(std::string_view model_json);
+  ~Booster();
+  Booster(Booster&& other) noexcept;
+  Booster& operator=(Booster&&) = delete;
+  Booster(const Booster&) = delete;
+  Booster& operator=(const Booster&) = delete;
+
+  void set_param(const std::string& name, const std::string& value);
+  // One boosting round on `train`.
+  void update(int round, const DMatrix& train);
+  int boosted_rounds() const;
+
+  // One value per row (Probability, Margin) or rows x (features + 1) values (Contributions: the
+  // last of each row is the base value). `rounds` = 0 uses every round.
+  std::vector<double> predict(const DMatrix& matrix, Prediction kind, int rounds = 0) const;
+
+  // The model in XGBoost's JSON format, loadable as is by xgboost in any language.
+  std::string to_json() const;
+
+ private:
+  Booster() = default;
+  void* handle_ = nullptr;
+};
+
+}  // namespace creditscore::model
