@@ -12,8 +12,7 @@ namespace {
 void check_inputs(std::span<const double> probabilities, std::span<const int> labels) {
   if (probabilities.size() != labels.size() || probabilities.empty()) {
     throw std::invalid_argument("cost model: " + std::to_string(probabilities.size()) +
-                                " probabilities for " + std::to_string(labels.size()) +
-                                " labels");
+                                " probabilities for " + std::to_string(labels.size()) + " labels");
   }
 }
 
@@ -85,8 +84,10 @@ std::vector<CostPoint> cost_curve(std::span<const double> probabilities,
   check_inputs(probabilities, labels);
   std::vector<CostPoint> curve;
   for (std::size_t k = 0; k < points; ++k) {
-    const double threshold = points == 1 ? 0.5 : static_cast<double>(k) / static_cast<double>(points - 1);
-    curve.push_back({threshold, cost_per_client(costs, confusion_at(probabilities, labels, threshold))});
+    const double threshold =
+        points == 1 ? 0.5 : static_cast<double>(k) / static_cast<double>(points - 1);
+    curve.push_back(
+        {threshold, cost_per_client(costs, confusion_at(probabilities, labels, threshold))});
   }
   return curve;
 }

@@ -11,8 +11,8 @@ namespace {
 
 void check_sizes(const char* what, std::size_t scores, std::size_t labels) {
   if (scores != labels) {
-    throw std::invalid_argument(std::string(what) + ": " + std::to_string(scores) +
-                                " scores for " + std::to_string(labels) + " labels");
+    throw std::invalid_argument(std::string(what) + ": " + std::to_string(scores) + " scores for " +
+                                std::to_string(labels) + " labels");
   }
   if (scores == 0) throw std::invalid_argument(std::string(what) + ": no clients");
 }
@@ -148,7 +148,8 @@ double calibration_error(const std::vector<CalibrationBin>& curve) {
   double weighted = 0;
   double clients = 0;
   for (const CalibrationBin& bin : curve) {
-    weighted += std::abs(bin.mean_probability - bin.observed_rate) * static_cast<double>(bin.clients);
+    weighted +=
+        std::abs(bin.mean_probability - bin.observed_rate) * static_cast<double>(bin.clients);
     clients += static_cast<double>(bin.clients);
   }
   return clients == 0 ? 0.0 : weighted / clients;

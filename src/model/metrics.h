@@ -39,8 +39,7 @@ struct CalibrationBin {
 // Clients sorted by probability and cut into `bins` groups of equal size (defaults are rare, so
 // equal-width bins would leave the upper ones nearly empty).
 std::vector<CalibrationBin> calibration_curve(std::span<const double> probabilities,
-                                              std::span<const int> labels,
-                                              std::size_t bins = 10);
+                                              std::span<const int> labels, std::size_t bins = 10);
 
 // Expected calibration error: the clients-weighted mean |mean probability - observed rate|.
 double calibration_error(const std::vector<CalibrationBin>& curve);
