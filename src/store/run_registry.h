@@ -1,0 +1,50 @@
+// Every training run, recorded in SQLite: its settings, metrics, timings, the fingerprint of the
+// data it learned from and where its model bundle is. Also which run's bundle is served, as a
+// history of promotions that a rollback walks back.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/sqlite.h"
+
+namespace creditscore::store {
+
+struct RunRecord {
+  std::string id;          // e.g. "20261124-185300-3f2a"
+  std::string created_at;  // ISO 8601, UTC
+  std::string data_directory;
+  std::string data_fingerprint;
+  std::string params_json;
+  std::string metrics_json;
+  std::string timings_json;
+  std::string bundle_path;
+};
+
+class RunRegistry {
+ public:
+  explicit RunRegistry(const std::filesystem::path& file);
+
+  // Throws StoreError when a run with the same id exists.
+  void record(const RunRecord& run);
+  // Newest first.
+  std::vector<RunRecord> list();
+  std::optional<RunRecord> find(std::string_view id);
+
+  // Serves `id` from now on; throws StoreError naming the id when there is no such run.
+  void promote(std::string_view id);
+  // Serves again the run served before the current one; returns it. Throws StoreError when no
+  // earlier run was served.
+  RunRecord rollback();
+  std::optional<RunRecord> served();
+
+ private:
+  // The stack of served runs, oldest at the bottom: a promotion pushes, a rollback pops.
+  std::vector<std::string> served_stack();
+  Database db_;
+};
+
+}  // namespace creditscore::store
