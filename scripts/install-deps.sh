@@ -9,6 +9,7 @@ packages=(
   libcli11-dev                        # command-line options and --help
   nlohmann-json3-dev                  # JSON (feature catalogue, model bundle)
   libxgboost-dev                      # gradient-boosted trees, through the C API
+  libsqlite3-dev                      # the embedded database: run registry, client store
   time                                # /usr/bin/time -v: peak memory in bench/ scripts
 )
 
