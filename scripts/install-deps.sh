@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev                  # JSON (feature catalogue, model bundle)
   libxgboost-dev                      # gradient-boosted trees, through the C API
   libsqlite3-dev                      # the embedded database: run registry, client store
+  libssl-dev                          # SHA-256 (OpenSSL): model bundle checksums, data fingerprints
   time                                # /usr/bin/time -v: peak memory in bench/ scripts
 )
 

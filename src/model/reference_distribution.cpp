@@ -1,0 +1,156 @@
+#include "model/reference_distribution.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+#include <thread>
+
+namespace creditscore::model {
+namespace {
+
+constexpr std::size_t kMaxDiscreteValues = 20;
+
+// Linear interpolation between order statistics, as numpy's default.
+double quantile(const std::vector<double>& sorted, double level) {
+  const double position = level * static_cast<double>(sorted.size() - 1);
+  const auto below = static_cast<std::size_t>(position);
+  const std::size_t above = std::min(below + 1, sorted.size() - 1);
+  return sorted[below] + (position - static_cast<double>(below)) * (sorted[above] - sorted[below]);
+}
+
+FeatureDistribution describe(MatrixView features, std::span<const float> labels, std::size_t column,
+                             std::string name, std::size_t bins) {
+  FeatureDistribution d;
+  d.name = std::move(name);
+  std::vector<std::pair<double, bool>> present;  // value, defaulted
+  present.reserve(features.rows);
+  double sum = 0;
+  for (std::size_t r = 0; r < features.rows; ++r) {
+    const float value = features.data[r * features.cols + column];
+    if (std::isnan(value)) continue;
+    present.emplace_back(value, labels[r] == 1.0f);
+    sum += value;
+  }
+  d.present = present.size();
+  d.missing = features.rows - present.size();
+  if (present.empty()) return d;
+  d.mean = sum / static_cast<double>(present.size());
+  std::sort(present.begin(), present.end());
+  std::vector<double> sorted(present.size());
+  std::transform(present.begin(), present.end(), sorted.begin(),
+                 [](const auto& p) { return p.first; });
+  for (double level : kQuantileLevels) d.quantiles.push_back(quantile(sorted, level));
+
+  std::map<double, std::pair<std::size_t, std::size_t>> distinct;
+  for (const auto& [value, defaulted] : present) {
+    auto& counts = distinct[value];
+    (defaulted ? counts.second : counts.first) += 1;
+    if (distinct.size() > kMaxDiscreteValues) break;
+  }
+  if (distinct.size() <= kMaxDiscreteValues) {
+    d.discrete = true;
+    for (const auto& [value, counts] : distinct) {
+      d.values_or_edges.push_back(value);
+      d.good_counts.push_back(counts.first);
+      d.default_counts.push_back(counts.second);
+    }
+    return d;
+  }
+  const double low = quantile(sorted, 0.01);
+  const double high = quantile(sorted, 0.99) > low ? quantile(sorted, 0.99) : sorted.back();
+  for (std::size_t b = 0; b <= bins; ++b) {
+    d.values_or_edges.push_back(low +
+                                (high - low) * static_cast<double>(b) / static_cast<double>(bins));
+  }
+  d.good_counts.assign(bins, 0);
+  d.default_counts.assign(bins, 0);
+  for (const auto& [value, defaulted] : present) {
+    const double share = high > low ? (value - low) / (high - low) : 0.0;
+    const auto bin = static_cast<std::size_t>(
+        std::clamp(share * static_cast<double>(bins), 0.0, static_cast<double>(bins - 1)));
+    (defaulted ? d.default_counts : d.good_counts)[bin] += 1;
+  }
+  return d;
+}
+
+template <typename T>
+std::vector<T> read_array(const nlohmann::json& document, const char* field,
+                          const std::string& name) {
+  if (!document.contains(field) || !document[field].is_array()) {
+    throw std::invalid_argument("reference distribution of " + name + ": missing array '" + field +
+                                "'");
+  }
+  return document[field].get<std::vector<T>>();
+}
+
+}  // namespace
+
+std::vector<FeatureDistribution> reference_distributions(MatrixView features,
+                                                         std::span<const float> labels,
+                                                         std::span<const std::string> names,
+                                                         std::size_t histogram_bins) {
+  if (names.size() != features.cols || labels.size() != features.rows || histogram_bins == 0) {
+    throw std::invalid_argument("reference_distributions: " + std::to_string(features.cols) +
+                                " columns, " + std::to_string(names.size()) + " names, " +
+                                std::to_string(features.rows) + " rows, " +
+                                std::to_string(labels.size()) + " labels");
+  }
+  std::vector<FeatureDistribution> result(features.cols);
+  const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> threads;
+  for (std::size_t w = 0; w < workers; ++w) {
+    threads.emplace_back([&, w] {
+      for (std::size_t c = w; c < features.cols; c += workers) {
+        result[c] = describe(features, labels, c, names[c], histogram_bins);
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  return result;
+}
+
+nlohmann::json to_json(const std::vector<FeatureDistribution>& distributions) {
+  nlohmann::json document = nlohmann::json::array();
+  for (const FeatureDistribution& d : distributions) {
+    document.push_back({{"name", d.name},
+                        {"present", d.present},
+                        {"missing", d.missing},
+                        {"mean", d.mean},
+                        {"quantiles", d.quantiles},
+                        {"discrete", d.discrete},
+                        {"values_or_edges", d.values_or_edges},
+                        {"good_counts", d.good_counts},
+                        {"default_counts", d.default_counts}});
+  }
+  return document;
+}
+
+std::vector<FeatureDistribution> distributions_from_json(const nlohmann::json& document) {
+  if (!document.is_array())
+    throw std::invalid_argument("reference distributions: expected an array");
+  std::vector<FeatureDistribution> result;
+  for (const nlohmann::json& item : document) {
+    FeatureDistribution d;
+    d.name = item.value("name", "");
+    if (d.name.empty()) throw std::invalid_argument("reference distribution without a name");
+    d.present = item.value("present", std::size_t{0});
+    d.missing = item.value("missing", std::size_t{0});
+    d.mean = item.value("mean", 0.0);
+    d.discrete = item.value("discrete", false);
+    d.quantiles = read_array<double>(item, "quantiles", d.name);
+    d.values_or_edges = read_array<double>(item, "values_or_edges", d.name);
+    d.good_counts = read_array<std::size_t>(item, "good_counts", d.name);
+    d.default_counts = read_array<std::size_t>(item, "default_counts", d.name);
+    const std::size_t bins = d.good_counts.size();
+    const std::size_t expected_values = d.discrete ? bins : (bins == 0 ? 0 : bins + 1);
+    if (d.default_counts.size() != bins || d.values_or_edges.size() != expected_values ||
+        (!d.quantiles.empty() && d.quantiles.size() != std::size(kQuantileLevels))) {
+      throw std::invalid_argument("reference distribution of " + d.name + ": inconsistent sizes");
+    }
+    result.push_back(std::move(d));
+  }
+  return result;
+}
+
+}  // namespace creditscore::model

@@ -1,0 +1,44 @@
+// How every feature is distributed over the training clients, kept in the model bundle: the
+// dashboard compares a client with them, and drift is measured against them.
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "model/xgboost.h"
+
+namespace creditscore::model {
+
+// Quantile levels stored for every feature.
+inline constexpr double kQuantileLevels[] = {0.0,  0.01, 0.05, 0.1,  0.25, 0.5,
+                                             0.75, 0.9,  0.95, 0.99, 1.0};
+
+struct FeatureDistribution {
+  std::string name;
+  std::size_t present = 0;  // clients with a value
+  std::size_t missing = 0;
+  double mean = 0;
+  std::vector<double> quantiles;  // one per kQuantileLevels; empty when no client has a value
+  // Features with few distinct values (one-hot categories, flags, counts): every value with its
+  // clients. Others: a histogram between the 1st and 99th percentiles (outer bins catch the
+  // tails), with `edges` one longer than the counts.
+  bool discrete = false;
+  std::vector<double> values_or_edges;
+  std::vector<std::size_t> good_counts;     // clients who repaid, per value or bin
+  std::vector<std::size_t> default_counts;  // clients who defaulted, per value or bin
+};
+
+// One distribution per column of `features`, named by `names`. Labels are 0/1 per row.
+std::vector<FeatureDistribution> reference_distributions(MatrixView features,
+                                                         std::span<const float> labels,
+                                                         std::span<const std::string> names,
+                                                         std::size_t histogram_bins = 20);
+
+nlohmann::json to_json(const std::vector<FeatureDistribution>& distributions);
+// Throws std::invalid_argument naming the feature or field that is wrong.
+std::vector<FeatureDistribution> distributions_from_json(const nlohmann::json& document);
+
+}  // namespace creditscore::model

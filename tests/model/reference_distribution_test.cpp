@@ -1,0 +1,74 @@
+#include "model/reference_distribution.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numeric>
+
+namespace creditscore::model {
+namespace {
+
+// 1000 clients: a flag (every 4th is 1), a continuous value 0..999, and a column always missing.
+// Clients 0..99 defaulted.
+struct Sample {
+  std::vector<float> x;
+  std::vector<float> y;
+  std::vector<std::string> names = {"FLAG", "AMOUNT", "EMPTY"};
+  Sample() {
+    for (int r = 0; r < 1000; ++r) {
+      x.push_back(r % 4 == 0 ? 1.f : 0.f);
+      x.push_back(static_cast<float>(r));
+      x.push_back(std::nanf(""));
+      y.push_back(r < 100 ? 1.f : 0.f);
+    }
+  }
+  MatrixView view() const { return {x.data(), 1000, 3}; }
+};
+
+TEST(ReferenceDistribution, DiscreteContinuousAndMissingFeatures) {
+  const Sample s;
+  const auto d = reference_distributions(s.view(), s.y, s.names, 10);
+  ASSERT_EQ(d.size(), 3u);
+
+  EXPECT_TRUE(d[0].discrete);
+  EXPECT_EQ(d[0].values_or_edges, (std::vector<double>{0.0, 1.0}));
+  EXPECT_EQ(d[0].good_counts, (std::vector<std::size_t>{675, 225}));
+  EXPECT_EQ(d[0].default_counts, (std::vector<std::size_t>{75, 25}));
+
+  EXPECT_FALSE(d[1].discrete);
+  EXPECT_DOUBLE_EQ(d[1].mean, 499.5);
+  EXPECT_DOUBLE_EQ(d[1].quantiles.front(), 0.0);
+  EXPECT_DOUBLE_EQ(d[1].quantiles[5], 499.5);  // median
+  EXPECT_DOUBLE_EQ(d[1].quantiles.back(), 999.0);
+  ASSERT_EQ(d[1].values_or_edges.size(), 11u);
+  EXPECT_NEAR(d[1].values_or_edges.front(), 9.99, 1e-9);  // 1st percentile
+  const std::size_t good = std::accumulate(d[1].good_counts.begin(), d[1].good_counts.end(), std::size_t{0});
+  const std::size_t bad = std::accumulate(d[1].default_counts.begin(), d[1].default_counts.end(), std::size_t{0});
+  EXPECT_EQ(good, 900u);
+  EXPECT_EQ(bad, 100u);
+  EXPECT_EQ(d[1].default_counts.front(), 100u);  // defaulters are the smallest values
+
+  EXPECT_EQ(d[2].present, 0u);
+  EXPECT_EQ(d[2].missing, 1000u);
+  EXPECT_TRUE(d[2].quantiles.empty());
+}
+
+TEST(ReferenceDistribution, JsonRoundTripAndCorruptionRefused) {
+  const Sample s;
+  const auto d = reference_distributions(s.view(), s.y, s.names);
+  const auto back = distributions_from_json(to_json(d));
+  ASSERT_EQ(back.size(), d.size());
+  EXPECT_EQ(back[1].quantiles, d[1].quantiles);
+  EXPECT_EQ(back[0].good_counts, d[0].good_counts);
+  nlohmann::json broken = to_json(d);
+  broken[1]["good_counts"].erase(0);
+  try {
+    distributions_from_json(broken);
+    FAIL();
+  } catch (const std::invalid_argument& error) {
+    EXPECT_NE(std::string(error.what()).find("AMOUNT"), std::string::npos) << error.what();
+  }
+}
+
+}  // namespace
+}  // namespace creditscore::model
