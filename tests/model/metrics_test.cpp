@@ -53,7 +53,7 @@ TEST(RocCurve, GoesFromOriginToOneOneThroughEachDistinctScore) {
   const std::vector<RocPoint> curve = roc_curve(scores, labels);
   ASSERT_EQ(curve.size(), 4u);
   EXPECT_DOUBLE_EQ(curve.front().false_positive_rate, 0.0);
-  EXPECT_DOUBLE_EQ(curve[1].true_positive_rate, 0.5);  // 0.9 refused only
+  EXPECT_DOUBLE_EQ(curve[1].true_positive_rate, 0.5);   // 0.9 refused only
   EXPECT_DOUBLE_EQ(curve[2].false_positive_rate, 0.5);  // 0.5 group refused
   EXPECT_DOUBLE_EQ(curve.back().true_positive_rate, 1.0);
   EXPECT_DOUBLE_EQ(curve.back().false_positive_rate, 1.0);

@@ -42,8 +42,10 @@ TEST(ReferenceDistribution, DiscreteContinuousAndMissingFeatures) {
   EXPECT_DOUBLE_EQ(d[1].quantiles.back(), 999.0);
   ASSERT_EQ(d[1].values_or_edges.size(), 11u);
   EXPECT_NEAR(d[1].values_or_edges.front(), 9.99, 1e-9);  // 1st percentile
-  const std::size_t good = std::accumulate(d[1].good_counts.begin(), d[1].good_counts.end(), std::size_t{0});
-  const std::size_t bad = std::accumulate(d[1].default_counts.begin(), d[1].default_counts.end(), std::size_t{0});
+  const std::size_t good =
+      std::accumulate(d[1].good_counts.begin(), d[1].good_counts.end(), std::size_t{0});
+  const std::size_t bad =
+      std::accumulate(d[1].default_counts.begin(), d[1].default_counts.end(), std::size_t{0});
   EXPECT_EQ(good, 900u);
   EXPECT_EQ(bad, 100u);
   EXPECT_EQ(d[1].default_counts.front(), 100u);  // defaulters are the smallest values

@@ -56,7 +56,8 @@ TEST(XGBoost, JsonRoundTripPredictsTheSameAndContributionsAddUpToTheMargin) {
   DMatrix matrix(toy.view(), toy.y);
   Booster booster = train(matrix, 10);
   Booster loaded = Booster::from_json(booster.to_json());
-  EXPECT_EQ(loaded.predict(matrix, Prediction::Margin), booster.predict(matrix, Prediction::Margin));
+  EXPECT_EQ(loaded.predict(matrix, Prediction::Margin),
+            booster.predict(matrix, Prediction::Margin));
   const std::vector<double> margin = loaded.predict(matrix, Prediction::Margin);
   const std::vector<double> contributions = loaded.predict(matrix, Prediction::Contributions);
   ASSERT_EQ(contributions.size(), Toy::kRows * (Toy::kCols + 1));

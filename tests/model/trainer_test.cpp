@@ -1,0 +1,44 @@
+#include "model/trainer.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/model/logistic_problem.h"
+
+namespace creditscore::model {
+namespace {
+
+TEST(Trainer, SearchKeepsTheBestTrialAndRefitsWithItsRounds) {
+  const Problem problem(3000);
+  TrainConfig config = quick_config();
+  config.search_minutes = 0.03;
+  std::vector<std::string> stages;
+  const TrainingResult result = train_model(
+      problem.view(), problem.y, config, [&](std::string_view stage, std::uint64_t, std::uint64_t) {
+        if (stages.empty() || stages.back() != stage) stages.emplace_back(stage);
+      });
+  ASSERT_GE(result.trials.size(), 2u);
+  double best = 0;
+  for (const SearchTrial& trial : result.trials) best = std::max(best, trial.out_of_fold_auc);
+  EXPECT_DOUBLE_EQ(result.cross_validation.out_of_fold_auc, best);
+  EXPECT_DOUBLE_EQ(result.evaluation.roc_auc, best);
+  EXPECT_EQ(result.booster.boosted_rounds(), result.cross_validation.mean_best_rounds);
+  EXPECT_EQ(result.trials.front().trees.max_depth, 3);  // the given settings come first
+  EXPECT_EQ(stages.front(), "search 1, fold 1/3");
+  EXPECT_EQ(stages.back(), "final model");
+  // The cost-optimal threshold is never worse than the naive 0.5, and with FN = 10 FP it is low.
+  EXPECT_LE(result.evaluation.best.cost_per_client, result.evaluation.cost_at_half);
+  EXPECT_LT(result.evaluation.best.threshold, 0.5);
+}
+
+TEST(Trainer, SampledSettingsAreValidAndReproducible) {
+  for (std::uint64_t seed = 0; seed < 50; ++seed) {
+    TrainConfig config;
+    config.trees = sample_tree_params(seed, 0.05);
+    EXPECT_NO_THROW(validate(config));
+  }
+  EXPECT_EQ(sample_tree_params(7, 0.05).max_depth, sample_tree_params(7, 0.05).max_depth);
+  EXPECT_EQ(sample_tree_params(7, 0.05).subsample, sample_tree_params(7, 0.05).subsample);
+}
+
+}  // namespace
+}  // namespace creditscore::model
