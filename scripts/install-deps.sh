@@ -11,6 +11,7 @@ packages=(
   libxgboost-dev                      # gradient-boosted trees, through the C API
   libsqlite3-dev                      # the embedded database: run registry, client store
   libssl-dev                          # SHA-256 (OpenSSL): model bundle checksums, data fingerprints
+  python3-xgboost python3-numpy       # tests: a bundle's model must load in Python's xgboost as is
   time                                # /usr/bin/time -v: peak memory in bench/ scripts
 )
 

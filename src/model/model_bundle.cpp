@@ -1,0 +1,142 @@
+#include "model/model_bundle.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "model/checksum.h"
+#include "tables/atomic_file.h"
+
+namespace creditscore::model {
+namespace {
+
+constexpr const char* kModelFile = "model.json";
+constexpr const char* kCatalogFile = "catalog.json";
+constexpr const char* kReferenceFile = "reference.json";
+constexpr const char* kManifestFile = "bundle.json";
+constexpr const char* kChecksumFile = "CHECKSUM";
+
+std::string read_text(const std::filesystem::path& directory, const char* name) {
+  std::ifstream in(directory / name, std::ios::binary);
+  if (!in) throw BundleError(directory.string() + ": missing " + name);
+  std::stringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+// Makes the rename of the bundle's directory durable.
+void sync_directory(const std::filesystem::path& directory) {
+  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+nlohmann::json parse(const std::filesystem::path& directory, const char* name,
+                     const std::string& text) {
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::exception& error) {
+    throw BundleError(directory.string() + "/" + name + ": malformed JSON: " + error.what());
+  }
+}
+
+}  // namespace
+
+void write_bundle(const ModelBundle& bundle, const std::filesystem::path& directory) {
+  if (std::filesystem::exists(directory)) {
+    throw BundleError(directory.string() + ": already exists; a bundle is never overwritten");
+  }
+  const std::filesystem::path parent = directory.has_parent_path() ? directory.parent_path() : ".";
+  std::filesystem::create_directories(parent);
+  const std::filesystem::path staging =
+      parent / (".incomplete-" + directory.filename().string() + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(staging);
+  std::filesystem::create_directory(staging);
+  try {
+    const std::string catalog = bundle.catalog.dump(1);
+    const std::string reference = to_json(bundle.reference).dump();
+    write_file_atomically(staging / kModelFile, bundle.model_json);
+    write_file_atomically(staging / kCatalogFile, catalog);
+    write_file_atomically(staging / kReferenceFile, reference);
+    nlohmann::json manifest = {
+        {"format_version", ModelBundle::kFormatVersion},
+        {"run_id", bundle.run_id},
+        {"created_at", bundle.created_at},
+        {"xgboost_version", bundle.xgboost_version},
+        {"feature_names", bundle.feature_names},
+        {"evaluation", to_json(bundle.evaluation)},
+        {"oracle", bundle.oracle ? to_json(*bundle.oracle) : nlohmann::json(nullptr)},
+        {"training", bundle.training},
+        {"files",
+         {{kModelFile, sha256_hex(bundle.model_json)},
+          {kCatalogFile, sha256_hex(catalog)},
+          {kReferenceFile, sha256_hex(reference)}}},
+    };
+    const std::string manifest_text = manifest.dump(1);
+    write_file_atomically(staging / kManifestFile, manifest_text);
+    write_file_atomically(staging / kChecksumFile, sha256_hex(manifest_text) + "\n");
+    sync_directory(staging);
+    std::filesystem::rename(staging, directory);
+    sync_directory(parent);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove_all(staging, ignored);
+    throw;
+  }
+}
+
+ModelBundle read_bundle(const std::filesystem::path& directory) {
+  if (!std::filesystem::is_directory(directory)) {
+    throw BundleError(directory.string() + ": no model bundle here (not a directory)");
+  }
+  const std::string manifest_text = read_text(directory, kManifestFile);
+  std::string expected = read_text(directory, kChecksumFile);
+  while (!expected.empty() && (expected.back() == '\n' || expected.back() == '\r'))
+    expected.pop_back();
+  if (sha256_hex(manifest_text) != expected) {
+    throw BundleError(directory.string() + "/" + kManifestFile +
+                      ": checksum mismatch (the file is damaged or was edited)");
+  }
+  const nlohmann::json manifest = parse(directory, kManifestFile, manifest_text);
+  const int version = manifest.value("format_version", 0);
+  if (version != ModelBundle::kFormatVersion) {
+    throw BundleError(directory.string() + ": bundle format version " + std::to_string(version) +
+                      ", this program reads version " +
+                      std::to_string(ModelBundle::kFormatVersion));
+  }
+  auto checked = [&](const char* name) {
+    std::string text = read_text(directory, name);
+    const auto files = manifest.find("files");
+    if (files == manifest.end() || !files->contains(name) || (*files)[name] != sha256_hex(text)) {
+      throw BundleError(directory.string() + "/" + name +
+                        ": checksum mismatch (the file is damaged or was edited)");
+    }
+    return text;
+  };
+  ModelBundle bundle;
+  try {
+    bundle.model_json = checked(kModelFile);
+    bundle.catalog = parse(directory, kCatalogFile, checked(kCatalogFile));
+    bundle.reference =
+        distributions_from_json(parse(directory, kReferenceFile, checked(kReferenceFile)));
+    bundle.run_id = manifest.at("run_id").get<std::string>();
+    bundle.created_at = manifest.at("created_at").get<std::string>();
+    bundle.xgboost_version = manifest.at("xgboost_version").get<std::string>();
+    bundle.feature_names = manifest.at("feature_names").get<std::vector<std::string>>();
+    bundle.evaluation = evaluation_from_json(manifest.at("evaluation"));
+    if (!manifest.at("oracle").is_null())
+      bundle.oracle = evaluation_from_json(manifest.at("oracle"));
+    bundle.training = manifest.at("training");
+  } catch (const BundleError&) {
+    throw;
+  } catch (const std::exception& error) {
+    throw BundleError(directory.string() + ": malformed bundle: " + error.what());
+  }
+  return bundle;
+}
+
+}  // namespace creditscore::model

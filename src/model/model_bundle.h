@@ -1,0 +1,57 @@
+// The model bundle: a directory holding everything needed to score, explain and audit a model.
+//
+//   model.json      the XGBoost model in XGBoost's own JSON format (loads in any xgboost as is)
+//   catalog.json    the feature catalogue: names, labels, learned categories
+//   reference.json  distributions of every feature over the training clients
+//   bundle.json     format version, run id, XGBoost version, feature names, decision threshold
+//                   and costs, out-of-fold metrics and curves, the oracle's when known, the
+//                   training settings, data fingerprint and timings, and the SHA-256 of the
+//                   three files above
+//   CHECKSUM        the SHA-256 of bundle.json
+//
+// A bundle is written under a temporary name and renamed into place when complete, so a crash
+// never leaves a bundle that loads half. Loading checks the format version and every checksum.
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/evaluation.h"
+#include "model/reference_distribution.h"
+
+namespace creditscore::model {
+
+class BundleError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ModelBundle {
+  static constexpr int kFormatVersion = 1;
+
+  std::string run_id;
+  std::string created_at;  // ISO 8601, UTC
+  std::string xgboost_version;
+  std::vector<std::string> feature_names;
+  std::string model_json;
+  nlohmann::json catalog;
+  std::vector<FeatureDistribution> reference;
+  Evaluation evaluation;             // out-of-fold; holds the threshold and the costs
+  std::optional<Evaluation> oracle;  // the generator's true probabilities, on generated data
+  nlohmann::json training;           // settings, rounds, trials, timings, data fingerprint
+
+  double threshold() const { return evaluation.best.threshold; }
+};
+
+// Writes the bundle as `directory`, which must not exist yet.
+void write_bundle(const ModelBundle& bundle, const std::filesystem::path& directory);
+
+// Throws BundleError naming the directory and what is wrong: missing file, checksum mismatch,
+// unknown format version, malformed content.
+ModelBundle read_bundle(const std::filesystem::path& directory);
+
+}  // namespace creditscore::model
