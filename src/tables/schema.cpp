@@ -45,8 +45,7 @@ constexpr std::string_view kBureauHeader =
     "AMT_CREDIT_SUM,AMT_CREDIT_SUM_DEBT,AMT_CREDIT_SUM_LIMIT,AMT_CREDIT_SUM_OVERDUE,"
     "CREDIT_TYPE,DAYS_CREDIT_UPDATE,AMT_ANNUITY";
 
-constexpr std::string_view kBureauBalanceHeader =
-    "SK_ID_BUREAU,MONTHS_BALANCE,STATUS";
+constexpr std::string_view kBureauBalanceHeader = "SK_ID_BUREAU,MONTHS_BALANCE,STATUS";
 
 constexpr std::string_view kPreviousApplicationHeader =
     "SK_ID_PREV,SK_ID_CURR,NAME_CONTRACT_TYPE,AMT_ANNUITY,AMT_APPLICATION,AMT_CREDIT,"
@@ -136,8 +135,8 @@ const std::array<TableSchema, 8>& schemas() {
 }
 
 constexpr std::array<TableId, 8> kAllTables = {
-    TableId::ApplicationTrain,     TableId::ApplicationTest,        TableId::Bureau,
-    TableId::BureauBalance,        TableId::PreviousApplication,    TableId::PosCashBalance,
+    TableId::ApplicationTrain,     TableId::ApplicationTest,     TableId::Bureau,
+    TableId::BureauBalance,        TableId::PreviousApplication, TableId::PosCashBalance,
     TableId::InstallmentsPayments, TableId::CreditCardBalance,
 };
 
@@ -164,8 +163,12 @@ std::string TableSchema::header_line() const {
   return line;
 }
 
-const TableSchema& schema_of(TableId table) { return schemas()[static_cast<std::size_t>(table)]; }
+const TableSchema& schema_of(TableId table) {
+  return schemas()[static_cast<std::size_t>(table)];
+}
 
-std::span<const TableId> all_tables() { return kAllTables; }
+std::span<const TableId> all_tables() {
+  return kAllTables;
+}
 
 }  // namespace creditscore::tables

@@ -18,7 +18,8 @@ std::string first_line(const std::filesystem::path& file) {
 }
 
 TEST(Schema, HeadersAreExactlyKaggles) {
-  const std::filesystem::path headers = std::filesystem::path(CREDITSCORE_SHARED_DATA) / "kaggle_headers";
+  const std::filesystem::path headers =
+      std::filesystem::path(CREDITSCORE_SHARED_DATA) / "kaggle_headers";
   for (TableId id : all_tables()) {
     const TableSchema& schema = schema_of(id);
     EXPECT_EQ(schema.header_line(), first_line(headers / schema.file_name)) << schema.file_name;

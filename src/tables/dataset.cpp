@@ -1,0 +1,109 @@
+#include "tables/dataset.h"
+
+#include <unordered_set>
+
+#include "tables/csv_reader.h"
+#include "tables/table_error.h"
+
+namespace creditscore::tables {
+namespace {
+
+// The member holding a table, for a const or mutable data set.
+template <typename D>
+auto& member(D& dataset, TableId id) {
+  switch (id) {
+    case TableId::ApplicationTrain:
+      return dataset.application_train;
+    case TableId::ApplicationTest:
+      return dataset.application_test;
+    case TableId::Bureau:
+      return dataset.bureau;
+    case TableId::BureauBalance:
+      return dataset.bureau_balance;
+    case TableId::PreviousApplication:
+      return dataset.previous_application;
+    case TableId::PosCashBalance:
+      return dataset.pos_cash_balance;
+    case TableId::InstallmentsPayments:
+      return dataset.installments_payments;
+    case TableId::CreditCardBalance:
+      return dataset.credit_card_balance;
+  }
+  throw std::logic_error("unknown table");
+}
+
+using IdSet = std::unordered_set<std::int64_t>;
+
+IdSet ids_of(std::initializer_list<const Table*> tables, std::string_view column) {
+  IdSet ids;
+  for (const Table* table : tables) {
+    for (std::int64_t id : table->ids(column)) ids.insert(id);
+  }
+  return ids;
+}
+
+OrphanReport orphans(const Table& table, std::string_view column, const IdSet& known,
+                     std::string references) {
+  OrphanReport report{table.schema().file_name, std::string(column), std::move(references), 0, 0};
+  for (std::int64_t id : table.ids(column)) {
+    if (known.contains(id)) continue;
+    if (report.rows++ == 0) report.example_id = id;
+  }
+  return report;
+}
+
+}  // namespace
+
+const Table& Dataset::table(TableId id) const {
+  return member(const_cast<Dataset&>(*this), id);
+}
+
+Dataset read_dataset(const std::filesystem::path& directory, const ProgressFn& progress) {
+  if (!std::filesystem::is_directory(directory)) {
+    throw TableError(directory.string(), 0, "",
+                     "not a directory (expected the eight Home Credit CSV files)");
+  }
+  std::uint64_t total = 0;
+  for (TableId id : all_tables()) {
+    const std::filesystem::path file = directory / schema_of(id).file_name;
+    std::error_code error;
+    const auto size = std::filesystem::file_size(file, error);
+    if (error) throw TableError(file.string(), 0, "", "file not found");
+    total += size;
+  }
+  Dataset dataset;
+  std::uint64_t before = 0;
+  for (TableId id : all_tables()) {
+    const TableSchema& schema = schema_of(id);
+    const std::filesystem::path file = directory / schema.file_name;
+    ProgressFn file_progress;
+    if (progress) {
+      file_progress = [&](std::string_view stage, std::uint64_t done, std::uint64_t) {
+        progress(stage, before + done, total);
+      };
+    }
+    member(dataset, id) = read_table(file, schema, file_progress);
+    before += std::filesystem::file_size(file);
+  }
+  return dataset;
+}
+
+std::vector<OrphanReport> find_orphans(const Dataset& d) {
+  const IdSet clients = ids_of({&d.application_train, &d.application_test}, "SK_ID_CURR");
+  const IdSet bureau = ids_of({&d.bureau}, "SK_ID_BUREAU");
+  const IdSet previous = ids_of({&d.previous_application}, "SK_ID_PREV");
+  const std::string applications = "application_train.csv/application_test.csv";
+  return {
+      orphans(d.bureau, "SK_ID_CURR", clients, applications),
+      orphans(d.bureau_balance, "SK_ID_BUREAU", bureau, "bureau.csv"),
+      orphans(d.previous_application, "SK_ID_CURR", clients, applications),
+      orphans(d.pos_cash_balance, "SK_ID_CURR", clients, applications),
+      orphans(d.pos_cash_balance, "SK_ID_PREV", previous, "previous_application.csv"),
+      orphans(d.installments_payments, "SK_ID_CURR", clients, applications),
+      orphans(d.installments_payments, "SK_ID_PREV", previous, "previous_application.csv"),
+      orphans(d.credit_card_balance, "SK_ID_CURR", clients, applications),
+      orphans(d.credit_card_balance, "SK_ID_PREV", previous, "previous_application.csv"),
+  };
+}
+
+}  // namespace creditscore::tables

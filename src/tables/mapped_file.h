@@ -1,0 +1,24 @@
+// A whole file mapped into memory, read-only: the reader scans it in place, without copies.
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+
+namespace creditscore::tables {
+
+class MappedFile {
+ public:
+  // Throws TableError naming the file when it is missing, a directory, or unreadable.
+  explicit MappedFile(const std::filesystem::path& file);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+
+  std::string_view bytes() const { return {data_, size_}; }
+
+ private:
+  const char* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+}  // namespace creditscore::tables

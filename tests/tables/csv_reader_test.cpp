@@ -1,0 +1,176 @@
+#include "tables/csv_reader.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "tables/table_error.h"
+
+namespace creditscore::tables {
+namespace {
+
+const TableSchema& balance() {
+  return schema_of(TableId::BureauBalance);
+}  // SK_ID_BUREAU,MONTHS_BALANCE,STATUS
+
+// Expects parsing `text` as bureau_balance to fail at `line` / `column` with `fragment`.
+void expect_error(const std::string& text, std::size_t line, const std::string& column,
+                  const std::string& fragment) {
+  try {
+    parse_table(text, balance(), "bb.csv");
+    FAIL() << "expected an error for:\n" << text;
+  } catch (const TableError& error) {
+    EXPECT_EQ(error.file(), "bb.csv");
+    EXPECT_EQ(error.line(), line) << error.what();
+    EXPECT_EQ(error.column(), column) << error.what();
+    EXPECT_NE(std::string(error.what()).find(fragment), std::string::npos) << error.what();
+  }
+}
+
+constexpr const char* kHeader = "SK_ID_BUREAU,MONTHS_BALANCE,STATUS\n";
+
+TEST(CsvReader, ReadsTypedColumnsWithMissingValues) {
+  const Table t =
+      parse_table(std::string(kHeader) + "5715448,0,C\n5715448,-1,\n5001709,,X\n", balance(), "bb");
+  ASSERT_EQ(t.rows(), 3u);
+  EXPECT_EQ(t.ids("SK_ID_BUREAU")[2], 5001709);
+  EXPECT_EQ(t.numbers("MONTHS_BALANCE")[1], -1.0f);
+  EXPECT_TRUE(std::isnan(t.numbers("MONTHS_BALANCE")[2]));
+  const Column& status = t.column("STATUS");
+  EXPECT_EQ(status.category(0), "C");
+  EXPECT_EQ(status.codes[1], kMissingCode);
+  EXPECT_EQ(status.category(2), "X");
+  EXPECT_EQ(status.code_of("X"), 1);
+}
+
+TEST(CsvReader, AcceptsBomCrlfQuotesAndNoFinalNewline) {
+  const std::string text =
+      "\xEF\xBB\xBFSK_ID_BUREAU,MONTHS_BALANCE,STATUS\r\n1,1.5e1,\"a, \"\"quoted\"\" "
+      "b\"\r\n2,-3,\"\"\r\n\r\n3,0,0";
+  const Table t = parse_table(text, balance(), "bb");
+  ASSERT_EQ(t.rows(), 3u);
+  EXPECT_EQ(t.numbers("MONTHS_BALANCE")[0], 15.0f);
+  EXPECT_EQ(t.column("STATUS").category(0), "a, \"quoted\" b");
+  EXPECT_EQ(t.column("STATUS").codes[1], kMissingCode);
+  EXPECT_EQ(t.column("STATUS").category(2), "0");
+}
+
+TEST(CsvReader, HeaderProblemsAreNamed) {
+  expect_error("", 0, "", "empty file");
+  expect_error("SK_ID_BUREAU,MONTHS_BALANCE\n1,2\n", 1, "", "missing column(s) STATUS");
+  expect_error("SK_ID_BUREAU,MONTHS_BALANCE,STATUS,EXTRA\n", 1, "", "unexpected column(s) EXTRA");
+  expect_error("SK_ID_BUREAU,MONTHS_BALANC,STATUS\n", 1, "",
+               "missing column(s) MONTHS_BALANCE; unexpected column(s) MONTHS_BALANC");
+  expect_error("SK_ID_BUREAU,STATUS,MONTHS_BALANCE\n", 1, "",
+               "column 2 is STATUS, expected MONTHS_BALANCE");
+  expect_error("SK_ID_BUREAU,MONTHS_BALANCE,STATUS,STATUS\n", 1, "", "a column is repeated");
+}
+
+TEST(CsvReader, ValueProblemsNameLineAndColumn) {
+  const std::string h = kHeader;
+  expect_error(h + "1,0,C\n2,abc,C\n", 3, "MONTHS_BALANCE", "cannot parse 'abc' as a number");
+  expect_error(h + "1,12x,C\n", 2, "MONTHS_BALANCE", "'12x'");
+  expect_error(h + "1,inf,C\n", 2, "MONTHS_BALANCE", "as a number");
+  expect_error(h + "1,nan,C\n", 2, "MONTHS_BALANCE", "as a number");
+  expect_error(h + "1,1e300,C\n", 2, "MONTHS_BALANCE", "out of range");
+  expect_error(h + ",0,C\n", 2, "SK_ID_BUREAU", "empty id");
+  expect_error(h + "1.5,0,C\n", 2, "SK_ID_BUREAU", "as an id");
+}
+
+TEST(CsvReader, ShapeProblemsNameTheLine) {
+  const std::string h = kHeader;
+  expect_error(h + "1,0,C\n2,0\n3,0,C\n", 3, "", "line has 2 fields, expected 3");
+  expect_error(h + "1,0,C,extra\n", 2, "", "line has 4 fields, expected 3");
+  expect_error(h + "1,0,C\n2,0", 3, "", "file ends in the middle of this line (truncated?)");
+  expect_error(h + "1,0,C\n2,0,\"unfinished", 3, "", "file ends inside a quoted field");
+  expect_error(h + "1,0,\"C\"x\n", 2, "STATUS", "unexpected text after a closing quote");
+}
+
+class CsvFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ =
+        std::filesystem::temp_directory_path() / ("creditscore_csv_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_;
+};
+
+TEST_F(CsvFileTest, MissingFileAndDirectoryAreNamed) {
+  try {
+    read_table(dir_ / "nope.csv", balance());
+    FAIL();
+  } catch (const TableError& error) {
+    EXPECT_EQ(error.file(), (dir_ / "nope.csv").string());
+    EXPECT_NE(std::string(error.what()).find("file not found"), std::string::npos);
+  }
+  EXPECT_THROW(read_table(dir_, balance()), TableError);
+}
+
+TEST_F(CsvFileTest, ParallelChunksGiveTheSameTableAsOneThreadAndTheRightLineNumbers) {
+  // About 12 MB: split into chunks read by several threads.
+  std::string text = kHeader;
+  const char* written[] = {"C", "X", "0", "1", "\"5\""};  // one of them quoted
+  const char* read_back[] = {"C", "X", "0", "1", "5"};
+  for (int i = 0; i < 800000; ++i) {
+    text += std::to_string(5000000 + i / 10) + "," + std::to_string(-(i % 97)) + "," +
+            written[(i / 7) % 5] + "\n";
+  }
+  std::ofstream(dir_ / "big.csv", std::ios::binary) << text;
+  std::uint64_t last_done = 0, reports = 0;
+  const Table parallel =
+      read_table(dir_ / "big.csv", balance(),
+                 [&](std::string_view stage, std::uint64_t done, std::uint64_t total) {
+                   EXPECT_EQ(stage, "bureau_balance.csv");
+                   EXPECT_GE(done, last_done);
+                   EXPECT_EQ(total, text.size());
+                   last_done = done;
+                   ++reports;
+                 });
+  EXPECT_EQ(last_done, text.size());
+  EXPECT_GE(reports, 2u);
+  ASSERT_EQ(parallel.rows(), 800000u);
+  for (std::size_t r : {0u, 399999u, 400000u, 799999u}) {
+    EXPECT_EQ(parallel.ids("SK_ID_BUREAU")[r], static_cast<std::int64_t>(5000000 + r / 10));
+    EXPECT_EQ(parallel.numbers("MONTHS_BALANCE")[r], -static_cast<float>(r % 97));
+    EXPECT_EQ(parallel.column("STATUS").category(r), read_back[(r / 7) % 5]);
+  }
+  // Categories keep their order of first appearance across chunks.
+  EXPECT_EQ(parallel.column("STATUS").categories,
+            (std::vector<std::string>{"C", "X", "0", "1", "5"}));
+
+  // An error deep in the file is located exactly, whichever thread met it.
+  text.replace(text.size() - 10, 1, "Z");
+  std::ofstream(dir_ / "bad.csv", std::ios::binary) << text;
+  try {
+    read_table(dir_ / "bad.csv", balance());
+    FAIL();
+  } catch (const TableError& error) {
+    EXPECT_EQ(error.line(), 800001u) << error.what();
+  }
+}
+
+TEST(CsvReader, ReadsRealKaggleRows) {
+  const auto file = std::filesystem::path(CREDITSCORE_SHARED_DATA) / "real_sample" /
+                    "application_train_sample.csv";
+  const Table t = read_table(file, schema_of(TableId::ApplicationTrain));
+  ASSERT_EQ(t.rows(), 500u);
+  EXPECT_EQ(t.column_count(), 122u);
+  EXPECT_EQ(t.ids("SK_ID_CURR")[0], 102037);
+  EXPECT_EQ(t.numbers("TARGET")[0], 0.0f);
+  EXPECT_EQ(t.column("NAME_CONTRACT_TYPE").category(0), "Cash loans");
+  EXPECT_EQ(t.numbers("DAYS_EMPLOYED")[0], 365243.0f);  // a pensioner
+  EXPECT_TRUE(std::isnan(t.numbers("EXT_SOURCE_1")[0]));
+  EXPECT_FLOAT_EQ(t.numbers("EXT_SOURCE_2")[0], 0.6228983467249344f);
+  EXPECT_EQ(t.column("OCCUPATION_TYPE").codes[0], kMissingCode);
+  const Column& walls = t.column("WALLSMATERIAL_MODE");
+  EXPECT_NE(walls.code_of("Stone, brick"), kMissingCode);  // a quoted value with a comma
+  for (float target : t.numbers("TARGET")) EXPECT_TRUE(target == 0.0f || target == 1.0f);
+}
+
+}  // namespace
+}  // namespace creditscore::tables
