@@ -78,6 +78,7 @@ Dataset read_dataset(const std::filesystem::path& directory, const ProgressFn& p
     const std::filesystem::path file = directory / schema.file_name;
     ProgressFn file_progress;
     if (progress) {
+      progress(schema.file_name, before, total);  // marks where each file starts
       file_progress = [&](std::string_view stage, std::uint64_t done, std::uint64_t) {
         progress(stage, before + done, total);
       };
