@@ -38,12 +38,14 @@ void TextTable::print(std::ostream& out) const {
     for (const auto& row : rows_) widths[c] = std::max(widths[c], display_width(row[c]));
   }
   auto print_row = [&](const std::vector<std::string>& cells, bool is_header) {
+    std::string line;
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const std::string padding(widths[c] - display_width(cells[c]), ' ');
       const bool right = !is_header && looks_numeric(cells[c]);
-      out << (c == 0 ? "" : "  ") << (right ? padding + cells[c] : cells[c] + padding);
+      line += (c == 0 ? "" : "  ") + (right ? padding + cells[c] : cells[c] + padding);
     }
-    out << '\n';
+    line.erase(line.find_last_not_of(' ') + 1);
+    out << line << '\n';
   };
   print_row(header_, true);
   std::size_t total = 0;

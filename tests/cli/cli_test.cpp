@@ -1,8 +1,7 @@
 // Runs the real `creditscore` binary as a user would and checks what it says and returns.
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <array>
 #include <cstdio>
@@ -13,18 +12,19 @@
 
 namespace {
 
-struct Run {
+struct CommandResult {
   int status;
   std::string output;  // stdout and stderr together
 };
 
-Run run(const std::string& arguments) {
+CommandResult run(const std::string& arguments) {
   const std::string command = std::string(CREDITSCORE_BINARY) + " " + arguments + " 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return {-1, "popen failed"};
   std::string output;
   std::array<char, 4096> buffer;
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
+    output.append(buffer.data(), n);
   const int status = ::pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
@@ -42,36 +42,36 @@ class CliTest : public ::testing::Test {
 };
 
 TEST_F(CliTest, HelpTeachesEveryCommand) {
-  const Run help = run("--help");
+  const CommandResult help = run("--help");
   EXPECT_EQ(help.status, 0);
   for (const char* command : {"generate", "inspect", "demo"}) {
     EXPECT_NE(help.output.find(command), std::string::npos) << command;
   }
-  const Run generate_help = run("generate --help");
+  const CommandResult generate_help = run("generate --help");
   EXPECT_EQ(generate_help.status, 0);
   EXPECT_NE(generate_help.output.find("--clients"), std::string::npos);
   EXPECT_NE(generate_help.output.find("Example"), std::string::npos);
 }
 
 TEST_F(CliTest, BadFlagsAreRefusedByName) {
-  const Run zero = run("generate --clients 0 --out " + dir_.string());
+  const CommandResult zero = run("generate --clients 0 --out " + dir_.string());
   EXPECT_NE(zero.status, 0);
   EXPECT_NE(zero.output.find("--clients"), std::string::npos) << zero.output;
-  const Run word = run("generate --clients many --out " + dir_.string());
+  const CommandResult word = run("generate --clients many --out " + dir_.string());
   EXPECT_NE(word.status, 0);
   EXPECT_NE(word.output.find("--clients"), std::string::npos) << word.output;
   EXPECT_FALSE(std::filesystem::exists(dir_));
-  const Run unknown = run("generate --colour blue");
+  const CommandResult unknown = run("generate --colour blue");
   EXPECT_NE(unknown.status, 0);
   EXPECT_NE(unknown.output.find("--colour"), std::string::npos) << unknown.output;
 }
 
 TEST_F(CliTest, GenerateThenInspectReportsTheTables) {
-  const Run generate = run("generate --clients 400 --seed 3 --out " + dir_.string());
+  const CommandResult generate = run("generate --clients 400 --seed 3 --out " + dir_.string());
   ASSERT_EQ(generate.status, 0) << generate.output;
   EXPECT_NE(generate.output.find("bureau_balance.csv"), std::string::npos);
   EXPECT_NE(generate.output.find("oracle AUC"), std::string::npos);
-  const Run inspect = run("inspect --data " + dir_.string());
+  const CommandResult inspect = run("inspect --data " + dir_.string());
   ASSERT_EQ(inspect.status, 0) << inspect.output;
   EXPECT_NE(inspect.output.find("credit_card_balance.csv"), std::string::npos);
   EXPECT_NE(inspect.output.find("refer to nothing"), std::string::npos);
@@ -79,7 +79,7 @@ TEST_F(CliTest, GenerateThenInspectReportsTheTables) {
 
 TEST_F(CliTest, InspectNamesTheMissingFile) {
   std::filesystem::create_directories(dir_);
-  const Run inspect = run("inspect --data " + dir_.string());
+  const CommandResult inspect = run("inspect --data " + dir_.string());
   EXPECT_EQ(inspect.status, 1);
   EXPECT_NE(inspect.output.find("application_train.csv"), std::string::npos) << inspect.output;
 }
@@ -99,7 +99,7 @@ TEST_F(CliTest, InspectNamesFileLineAndColumnOfABadNumber) {
   for (int i = 0; i < 4; ++i) comma = first.find(',', comma) + 1;
   first.replace(comma, first.find(',', comma) - comma, "abc");
   std::ofstream(bureau) << header << '\n' << first << '\n' << rest.str();
-  const Run inspect = run("inspect --data " + dir_.string());
+  const CommandResult inspect = run("inspect --data " + dir_.string());
   EXPECT_EQ(inspect.status, 1);
   EXPECT_NE(inspect.output.find("bureau.csv:2"), std::string::npos) << inspect.output;
   EXPECT_NE(inspect.output.find("DAYS_CREDIT"), std::string::npos) << inspect.output;

@@ -26,7 +26,7 @@ TEST(TextTable, AlignsTextLeftAndNumbersRight) {
   table.print(out);
   EXPECT_EQ(out.str(),
             "file        rows\n"
-            "----------------\n"
+            "-----------------\n"
             "bureau.csv  1,234\n"
             "é.csv           5\n");
 }
