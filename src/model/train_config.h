@@ -36,6 +36,7 @@ struct TrainConfig {
   int max_rounds = 2000;
   int early_stopping_rounds = 50;
   double search_minutes = 0;  // random search over TreeParams while time remains; 0 = none
+  int max_search_trials = 50;  // and at most this many settings tried, the given ones included
   std::uint64_t seed = 42;
   int threads = 0;  // 0 = all cores
 };

@@ -45,7 +45,10 @@ TrainingResult train_model(MatrixView features, std::span<const float> labels,
   std::optional<CrossValidationResult> best_cv;
   TrainConfig best_config = config;
   // The given settings first, then random ones while the search budget lasts.
-  for (std::uint64_t trial = 0; trial == 0 || seconds_since(start) < budget; ++trial) {
+  for (std::uint64_t trial = 0;
+       trial == 0 || (seconds_since(start) < budget &&
+                      trial < static_cast<std::uint64_t>(config.max_search_trials));
+       ++trial) {
     TrainConfig candidate = config;
     if (trial > 0)
       candidate.trees = sample_tree_params(config.seed + trial, config.trees.learning_rate);

@@ -10,13 +10,14 @@ namespace {
 TEST(Trainer, SearchKeepsTheBestTrialAndRefitsWithItsRounds) {
   const Problem problem(3000);
   TrainConfig config = quick_config();
-  config.search_minutes = 0.03;
+  config.search_minutes = 30;  // the trial cap ends the search, not the clock
+  config.max_search_trials = 3;
   std::vector<std::string> stages;
   const TrainingResult result = train_model(
       problem.view(), problem.y, config, [&](std::string_view stage, std::uint64_t, std::uint64_t) {
         if (stages.empty() || stages.back() != stage) stages.emplace_back(stage);
       });
-  ASSERT_GE(result.trials.size(), 2u);
+  ASSERT_EQ(result.trials.size(), 3u);
   double best = 0;
   for (const SearchTrial& trial : result.trials) best = std::max(best, trial.out_of_fold_auc);
   EXPECT_DOUBLE_EQ(result.cross_validation.out_of_fold_auc, best);
