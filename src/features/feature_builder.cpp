@@ -1,0 +1,235 @@
+#include "features/feature_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "tables/group_index.h"
+#include "features/history_frame.h"
+
+namespace creditscore::features {
+namespace {
+
+using tables::TableId;
+
+constexpr float kMissing = std::numeric_limits<float>::quiet_NaN();
+constexpr float kNoDate = 365243.0f;
+
+// The slot of each row of a category column in its learned list.
+std::vector<int> row_slots(const tables::Column& column, const CategoryList& categories) {
+  const std::vector<int> by_code = categories.slots_of(column);
+  std::vector<int> slots(column.codes.size());
+  for (std::size_t r = 0; r < slots.size(); ++r) {
+    slots[r] = column.codes[r] == tables::kMissingCode ? CategoryList::kMissingSlot
+                                                       : by_code[column.codes[r]];
+  }
+  return slots;
+}
+
+void count_unseen(const std::vector<int>& slots, const std::string& key, BuildReport* report) {
+  if (report == nullptr) return;
+  const auto unseen =
+      static_cast<std::size_t>(std::count(slots.begin(), slots.end(), CategoryList::kOtherSlot));
+  if (unseen > 0) report->unseen_categories[key] += unseen;
+}
+
+// Runs body(begin, end) over [0, count) on every core; each range writes only its own rows.
+template <typename Body>
+void in_parallel(std::size_t count, Body body) {
+  const std::size_t workers =
+      std::clamp<std::size_t>(count / 2048, 1, std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> threads;
+  for (std::size_t w = 1; w < workers; ++w)
+    threads.emplace_back(body, count * w / workers, count * (w + 1) / workers);
+  body(std::size_t{0}, count / workers);
+  for (auto& thread : threads) thread.join();
+}
+
+void build_application(const ApplicationPlan& plan, const tables::Table& applications,
+                       FeatureMatrix& out, BuildReport* report) {
+  const std::size_t cols = out.cols();
+  const std::size_t rows = applications.rows();
+  for (const ApplicationPlan::Value& value : plan.values) {
+    const auto numbers = applications.numbers(value.column);
+    const bool no_date_is_missing = value.column == "DAYS_EMPLOYED";
+    for (std::size_t r = 0; r < rows; ++r) {
+      const float v = numbers[r];
+      out.values[r * cols + value.output] = no_date_is_missing && v == kNoDate ? kMissing : v;
+    }
+  }
+  for (const ApplicationPlan::Ratio& ratio : plan.ratios) {
+    const auto numerators = applications.numbers(ratio.numerator);
+    const auto denominators = applications.numbers(ratio.denominator);
+    for (std::size_t r = 0; r < rows; ++r) {
+      const float numerator =
+          ratio.numerator == "DAYS_EMPLOYED" && numerators[r] == kNoDate ? kMissing : numerators[r];
+      out.values[r * cols + ratio.output] = safe_ratio(numerator, denominators[r]);
+    }
+  }
+  for (const OneHot& hot : plan.one_hots) {
+    const std::vector<int> slots = row_slots(applications.column(hot.column), hot.categories);
+    count_unseen(slots, "application." + hot.column, report);
+    for (std::size_t r = 0; r < rows; ++r) {
+      float* row = out.values.data() + r * cols;
+      for (std::size_t k = 0; k < hot.categories.values.size(); ++k)
+        row[hot.first_output + k] = 0.0f;
+      if (hot.missing_output) row[*hot.missing_output] = 0.0f;
+      if (hot.other_output) row[*hot.other_output] = 0.0f;
+      const int slot = slots[r];
+      if (slot >= 0) {
+        row[hot.first_output + static_cast<std::size_t>(slot)] = 1.0f;
+      } else if (slot == CategoryList::kMissingSlot && hot.missing_output) {
+        row[*hot.missing_output] = 1.0f;
+      } else if (slot == CategoryList::kOtherSlot && hot.other_output) {
+        row[*hot.other_output] = 1.0f;
+      }
+    }
+  }
+}
+
+// A scope's rows of the whole table: all, or those whose filter column holds the filter value.
+std::vector<char> scope_mask(const Scope& scope, const tables::Table& table) {
+  if (scope.filter_column.empty()) return {};
+  const tables::Column& column = table.column(scope.filter_column);
+  const std::int32_t wanted = column.code_of(scope.filter_value);
+  std::vector<char> mask(table.rows());
+  for (std::size_t r = 0; r < mask.size(); ++r)
+    mask[r] = column.codes[r] == wanted && wanted != tables::kMissingCode;
+  return mask;
+}
+
+struct PreparedShares {
+  const OneHot* hot;
+  std::vector<int> slots;
+};
+
+struct PreparedScope {
+  const Scope* scope;
+  std::vector<char> mask;
+  std::vector<std::span<const float>> columns;  // one per numeric aggregation
+  std::vector<PreparedShares> shares;
+};
+
+void build_history(const HistoryPlan& plan, const tables::Dataset& history,
+                   const LearnedCategories& categories, std::span<const std::int64_t> clients,
+                   FeatureMatrix& out, BuildReport* report) {
+  const HistoryFrame frame(plan.table, history, categories);
+  const tables::Table& table = frame.table();
+  const tables::GroupIndex by_client(table.ids("SK_ID_CURR"));
+  std::vector<PreparedScope> scopes;
+  for (const Scope& scope : plan.scopes) {
+    PreparedScope prepared{&scope, scope_mask(scope, table), {}, {}};
+    for (const NumericAggregation& aggregation : scope.numeric)
+      prepared.columns.push_back(frame.numbers(aggregation.column));
+    for (const OneHot& hot : scope.shares) {
+      prepared.shares.push_back({&hot, row_slots(table.column(hot.column), hot.categories)});
+      count_unseen(prepared.shares.back().slots, table.schema().file_name + "." + hot.column,
+                   report);
+    }
+    scopes.push_back(std::move(prepared));
+  }
+  const std::size_t cols = out.cols();
+  in_parallel(clients.size(), [&](std::size_t begin, std::size_t end) {
+    std::vector<std::uint32_t> rows;
+    std::vector<double> counts;
+    for (std::size_t c = begin; c < end; ++c) {
+      float* row = out.values.data() + c * cols;
+      const auto client_rows = by_client.rows_of(clients[c]);
+      if (plan.count_output)
+        row[*plan.count_output] =
+            client_rows.empty() ? kMissing : static_cast<float>(client_rows.size());
+      for (const PreparedScope& scope : scopes) {
+        rows.clear();
+        for (std::uint32_t r : client_rows) {
+          if (scope.mask.empty() || scope.mask[r]) rows.push_back(r);
+        }
+        for (std::size_t a = 0; a < scope.columns.size(); ++a) {
+          const NumericAggregation& aggregation = scope.scope->numeric[a];
+          Accumulator accumulator;
+          if (std::any_of(aggregation.outputs.begin(), aggregation.outputs.end(),
+                          [](const auto& output) { return output.first == Aggregate::NUnique; })) {
+            accumulator.track_distinct();
+          }
+          for (std::uint32_t r : rows) accumulator.add(scope.columns[a][r]);
+          for (const auto& [aggregate, output] : aggregation.outputs) {
+            row[output] =
+                rows.empty() ? kMissing : static_cast<float>(accumulator.result(aggregate));
+          }
+        }
+        for (const PreparedShares& shares : scope.shares) {
+          const OneHot& hot = *shares.hot;
+          counts.assign(hot.categories.values.size() + 1, 0.0);
+          for (std::uint32_t r : rows) {
+            const int slot = shares.slots[r];
+            if (slot >= 0) counts[static_cast<std::size_t>(slot)] += 1;
+            if (slot == CategoryList::kMissingSlot) counts.back() += 1;
+          }
+          const double n = static_cast<double>(rows.size());
+          for (std::size_t k = 0; k < hot.categories.values.size(); ++k) {
+            row[hot.first_output + k] = rows.empty() ? kMissing : static_cast<float>(counts[k] / n);
+          }
+          if (hot.missing_output)
+            row[*hot.missing_output] =
+                rows.empty() ? kMissing : static_cast<float>(counts.back() / n);
+        }
+      }
+    }
+  });
+  if (report != nullptr) {
+    const std::unordered_set<std::int64_t> known(clients.begin(), clients.end());
+    std::size_t ignored = 0;
+    for (std::int64_t id : table.ids("SK_ID_CURR")) ignored += known.contains(id) ? 0 : 1;
+    if (ignored > 0) report->ignored_history_rows[table.schema().file_name] += ignored;
+  }
+}
+
+void check_unique_ids(const tables::Table& applications) {
+  std::unordered_map<std::int64_t, std::size_t> first_row;
+  const auto ids = applications.ids("SK_ID_CURR");
+  for (std::size_t r = 0; r < ids.size(); ++r) {
+    const auto [it, inserted] = first_row.emplace(ids[r], r);
+    if (!inserted) {
+      throw std::invalid_argument(applications.schema().file_name + ": SK_ID_CURR " +
+                                  std::to_string(ids[r]) + " appears twice (lines " +
+                                  std::to_string(it->second + 2) + " and " + std::to_string(r + 2) +
+                                  ")");
+    }
+  }
+}
+
+}  // namespace
+
+FeatureMatrix FeatureBuilder::build(const tables::Table& applications,
+                                    const tables::Dataset& history, BuildReport* report,
+                                    const ProgressFn& progress) const {
+  check_unique_ids(applications);
+  const FeaturePlan& plan = catalog_.plan();
+  FeatureMatrix out;
+  out.names = catalog_.names();
+  const auto ids = applications.ids("SK_ID_CURR");
+  out.ids.assign(ids.begin(), ids.end());
+  const auto target = applications.schema().find("TARGET");
+  out.targets.assign(applications.rows(), kMissing);
+  if (target)
+    std::copy(applications.column(*target).numbers.begin(),
+              applications.column(*target).numbers.end(), out.targets.begin());
+  out.values.assign(out.rows() * out.cols(), kMissing);
+
+  const std::uint64_t stages = 1 + plan.history.size();
+  build_application(plan.application, applications, out, report);
+  if (progress) progress("application", out.rows(), out.rows() * stages);
+  for (std::size_t h = 0; h < plan.history.size(); ++h) {
+    build_history(plan.history[h], history, catalog_.categories(), out.ids, out, report);
+    if (progress) {
+      progress(tables::schema_of(plan.history[h].table).file_name, out.rows() * (h + 2),
+               out.rows() * stages);
+    }
+  }
+  return out;
+}
+
+}  // namespace creditscore::features

@@ -1,0 +1,41 @@
+// Turns raw clients into feature vectors. One implementation for a whole data set (training,
+// batch scoring) and for one client given only that client's rows (a new application with its
+// history): a single client is simply a data set holding one application and its rows, so both
+// paths run the same code and give the same bits.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "features/feature_catalog.h"
+#include "features/feature_matrix.h"
+#include "tables/dataset.h"
+#include "tables/progress.h"
+
+namespace creditscore::features {
+
+// What the build met that the features do not show.
+struct BuildReport {
+  // Rows whose category training never saw (encoded as "other" for the application's fields, left
+  // out of the shares for history tables), by "table.column".
+  std::map<std::string, std::size_t> unseen_categories;
+  // History rows whose SK_ID_CURR is none of the applications built (ignored), by table.
+  std::map<std::string, std::size_t> ignored_history_rows;
+};
+
+class FeatureBuilder {
+ public:
+  explicit FeatureBuilder(const FeatureCatalog& catalog) : catalog_(catalog) {}
+
+  // One row per application of `applications` (application_train or _test of `history`, or a table
+  // of new applications), its history taken from `history`. A client with no rows in a history
+  // table gets missing values for that table's features. Throws std::invalid_argument naming a
+  // duplicated SK_ID_CURR. Progress is in clients.
+  FeatureMatrix build(const tables::Table& applications, const tables::Dataset& history,
+                      BuildReport* report = nullptr, const ProgressFn& progress = {}) const;
+
+ private:
+  const FeatureCatalog& catalog_;
+};
+
+}  // namespace creditscore::features

@@ -1,0 +1,127 @@
+#include "features/feature_matrix.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+
+#include "tables/atomic_file.h"
+
+namespace creditscore::features {
+namespace {
+
+constexpr char kMagic[4] = {'C', 'S', 'F', 'M'};
+constexpr std::uint32_t kVersion = 1;
+
+template <typename T>
+void put(std::string& out, const T& value) {
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+template <typename T>
+void put_all(std::string& out, const std::vector<T>& values) {
+  out.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+}
+
+class Reader {
+ public:
+  Reader(std::string bytes, std::string file) : bytes_(std::move(bytes)), file_(std::move(file)) {}
+  template <typename T>
+  T get() {
+    T value;
+    std::memcpy(&value, take(sizeof value), sizeof value);
+    return value;
+  }
+  template <typename T>
+  std::vector<T> get_all(std::size_t count) {
+    if (count > (bytes_.size() - position_) / sizeof(T)) fail("truncated");
+    std::vector<T> values(count);
+    std::memcpy(values.data(), take(count * sizeof(T)), count * sizeof(T));
+    return values;
+  }
+  std::string get_text(std::size_t length) { return std::string(take(length), length); }
+  bool at_end() const { return position_ == bytes_.size(); }
+  [[noreturn]] void fail(const std::string& problem) const {
+    throw std::runtime_error(file_ + ": not a readable feature matrix (" + problem + ")");
+  }
+
+ private:
+  const char* take(std::size_t size) {
+    if (size > bytes_.size() - position_) fail("truncated");
+    const char* start = bytes_.data() + position_;
+    position_ += size;
+    return start;
+  }
+  std::string bytes_;
+  std::string file_;
+  std::size_t position_ = 0;
+};
+
+}  // namespace
+
+void write_matrix(const FeatureMatrix& m, const std::filesystem::path& file) {
+  std::string out(kMagic, sizeof kMagic);
+  put(out, kVersion);
+  put(out, static_cast<std::uint64_t>(m.rows()));
+  put(out, static_cast<std::uint64_t>(m.cols()));
+  for (const std::string& name : m.names) {
+    put(out, static_cast<std::uint32_t>(name.size()));
+    out += name;
+  }
+  put_all(out, m.ids);
+  put_all(out, m.targets);
+  put_all(out, m.values);
+  write_file_atomically(file, out);
+}
+
+FeatureMatrix read_matrix(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error(file.string() + ": cannot open the feature matrix");
+  std::stringstream content;
+  content << in.rdbuf();
+  Reader reader(content.str(), file.string());
+  char magic[4];
+  for (char& c : magic) c = reader.get<char>();
+  if (std::memcmp(magic, kMagic, sizeof kMagic) != 0) reader.fail("wrong magic bytes");
+  const auto version = reader.get<std::uint32_t>();
+  if (version != kVersion)
+    reader.fail("format version " + std::to_string(version) + ", expected 1");
+  const auto rows = reader.get<std::uint64_t>();
+  const auto cols = reader.get<std::uint64_t>();
+  FeatureMatrix m;
+  for (std::uint64_t c = 0; c < cols; ++c)
+    m.names.push_back(reader.get_text(reader.get<std::uint32_t>()));
+  m.ids = reader.get_all<std::int64_t>(rows);
+  m.targets = reader.get_all<float>(rows);
+  if (cols != 0 && rows > std::numeric_limits<std::size_t>::max() / cols)
+    reader.fail("impossible size");
+  m.values = reader.get_all<float>(rows * cols);
+  if (!reader.at_end()) reader.fail("trailing bytes");
+  return m;
+}
+
+void write_matrix_csv(const FeatureMatrix& m, const std::filesystem::path& file) {
+  AtomicFile out(file);
+  std::string line = "SK_ID_CURR,TARGET";
+  for (const std::string& name : m.names) line += "," + name;
+  out.write(line + "\n");
+  char buffer[32];
+  auto append = [&](float value) {
+    line += ',';
+    if (!std::isnan(value))
+      line.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+  };
+  for (std::size_t r = 0; r < m.rows(); ++r) {
+    line = std::to_string(m.ids[r]);
+    append(m.targets[r]);
+    for (float value : m.row(r)) append(value);
+    line += '\n';
+    out.write(line);
+  }
+  out.commit();
+}
+
+}  // namespace creditscore::features

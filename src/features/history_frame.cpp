@@ -1,0 +1,123 @@
+#include "features/history_frame.h"
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "features/feature_plan.h"
+#include "tables/group_index.h"
+
+namespace creditscore::features {
+namespace {
+
+using tables::TableId;
+
+constexpr float kMissing = std::numeric_limits<float>::quiet_NaN();
+constexpr float kNoDate = 365243.0f;
+
+std::vector<float> without_placeholder(std::span<const float> values) {
+  std::vector<float> cleaned(values.begin(), values.end());
+  for (float& value : cleaned) {
+    if (value == kNoDate) value = kMissing;
+  }
+  return cleaned;
+}
+
+}  // namespace
+
+float safe_ratio(float numerator, float denominator) {
+  if (std::isnan(numerator) || std::isnan(denominator) || denominator == 0.0f) return kMissing;
+  return numerator / denominator;
+}
+
+std::span<const float> HistoryFrame::own(const std::string& column, std::vector<float> values) {
+  owned_.push_back(std::move(values));
+  return columns_[column] = owned_.back();
+}
+
+HistoryFrame::HistoryFrame(TableId table, const tables::Dataset& data,
+                           const LearnedCategories& categories)
+    : table_(&data.table(table)) {
+  const tables::TableSchema& schema = table_->schema();
+  for (std::size_t c = 0; c < schema.columns.size(); ++c) {
+    if (schema.columns[c].kind == tables::ColumnKind::Number)
+      columns_[schema.columns[c].name] = table_->column(c).numbers;
+  }
+  const std::size_t rows = table_->rows();
+  if (table == TableId::PreviousApplication) {
+    for (const char* column : {"DAYS_FIRST_DRAWING", "DAYS_FIRST_DUE", "DAYS_LAST_DUE_1ST_VERSION",
+                               "DAYS_LAST_DUE", "DAYS_TERMINATION"}) {
+      own(column, without_placeholder(numbers(column)));
+    }
+    const auto asked = numbers("AMT_APPLICATION"), granted = numbers("AMT_CREDIT");
+    std::vector<float> ratio(rows);
+    for (std::size_t r = 0; r < rows; ++r) ratio[r] = safe_ratio(asked[r], granted[r]);
+    own("APP_CREDIT_PERC", std::move(ratio));
+  } else if (table == TableId::InstallmentsPayments) {
+    const auto due = numbers("AMT_INSTALMENT"), paid = numbers("AMT_PAYMENT");
+    const auto due_day = numbers("DAYS_INSTALMENT"), paid_day = numbers("DAYS_ENTRY_PAYMENT");
+    std::vector<float> share(rows), left(rows), late(rows), early(rows);
+    for (std::size_t r = 0; r < rows; ++r) {
+      share[r] = safe_ratio(paid[r], due[r]);
+      left[r] = due[r] - paid[r];
+      const float delay = paid_day[r] - due_day[r];  // missing when not paid yet
+      late[r] = std::isnan(delay) ? kMissing : std::max(delay, 0.0f);
+      early[r] = std::isnan(delay) ? kMissing : std::max(-delay, 0.0f);
+    }
+    own("PAYMENT_PERC", std::move(share));
+    own("PAYMENT_DIFF", std::move(left));
+    own("DPD", std::move(late));
+    own("DBD", std::move(early));
+  } else if (table == TableId::Bureau) {
+    // Each credit's months: their span and the share of each status.
+    const tables::Table& months = data.bureau_balance;
+    const tables::GroupIndex by_credit(months.ids("SK_ID_BUREAU"));
+    const auto month = months.numbers("MONTHS_BALANCE");
+    const CategoryList& statuses = categories.of(TableId::BureauBalance, "STATUS");
+    const std::vector<int> slots = statuses.slots_of(months.column("STATUS"));
+    const auto& codes = months.column("STATUS").codes;
+    const std::size_t shares = statuses.values.size() + (statuses.has_missing ? 1 : 0);
+    std::vector<float> first(rows, kMissing), last(rows, kMissing), count(rows, kMissing);
+    std::vector<std::vector<float>> share(shares, std::vector<float>(rows, kMissing));
+    std::vector<double> counts(shares);
+    const auto credits = table_->ids("SK_ID_BUREAU");
+    for (std::size_t r = 0; r < rows; ++r) {
+      const auto credit_months = by_credit.rows_of(credits[r]);
+      if (credit_months.empty()) continue;
+      float low = std::numeric_limits<float>::infinity(), high = -low;
+      std::fill(counts.begin(), counts.end(), 0.0);
+      for (std::uint32_t m : credit_months) {
+        if (!std::isnan(month[m])) {
+          low = std::min(low, month[m]);
+          high = std::max(high, month[m]);
+        }
+        const int slot =
+            codes[m] == tables::kMissingCode ? CategoryList::kMissingSlot : slots[codes[m]];
+        if (slot >= 0) counts[slot] += 1;
+        if (slot == CategoryList::kMissingSlot && statuses.has_missing) counts.back() += 1;
+      }
+      const double n = static_cast<double>(credit_months.size());
+      first[r] = std::isinf(low) ? kMissing : low;
+      last[r] = std::isinf(high) ? kMissing : high;
+      count[r] = static_cast<float>(n);
+      for (std::size_t s = 0; s < shares; ++s) share[s][r] = static_cast<float>(counts[s] / n);
+    }
+    own("MONTHS_BALANCE_MIN", std::move(first));
+    own("MONTHS_BALANCE_MAX", std::move(last));
+    own("MONTHS_BALANCE_SIZE", std::move(count));
+    for (std::size_t s = 0; s < statuses.values.size(); ++s) {
+      own("STATUS_" + name_part(statuses.values[s]) + "_MEAN", std::move(share[s]));
+    }
+    if (statuses.has_missing) own("STATUS_nan_MEAN", std::move(share.back()));
+  }
+}
+
+std::span<const float> HistoryFrame::numbers(const std::string& column) const {
+  const auto found = columns_.find(column);
+  if (found == columns_.end()) {
+    throw std::out_of_range("no numeric column " + column + " in " + table_->schema().file_name);
+  }
+  return found->second;
+}
+
+}  // namespace creditscore::features

@@ -1,0 +1,25 @@
+// The rows of a history table grouped by an id (SK_ID_CURR, SK_ID_BUREAU), each group in file
+// order: a counting sort, linear in the rows.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+namespace creditscore::tables {
+
+class GroupIndex {
+ public:
+  explicit GroupIndex(std::span<const std::int64_t> ids);
+
+  // The rows holding `id`, in file order; empty when none.
+  std::span<const std::uint32_t> rows_of(std::int64_t id) const;
+
+ private:
+  std::unordered_map<std::int64_t, std::uint32_t> group_of_;
+  std::vector<std::uint32_t> offsets_;  // group g's rows are rows_[offsets_[g], offsets_[g + 1])
+  std::vector<std::uint32_t> rows_;
+};
+
+}  // namespace creditscore::tables
