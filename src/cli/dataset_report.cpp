@@ -21,7 +21,8 @@ double missing_share(const tables::Table& table) {
     for (float value : column.numbers) missing += std::isnan(value) ? 1 : 0;
     for (std::int32_t code : column.codes) missing += code == tables::kMissingCode ? 1 : 0;
   }
-  const double cells = static_cast<double>(table.rows()) * static_cast<double>(table.column_count());
+  const double cells =
+      static_cast<double>(table.rows()) * static_cast<double>(table.column_count());
   return cells == 0 ? 0.0 : static_cast<double>(missing) / cells;
 }
 
@@ -37,7 +38,8 @@ class FileTimer {
     started_ = now;
   }
   void close_current(Clock::time_point now) {
-    if (!current_.empty()) seconds_[current_] += std::chrono::duration<double>(now - started_).count();
+    if (!current_.empty())
+      seconds_[current_] += std::chrono::duration<double>(now - started_).count();
     current_.clear();
   }
   double seconds(const std::string& file) const {
@@ -79,10 +81,10 @@ tables::Dataset read_dataset_with_report(const std::filesystem::path& directory,
     const auto bytes = std::filesystem::file_size(directory / name);
     total_bytes += bytes;
     const double seconds = timer.seconds(name);
-    files.add_row({name, format_count(table.rows()), std::to_string(table.column_count()),
-                   format_percent(missing_share(table), 1), format_megabytes(bytes),
-                   format_fixed(seconds, 2),
-                   seconds > 0 ? format_fixed(static_cast<double>(bytes) / 1e6 / seconds, 0) : "-"});
+    files.add_row(
+        {name, format_count(table.rows()), std::to_string(table.column_count()),
+         format_percent(missing_share(table), 1), format_megabytes(bytes), format_fixed(seconds, 2),
+         seconds > 0 ? format_fixed(static_cast<double>(bytes) / 1e6 / seconds, 0) : "-"});
   }
   files.add_row({"all files", "", "", "", format_megabytes(total_bytes),
                  format_fixed(total_seconds, 2),

@@ -9,7 +9,6 @@
 
 namespace creditscore::cli {
 
-tables::Dataset read_dataset_with_report(const std::filesystem::path& directory,
-                                         std::ostream& out);
+tables::Dataset read_dataset_with_report(const std::filesystem::path& directory, std::ostream& out);
 
 }  // namespace creditscore::cli

@@ -2,9 +2,8 @@
 // `demo`, and the run itself with its progress bar and final table.
 #pragma once
 
-#include <ostream>
-
 #include <CLI/CLI.hpp>
+#include <ostream>
 
 #include "synth/generator.h"
 

@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   creditscore::cli::register_generate_command(app);
   creditscore::cli::register_inspect_command(app);
+  creditscore::cli::register_features_command(app);
+  creditscore::cli::register_train_command(app);
   creditscore::cli::register_runs_command(app);
   creditscore::cli::register_promote_command(app);
   creditscore::cli::register_demo_command(app);

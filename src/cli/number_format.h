@@ -6,9 +6,9 @@
 
 namespace creditscore::cli {
 
-std::string format_count(std::uint64_t value);            // 1234567 -> "1,234,567"
-std::string format_megabytes(std::uint64_t bytes);        // 1234567 -> "1.2"
-std::string format_fixed(double value, int decimals);     // (0.12345, 3) -> "0.123"
-std::string format_percent(double share, int decimals);   // (0.0812, 1) -> "8.1 %"
+std::string format_count(std::uint64_t value);           // 1234567 -> "1,234,567"
+std::string format_megabytes(std::uint64_t bytes);       // 1234567 -> "1.2"
+std::string format_fixed(double value, int decimals);    // (0.12345, 3) -> "0.123"
+std::string format_percent(double share, int decimals);  // (0.0812, 1) -> "8.1 %"
 
 }  // namespace creditscore::cli

@@ -29,7 +29,9 @@ std::string format_seconds(double seconds) {
 ProgressBar::ProgressBar(std::string unit)
     : unit_(std::move(unit)), terminal_(::isatty(STDERR_FILENO) == 1) {}
 
-ProgressBar::~ProgressBar() { finish(); }
+ProgressBar::~ProgressBar() {
+  finish();
+}
 
 ProgressFn ProgressBar::callback() {
   return [this](std::string_view stage, std::uint64_t done, std::uint64_t total) {
@@ -40,7 +42,8 @@ ProgressFn ProgressBar::callback() {
 void ProgressBar::update(std::string_view stage, std::uint64_t done, std::uint64_t total) {
   std::lock_guard lock(mutex_);
   const auto now = std::chrono::steady_clock::now();
-  const int tenth = total == 0 ? 10 : static_cast<int>(std::min<std::uint64_t>(10, done * 10 / total));
+  const int tenth =
+      total == 0 ? 10 : static_cast<int>(std::min<std::uint64_t>(10, done * 10 / total));
   const bool stage_changed = stage != last_stage_;
   if (terminal_) {
     if (!stage_changed && done < total && now - last_draw_ < kRedrawInterval) return;

@@ -8,8 +8,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "tables/group_index.h"
 #include "features/history_frame.h"
+#include "tables/group_index.h"
 
 namespace creditscore::features {
 namespace {
@@ -180,7 +180,14 @@ void build_history(const HistoryPlan& plan, const tables::Dataset& history,
     }
   });
   if (report != nullptr) {
-    const std::unordered_set<std::int64_t> known(clients.begin(), clients.end());
+    // Rows of the data set's other clients are not ignored rows; only those of no known client.
+    std::unordered_set<std::int64_t> known(clients.begin(), clients.end());
+    for (const tables::Table* applications :
+         {&history.application_train, &history.application_test}) {
+      if (applications->rows() > 0)
+        known.insert(applications->ids("SK_ID_CURR").begin(),
+                     applications->ids("SK_ID_CURR").end());
+    }
     std::size_t ignored = 0;
     for (std::int64_t id : table.ids("SK_ID_CURR")) ignored += known.contains(id) ? 0 : 1;
     if (ignored > 0) report->ignored_history_rows[table.schema().file_name] += ignored;

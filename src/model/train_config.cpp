@@ -41,9 +41,13 @@ std::map<std::string, std::string> xgboost_params(const TrainConfig& config, std
       {"seed", std::to_string(config.seed % 2147483647)},
       {"nthread", std::to_string(std::max(1, threads))},
   };
+  // Starting from the default rate (XGBoost starts from 0.5) keeps the probabilities of models
+  // stopped early calibrated, and comparable from one fold to the next.
   if (config.weighting == ClassWeighting::Balanced && defaulters > 0) {
     params["scale_pos_weight"] =
         number(static_cast<double>(clients - defaulters) / static_cast<double>(defaulters));
+  } else if (defaulters > 0 && defaulters < clients) {
+    params["base_score"] = number(static_cast<double>(defaulters) / static_cast<double>(clients));
   }
   return params;
 }

@@ -9,6 +9,8 @@
 #include <sstream>
 
 #include "model/metrics.h"
+#include "synth/oracle_file.h"
+#include "tables/csv_reader.h"
 #include "tables/dataset.h"
 
 namespace creditscore::synth {
@@ -180,6 +182,35 @@ TEST(Generator, BadConfigurationIsRefusedByName) {
     EXPECT_NE(std::string(error.what()).find(dir.string()), std::string::npos);
   }
   std::filesystem::remove(dir);
+}
+
+}  // namespace
+}  // namespace creditscore::synth
+
+namespace creditscore::synth {
+namespace {
+
+TEST(OracleFile, ReadsBackWhatTheGeneratorWroteAndNamesABadLine) {
+  const auto dir = fresh_directory("oracle");
+  const GenerationSummary summary = generate_dataset({300, 2, dir, 1});
+  const auto oracle = read_oracle(dir / kOracleFile);
+  EXPECT_EQ(oracle.size(), 300u);
+  // The train clients' probabilities, in file order, are exactly those summarised.
+  const tables::Table train = tables::read_table(
+      dir / "application_train.csv", tables::schema_of(tables::TableId::ApplicationTrain));
+  const auto ids = train.ids("SK_ID_CURR");
+  ASSERT_EQ(ids.size(), summary.train_true_pd.size());
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    EXPECT_EQ(oracle.at(ids[i]), summary.train_true_pd[i]);
+  std::ofstream(dir / "bad.csv")
+      << "SK_ID_CURR,SPLIT,TRUE_PD,TARGET\n100002,train,0.1,0\n100003,train,x,1\n";
+  try {
+    read_oracle(dir / "bad.csv");
+    FAIL();
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find("bad.csv:3"), std::string::npos) << error.what();
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

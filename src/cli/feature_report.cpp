@@ -1,0 +1,46 @@
+#include "cli/feature_report.h"
+
+#include <chrono>
+#include <cmath>
+
+#include "cli/number_format.h"
+#include "cli/progress_bar.h"
+#include "cli/text_table.h"
+
+namespace creditscore::cli {
+
+features::FeatureMatrix build_features_with_report(const features::FeatureBuilder& builder,
+                                                   const tables::Table& applications,
+                                                   const tables::Dataset& history,
+                                                   std::ostream& out) {
+  const auto start = std::chrono::steady_clock::now();
+  features::BuildReport report;
+  features::FeatureMatrix matrix;
+  {
+    ProgressBar bar("client tables");
+    matrix = builder.build(applications, history, &report, bar.callback());
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const auto missing = static_cast<double>(std::count_if(matrix.values.begin(), matrix.values.end(),
+                                                         [](float v) { return std::isnan(v); }));
+  out << "\nFeatures of " << applications.schema().file_name << "\n\n";
+  TextTable table({"measure", "value"});
+  table.add_row({"clients", format_count(matrix.rows())});
+  table.add_row({"features", format_count(matrix.cols())});
+  table.add_row(
+      {"missing values",
+       format_percent(
+           matrix.values.empty() ? 0.0 : missing / static_cast<double>(matrix.values.size()), 1)});
+  table.add_row({"time", format_fixed(seconds, 1) + " s"});
+  for (const auto& [column, rows] : report.unseen_categories) {
+    table.add_row({"unseen category in " + column, format_count(rows) + " rows"});
+  }
+  for (const auto& [file, rows] : report.ignored_history_rows) {
+    table.add_row({"ignored rows of " + file + " (other clients)", format_count(rows)});
+  }
+  table.print(out);
+  return matrix;
+}
+
+}  // namespace creditscore::cli

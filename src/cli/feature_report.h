@@ -1,0 +1,16 @@
+// Building feature vectors from the command line: a progress bar, then a short table of what was
+// built and what the build met (unseen categories, history rows of unknown clients).
+#pragma once
+
+#include <ostream>
+
+#include "features/feature_builder.h"
+
+namespace creditscore::cli {
+
+features::FeatureMatrix build_features_with_report(const features::FeatureBuilder& builder,
+                                                   const tables::Table& applications,
+                                                   const tables::Dataset& history,
+                                                   std::ostream& out);
+
+}  // namespace creditscore::cli

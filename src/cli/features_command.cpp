@@ -1,0 +1,68 @@
+// `creditscore features`: the feature matrix of a data set, for inspection and for other tools.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/dataset_report.h"
+#include "cli/feature_report.h"
+#include "features/feature_matrix.h"
+#include "tables/atomic_file.h"
+
+namespace creditscore::cli {
+namespace {
+
+struct FeaturesOptions {
+  std::filesystem::path data = "data";
+  std::filesystem::path out = "features.bin";
+  std::filesystem::path csv;
+  std::filesystem::path catalog;
+};
+
+// Train clients first (with TARGET), then test clients (TARGET missing).
+features::FeatureMatrix append(features::FeatureMatrix first,
+                               const features::FeatureMatrix& second) {
+  first.ids.insert(first.ids.end(), second.ids.begin(), second.ids.end());
+  first.targets.insert(first.targets.end(), second.targets.begin(), second.targets.end());
+  first.values.insert(first.values.end(), second.values.begin(), second.values.end());
+  return first;
+}
+
+}  // namespace
+
+void register_features_command(CLI::App& app) {
+  auto options = std::make_shared<FeaturesOptions>();
+  CLI::App* command = app.add_subcommand(
+      "features",
+      "Build the feature vectors of every client of a data set (application fields, ratios,\n"
+      "one-hot categories and aggregates of the six history tables: about 700 features), with the\n"
+      "categories learned from it, and write them as a compact binary matrix (format in\n"
+      "src/features/feature_matrix.h), optionally as CSV with SK_ID_CURR first, and the feature\n"
+      "catalogue (names, tables, descriptions, French and English labels) as JSON. Example:\n"
+      "  creditscore features --data data --out features.bin --csv features.csv");
+  command->add_option("--data", options->data, "Directory holding the eight CSV files")
+      ->capture_default_str();
+  command->add_option("--out", options->out, "Binary matrix to write")->capture_default_str();
+  command->add_option("--csv", options->csv, "Also write the matrix as CSV here");
+  command->add_option("--catalog", options->catalog,
+                      "Also write the feature catalogue (JSON) here");
+  command->callback([options] {
+    const tables::Dataset data = read_dataset_with_report(options->data, std::cout);
+    const features::FeatureCatalog catalog = features::FeatureCatalog::fit(data);
+    const features::FeatureBuilder builder(catalog);
+    const features::FeatureMatrix matrix =
+        append(build_features_with_report(builder, data.application_train, data, std::cout),
+               build_features_with_report(builder, data.application_test, data, std::cout));
+    features::write_matrix(matrix, options->out);
+    std::cout << "\nWrote " << options->out.string();
+    if (!options->csv.empty()) {
+      features::write_matrix_csv(matrix, options->csv);
+      std::cout << ", " << options->csv.string();
+    }
+    if (!options->catalog.empty()) {
+      write_file_atomically(options->catalog, catalog.to_json().dump(1));
+      std::cout << ", " << options->catalog.string();
+    }
+    std::cout << "\n";
+  });
+}
+
+}  // namespace creditscore::cli
