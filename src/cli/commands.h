@@ -11,6 +11,7 @@ void register_generate_command(CLI::App& app);
 void register_inspect_command(CLI::App& app);
 void register_features_command(CLI::App& app);
 void register_train_command(CLI::App& app);
+void register_score_command(CLI::App& app);
 void register_demo_command(CLI::App& app);
 void register_runs_command(CLI::App& app);
 void register_promote_command(CLI::App& app);

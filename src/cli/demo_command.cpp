@@ -2,25 +2,39 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/dataset_report.h"
 #include "cli/generation.h"
+#include "cli/scoring.h"
+#include "cli/training.h"
 
 namespace creditscore::cli {
 
 void register_demo_command(CLI::App& app) {
   auto config = std::make_shared<synth::GeneratorConfig>();
-  config->out = "demo-data";
+  auto directory = std::make_shared<std::filesystem::path>("demo");
   CLI::App* command = app.add_subcommand(
       "demo",
-      "Run the whole chain on a synthetic data set: generate it, then read it back through the\n"
-      "same checked reader used for the real Kaggle files, and print what was found.\n"
+      "Run the whole chain on a synthetic data set: generate it, read it back through the\n"
+      "checked reader used for the real Kaggle files, learn a model (features, cross-validation,\n"
+      "business-cost threshold, bundle, registry), then score the new applications.\n"
       "Example:\n  creditscore demo --clients 20000");
   add_generator_options(*command, *config);
-  command->add_option("--dir", config->out, "Working directory for the data set")
+  command
+      ->add_option("--dir", *directory,
+                   "Working directory: DIR/data, DIR/models, DIR/predictions.csv")
       ->capture_default_str();
-  command->callback([config] {
+  command->callback([config, directory] {
+    config->out = *directory / "data";
     generate_with_report(*config, std::cout);
-    read_dataset_with_report(config->out, std::cout);
+    TrainOptions training;
+    training.data = config->out;
+    training.models = *directory / "models";
+    training.promote = true;
+    run_training(training);
+    ScoreOptions scoring;
+    scoring.data = config->out;
+    scoring.models = training.models;
+    scoring.out = *directory / "predictions.csv";
+    run_scoring(scoring);
   });
 }
 

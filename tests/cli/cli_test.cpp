@@ -107,3 +107,77 @@ TEST_F(CliTest, InspectNamesFileLineAndColumnOfABadNumber) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string run_id_in(const std::string& output) {
+  const std::size_t at = output.find("\nRun ");
+  return at == std::string::npos ? "" : output.substr(at + 5, output.find(':', at) - at - 5);
+}
+
+TEST_F(CliTest, TrainScoreCompareAndRollBack) {
+  ASSERT_EQ(run("generate --clients 800 --seed 4 --out " + (dir_ / "data").string()).status, 0);
+  const std::string quick = " --data " + (dir_ / "data").string() + " --models " +
+                            (dir_ / "models").string() +
+                            " --folds 2 --max-rounds 20 --early-stopping 5";
+  const CommandResult first = run("train" + quick);
+  ASSERT_EQ(first.status, 0) << first.output;
+  EXPECT_NE(first.output.find("ROC AUC"), std::string::npos);
+  EXPECT_NE(first.output.find("oracle"),
+            std::string::npos);  // generated data: the model beside the oracle
+  EXPECT_NE(first.output.find("Now served"), std::string::npos);
+  const std::string first_id = run_id_in(first.output);
+  ASSERT_FALSE(first_id.empty()) << first.output;
+  const CommandResult second = run("train" + quick + " --seed 7 --promote");
+  ASSERT_EQ(second.status, 0) << second.output;
+  const std::string second_id = run_id_in(second.output);
+  ASSERT_NE(second_id, first_id);
+
+  const CommandResult runs = run("runs --models " + (dir_ / "models").string());
+  ASSERT_EQ(runs.status, 0) << runs.output;
+  EXPECT_NE(runs.output.find(first_id), std::string::npos);
+  EXPECT_NE(runs.output.find("* served: " + second_id), std::string::npos) << runs.output;
+
+  const CommandResult back = run("promote --rollback --models " + (dir_ / "models").string());
+  ASSERT_EQ(back.status, 0) << back.output;
+  EXPECT_NE(back.output.find("now serving " + first_id), std::string::npos) << back.output;
+
+  const CommandResult scored =
+      run("score --data " + (dir_ / "data").string() + " --models " + (dir_ / "models").string() +
+          " --out " + (dir_ / "predictions.csv").string());
+  ASSERT_EQ(scored.status, 0) << scored.output;
+  EXPECT_NE(scored.output.find("Scored with " + first_id), std::string::npos);
+  std::ifstream predictions(dir_ / "predictions.csv");
+  std::string line;
+  std::getline(predictions, line);
+  EXPECT_EQ(line, "SK_ID_CURR,PROBABILITY_OF_DEFAULT,DECISION");
+  std::size_t rows = 0;
+  while (std::getline(predictions, line)) {
+    ++rows;
+    EXPECT_TRUE(line.ends_with(",granted") || line.ends_with(",refused")) << line;
+  }
+  EXPECT_GT(rows, 50u);
+
+  // A damaged bundle is never promoted; the served run stays.
+  std::ofstream(dir_ / "models" / second_id / "model.json", std::ios::app) << " ";
+  const CommandResult broken =
+      run("promote " + second_id + " --models " + (dir_ / "models").string());
+  EXPECT_EQ(broken.status, 1);
+  EXPECT_NE(broken.output.find("checksum mismatch"), std::string::npos) << broken.output;
+  EXPECT_NE(run("runs --models " + (dir_ / "models").string()).output.find("* served: " + first_id),
+            std::string::npos);
+  const CommandResult unknown = run("promote nope --models " + (dir_ / "models").string());
+  EXPECT_EQ(unknown.status, 1);
+  EXPECT_NE(unknown.output.find("no run nope"), std::string::npos);
+}
+
+TEST_F(CliTest, TrainingFlagsAreChecked) {
+  const CommandResult weighting = run("train --weighting heavy --data " + dir_.string());
+  EXPECT_NE(weighting.status, 0);
+  EXPECT_NE(weighting.output.find("--weighting"), std::string::npos) << weighting.output;
+  const CommandResult folds = run("train --folds 1 --data " + dir_.string());
+  EXPECT_NE(folds.status, 0);
+  EXPECT_NE(folds.output.find("--folds"), std::string::npos) << folds.output;
+}
+
+}  // namespace

@@ -1,0 +1,172 @@
+#include "cli/training.h"
+
+#include <chrono>
+#include <iostream>
+#include <random>
+
+#include "cli/dataset_report.h"
+#include "cli/feature_report.h"
+#include "cli/progress_bar.h"
+#include "cli/training_report.h"
+#include "features/feature_builder.h"
+#include "model/checksum.h"
+#include "model/model_bundle.h"
+#include "model/trainer.h"
+#include "store/run_registry.h"
+#include "synth/generator.h"
+#include "synth/oracle_file.h"
+
+namespace creditscore::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// "20261124-194800-3f2a": sortable, readable, unique enough for one machine.
+std::string new_run_id(std::string& created_at) {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char stamp[32], iso[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &utc);
+  std::strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  created_at = iso;
+  char suffix[8];
+  std::snprintf(suffix, sizeof suffix, "%04x",
+                static_cast<unsigned>(std::random_device{}() & 0xFFFF));
+  return std::string(stamp) + "-" + suffix;
+}
+
+std::string fingerprint(const features::FeatureMatrix& matrix) {
+  model::Sha256 digest;
+  digest.update(
+      {reinterpret_cast<const char*>(matrix.ids.data()), matrix.ids.size() * sizeof(std::int64_t)});
+  digest.update({reinterpret_cast<const char*>(matrix.targets.data()),
+                 matrix.targets.size() * sizeof(float)});
+  digest.update(
+      {reinterpret_cast<const char*>(matrix.values.data()), matrix.values.size() * sizeof(float)});
+  return digest.hex();
+}
+
+// The generator's true probabilities of the training clients, when the data set has them.
+std::optional<model::Evaluation> oracle_evaluation(const std::filesystem::path& data,
+                                                   const features::FeatureMatrix& train,
+                                                   const std::vector<int>& outcomes,
+                                                   const model::CostModel& costs) {
+  const std::filesystem::path file = data / synth::kOracleFile;
+  if (!std::filesystem::exists(file)) return std::nullopt;
+  const auto oracle = synth::read_oracle(file);
+  std::vector<double> probabilities;
+  for (std::int64_t id : train.ids) {
+    const auto found = oracle.find(id);
+    if (found == oracle.end()) return std::nullopt;  // not this data set's oracle
+    probabilities.push_back(found->second);
+  }
+  return model::evaluate(probabilities, outcomes, costs);
+}
+
+nlohmann::json config_json(const model::TrainConfig& c) {
+  const model::TreeParams& t = c.trees;
+  return {{"learning_rate", t.learning_rate},
+          {"max_depth", t.max_depth},
+          {"min_child_weight", t.min_child_weight},
+          {"subsample", t.subsample},
+          {"colsample_bytree", t.colsample_bytree},
+          {"lambda", t.reg_lambda},
+          {"alpha", t.reg_alpha},
+          {"gamma", t.gamma},
+          {"max_bin", t.max_bin},
+          {"weighting", model::to_string(c.weighting)},
+          {"folds", c.folds},
+          {"max_rounds", c.max_rounds},
+          {"early_stopping_rounds", c.early_stopping_rounds},
+          {"search_minutes", c.search_minutes},
+          {"seed", c.seed}};
+}
+
+}  // namespace
+
+void run_training(const TrainOptions& options) {
+  const auto start = Clock::now();
+  model::TrainConfig config = options.config;
+  config.weighting = model::class_weighting_from_string(options.weighting);
+  config.costs = {options.cost_ratio, 1.0};
+  model::validate(config);
+
+  const tables::Dataset data = read_dataset_with_report(options.data, std::cout);
+  const double read_seconds = seconds_since(start);
+  const auto features_start = Clock::now();
+  const features::FeatureCatalog catalog = features::FeatureCatalog::fit(data);
+  const features::FeatureMatrix matrix = build_features_with_report(
+      features::FeatureBuilder(catalog), data.application_train, data, std::cout);
+  const double features_seconds = seconds_since(features_start);
+
+  std::cout << "\nLearning (" << config.folds << "-fold cross-validation, early stopping after "
+            << config.early_stopping_rounds << " rounds without progress)\n";
+  model::TrainingResult result = [&] {
+    ProgressBar bar("rounds");
+    return model::train_model({matrix.values.data(), matrix.rows(), matrix.cols()}, matrix.targets,
+                              config, bar.callback());
+  }();
+  const std::vector<int> outcomes(matrix.targets.begin(), matrix.targets.end());
+  const std::optional<model::Evaluation> oracle =
+      oracle_evaluation(options.data, matrix, outcomes, config.costs);
+  print_training_report(std::cout, result, oracle);
+
+  model::ModelBundle bundle;
+  bundle.run_id = new_run_id(bundle.created_at);
+  bundle.xgboost_version = model::xgboost_version();
+  bundle.feature_names = matrix.names;
+  bundle.model_json = result.booster.to_json();
+  bundle.catalog = catalog.to_json();
+  bundle.reference = model::reference_distributions(
+      {matrix.values.data(), matrix.rows(), matrix.cols()}, matrix.targets, matrix.names);
+  bundle.evaluation = result.evaluation;
+  bundle.oracle = oracle;
+  const nlohmann::json timings = {{"read_seconds", read_seconds},
+                                  {"features_seconds", features_seconds},
+                                  {"cross_validation_seconds", result.cross_validation_seconds},
+                                  {"final_fit_seconds", result.final_fit_seconds},
+                                  {"total_seconds", seconds_since(start)}};
+  bundle.training = {{"data_directory", options.data.string()},
+                     {"data_fingerprint", fingerprint(matrix)},
+                     {"clients", matrix.rows()},
+                     {"settings", config_json(result.config)},
+                     {"rounds", result.booster.boosted_rounds()},
+                     {"trials", result.trials.size()},
+                     {"timings", timings}};
+  const std::filesystem::path directory = options.models / bundle.run_id;
+  model::write_bundle(bundle, directory);
+
+  const model::Evaluation& e = result.evaluation;
+  nlohmann::json metrics = {{"clients", e.clients},
+                            {"roc_auc", e.roc_auc},
+                            {"pr_auc", e.pr_auc},
+                            {"brier_score", e.brier_score},
+                            {"calibration_error", e.calibration_error},
+                            {"threshold", e.best.threshold},
+                            {"cost_at_threshold", e.best.cost_per_client},
+                            {"cost_at_half", e.cost_at_half}};
+  if (oracle) {
+    metrics["oracle_roc_auc"] = oracle->roc_auc;
+    metrics["oracle_cost"] = oracle->best.cost_per_client;
+  }
+  store::RunRegistry registry(options.models / "registry.sqlite");
+  registry.record({bundle.run_id, bundle.created_at, options.data.string(),
+                   bundle.training["data_fingerprint"], config_json(result.config).dump(),
+                   metrics.dump(), timings.dump(), directory.string()});
+  std::cout << "\nRun " << bundle.run_id << ": bundle written to " << directory.string() << "\n";
+  if (options.promote || !registry.served()) {
+    registry.promote(bundle.run_id);
+    std::cout << "Now served (promoted " << (options.promote ? "as asked" : "as the first model")
+              << ")\n";
+  } else {
+    std::cout << "Serve it with: creditscore promote " << bundle.run_id << " --models "
+              << options.models.string() << "\n";
+  }
+}
+
+}  // namespace creditscore::cli
