@@ -10,6 +10,8 @@
 #include <sstream>
 #include <string>
 
+#include "tests/support/temporary_directory.h"
+
 namespace {
 
 struct CommandResult {
@@ -31,14 +33,9 @@ CommandResult run(const std::string& arguments) {
 
 class CliTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("creditscore_cli_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::filesystem::path dir_;
+  // A directory that commands create themselves: the temporary one's child.
+  const creditscore::testing::TemporaryDirectory temporary_{"cli"};
+  const std::filesystem::path dir_ = temporary_.path() / "work";
 };
 
 TEST_F(CliTest, HelpTeachesEveryCommand) {

@@ -7,22 +7,21 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/support/temporary_directory.h"
+
 namespace creditscore::features {
 namespace {
 
 class FeatureMatrixTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("creditscore_matrix_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_);
     matrix_.names = {"A", "B_é"};
     matrix_.ids = {100002, 100003};
     matrix_.targets = {1.0f, std::nanf("")};
     matrix_.values = {0.5f, std::nanf(""), -3.25f, 1e-7f};
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::filesystem::path dir_;
+  const testing::TemporaryDirectory temporary_{"matrix"};
+  const std::filesystem::path& dir_ = temporary_.path();
   FeatureMatrix matrix_;
 };
 

@@ -11,20 +11,13 @@
 #include "model/checksum.h"
 #include "model/cross_validation.h"
 #include "tests/model/logistic_problem.h"
+#include "tests/support/temporary_directory.h"
 
 namespace creditscore::model {
 namespace {
 
 class ModelBundleTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("creditscore_bundle_" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
   ModelBundle make_bundle() {
     const Booster booster = fit_booster(problem_.view(), problem_.y, quick_config(), 15);
     ModelBundle bundle;
@@ -41,12 +34,6 @@ class ModelBundleTest : public ::testing::Test {
     return bundle;
   }
 
-  static std::string read(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream content;
-    content << in.rdbuf();
-    return content.str();
-  }
   static void write(const std::filesystem::path& file, const std::string& text) {
     std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
   }
@@ -60,7 +47,8 @@ class ModelBundleTest : public ::testing::Test {
   }
 
   Problem problem_{800};
-  std::filesystem::path dir_;
+  const testing::TemporaryDirectory temporary_{"bundle"};
+  const std::filesystem::path& dir_ = temporary_.path();
 };
 
 TEST_F(ModelBundleTest, RoundTripKeepsEverything) {
@@ -84,14 +72,14 @@ TEST_F(ModelBundleTest, CorruptionTruncationAndMissingFilesAreRefused) {
   write_bundle(make_bundle(), dir_ / "b");
   const auto bundle = dir_ / "b";
 
-  std::string model = read(bundle / "model.json");
+  std::string model = testing::read_file(bundle / "model.json");
   model[model.size() / 2] ^= 1;
   write(bundle / "model.json", model);
   expect_refused(bundle, "model.json: checksum mismatch");
 
   std::filesystem::remove_all(bundle);
   write_bundle(make_bundle(), bundle);
-  const std::string manifest = read(bundle / "bundle.json");
+  const std::string manifest = testing::read_file(bundle / "bundle.json");
   write(bundle / "bundle.json", manifest.substr(0, manifest.size() / 2));
   expect_refused(bundle, "bundle.json: checksum mismatch");
 
@@ -105,7 +93,7 @@ TEST_F(ModelBundleTest, CorruptionTruncationAndMissingFilesAreRefused) {
 
 TEST_F(ModelBundleTest, AnUnknownFormatVersionIsNamed) {
   write_bundle(make_bundle(), dir_ / "v");
-  nlohmann::json manifest = nlohmann::json::parse(read(dir_ / "v" / "bundle.json"));
+  nlohmann::json manifest = nlohmann::json::parse(testing::read_file(dir_ / "v" / "bundle.json"));
   manifest["format_version"] = 99;
   const std::string text = manifest.dump(1);
   write(dir_ / "v" / "bundle.json", text);

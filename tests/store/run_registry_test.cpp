@@ -5,22 +5,19 @@
 
 #include <filesystem>
 
+#include "tests/support/temporary_directory.h"
+
 namespace creditscore::store {
 namespace {
 
 class RunRegistryTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("creditscore_registry_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
   static RunRecord run(const std::string& id, const std::string& created_at) {
     return {id,   created_at,    "data", "fp-" + id, R"({"eta":0.05})", R"({"auc":0.78})",
             "{}", "models/" + id};
   }
-  std::filesystem::path dir_;
+  const testing::TemporaryDirectory temporary_{"registry"};
+  const std::filesystem::path& dir_ = temporary_.path();
 };
 
 TEST_F(RunRegistryTest, RecordsAndListsNewestFirstAcrossReopening) {

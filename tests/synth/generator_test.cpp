@@ -12,6 +12,7 @@
 #include "synth/oracle_file.h"
 #include "tables/csv_reader.h"
 #include "tables/dataset.h"
+#include "tests/support/temporary_directory.h"
 
 namespace creditscore::synth {
 namespace {
@@ -21,21 +22,6 @@ std::filesystem::path fresh_directory(const std::string& name) {
                    ("creditscore_synth_" + std::to_string(::getpid()) + "_" + name);
   std::filesystem::remove_all(dir);
   return dir;
-}
-
-std::string read(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-std::string first_line(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  std::string line;
-  std::getline(in, line);
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return line;
 }
 
 // One data set of 6,000 clients shared by the tests that only read it.
@@ -69,9 +55,9 @@ TEST_F(GeneratedData, HeadersAreExactlyKaggles) {
   const auto headers = std::filesystem::path(CREDITSCORE_SHARED_DATA) / "kaggle_headers";
   for (tables::TableId id : tables::all_tables()) {
     const std::string& name = tables::schema_of(id).file_name;
-    EXPECT_EQ(first_line(*dir_ / name), first_line(headers / name)) << name;
+    EXPECT_EQ(testing::first_line(*dir_ / name), testing::first_line(headers / name)) << name;
   }
-  EXPECT_EQ(first_line(*dir_ / kOracleFile), "SK_ID_CURR,SPLIT,TRUE_PD,TARGET");
+  EXPECT_EQ(testing::first_line(*dir_ / kOracleFile), "SK_ID_CURR,SPLIT,TRUE_PD,TARGET");
 }
 
 TEST_F(GeneratedData, EveryForeignKeyResolves) {
@@ -160,8 +146,8 @@ TEST(Generator, SameSeedSameBytesWhateverTheThreadsAndAnotherSeedDiffers) {
   generate_dataset({2500, 6, other, 2});
   for (const char* name : {"application_train.csv", "bureau_balance.csv",
                            "installments_payments.csv", "credit_card_balance.csv", "oracle.csv"}) {
-    EXPECT_EQ(read(one / name), read(two / name)) << name;
-    EXPECT_NE(read(one / name), read(other / name)) << name;
+    EXPECT_EQ(testing::read_file(one / name), testing::read_file(two / name)) << name;
+    EXPECT_NE(testing::read_file(one / name), testing::read_file(other / name)) << name;
   }
   for (const auto& dir : {one, two, other}) std::filesystem::remove_all(dir);
 }

@@ -7,24 +7,21 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/support/temporary_directory.h"
+
 namespace creditscore {
 namespace {
 
 class AtomicFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("creditscore_atomic_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
   std::string read(const std::filesystem::path& file) {
     std::ifstream in(file);
     std::stringstream content;
     content << in.rdbuf();
     return content.str();
   }
-  std::filesystem::path dir_;
+  const testing::TemporaryDirectory temporary_{"atomic"};
+  const std::filesystem::path& dir_ = temporary_.path();
 };
 
 TEST_F(AtomicFileTest, CommitReplacesTheDestinationWhole) {

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "tables/table_error.h"
+#include "tests/support/temporary_directory.h"
 
 namespace creditscore::tables {
 namespace {
@@ -91,13 +92,8 @@ TEST(CsvReader, ShapeProblemsNameTheLine) {
 
 class CsvFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ =
-        std::filesystem::temp_directory_path() / ("creditscore_csv_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::filesystem::path dir_;
+  const testing::TemporaryDirectory temporary_{"csv"};
+  const std::filesystem::path& dir_ = temporary_.path();
 };
 
 TEST_F(CsvFileTest, MissingFileAndDirectoryAreNamed) {

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "tables/table_error.h"
+#include "tests/support/temporary_directory.h"
 
 namespace creditscore::tables {
 namespace {
@@ -26,9 +27,6 @@ std::string row(TableId id, const std::map<std::string, std::string>& fields) {
 class DatasetTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("creditscore_dataset_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_);
     write(TableId::ApplicationTrain,
           row(TableId::ApplicationTrain, {{"SK_ID_CURR", "100"}, {"TARGET", "1"}}) +
               row(TableId::ApplicationTrain, {{"SK_ID_CURR", "101"}, {"TARGET", "0"}}));
@@ -47,13 +45,13 @@ class DatasetTest : public ::testing::Test {
           row(TableId::InstallmentsPayments, {{"SK_ID_PREV", "11"}, {"SK_ID_CURR", "200"}}));
     write(TableId::CreditCardBalance, "");
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
   void write(TableId id, const std::string& rows) {
     std::ofstream(dir_ / schema_of(id).file_name, std::ios::binary)
         << schema_of(id).header_line() << "\n"
         << rows;
   }
-  std::filesystem::path dir_;
+  const testing::TemporaryDirectory temporary_{"dataset"};
+  const std::filesystem::path& dir_ = temporary_.path();
 };
 
 TEST_F(DatasetTest, ReadsTheEightFilesWithProgressOverAllBytes) {

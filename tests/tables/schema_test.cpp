@@ -6,23 +6,18 @@
 #include <fstream>
 #include <string>
 
+#include "tests/support/temporary_directory.h"
+
 namespace creditscore::tables {
 namespace {
-
-std::string first_line(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  std::string line;
-  std::getline(in, line);
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return line;
-}
 
 TEST(Schema, HeadersAreExactlyKaggles) {
   const std::filesystem::path headers =
       std::filesystem::path(CREDITSCORE_SHARED_DATA) / "kaggle_headers";
   for (TableId id : all_tables()) {
     const TableSchema& schema = schema_of(id);
-    EXPECT_EQ(schema.header_line(), first_line(headers / schema.file_name)) << schema.file_name;
+    EXPECT_EQ(schema.header_line(), testing::first_line(headers / schema.file_name))
+        << schema.file_name;
   }
 }
 
