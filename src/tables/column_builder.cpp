@@ -33,7 +33,15 @@ void ColumnBuilder::reserve(std::size_t rows) {
 }
 
 std::int32_t ColumnBuilder::code_for(std::string_view text) {
-  if (auto found = codes_.find(text); found != codes_.end()) return found->second;
+  // Most category columns hold a handful of values: comparing them beats hashing the text.
+  constexpr std::size_t kScanned = 16;
+  if (column_.categories.size() <= kScanned) {
+    for (std::size_t code = 0; code < column_.categories.size(); ++code) {
+      if (column_.categories[code] == text) return static_cast<std::int32_t>(code);
+    }
+  } else if (auto found = codes_.find(text); found != codes_.end()) {
+    return found->second;
+  }
   const auto code = static_cast<std::int32_t>(column_.categories.size());
   column_.categories.emplace_back(text);
   codes_.emplace(std::string(text), code);
