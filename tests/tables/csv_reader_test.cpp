@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 #include "tables/table_error.h"
 #include "tests/support/temporary_directory.h"
@@ -166,6 +169,35 @@ TEST(CsvReader, ReadsRealKaggleRows) {
   const Column& walls = t.column("WALLSMATERIAL_MODE");
   EXPECT_NE(walls.code_of("Stone, brick"), kMissingCode);  // a quoted value with a comma
   for (float target : t.numbers("TARGET")) EXPECT_TRUE(target == 0.0f || target == 1.0f);
+}
+
+}  // namespace
+}  // namespace creditscore::tables
+
+namespace creditscore::tables {
+namespace {
+
+// The reader's fast path for plain decimals gives exactly std::from_chars's value.
+TEST(CsvReader, PlainDecimalsParseToTheSameBitsAsFromChars) {
+  std::mt19937_64 random(5);
+  std::string text = "SK_ID_BUREAU,MONTHS_BALANCE,STATUS\n";
+  std::vector<std::string> written;
+  for (int i = 0; i < 20000; ++i) {
+    const int decimals = static_cast<int>(random() % 18);
+    const double magnitude = std::pow(10.0, static_cast<double>(random() % 12));
+    const double v = (static_cast<double>(random() % 2000001) / 1000000.0 - 1.0) * magnitude;
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
+    written.emplace_back(i % 50 == 0 ? "-0.0" : i % 51 == 0 ? "007.50" : buffer);
+    text += "1," + written.back() + ",C\n";
+  }
+  const Table t = parse_table(text, balance(), "bb");
+  for (std::size_t r = 0; r < written.size(); ++r) {
+    double expected = 0;
+    std::from_chars(written[r].data(), written[r].data() + written[r].size(), expected);
+    const float a = t.numbers("MONTHS_BALANCE")[r], b = static_cast<float>(expected);
+    ASSERT_EQ(std::memcmp(&a, &b, sizeof a), 0) << written[r];
+  }
 }
 
 }  // namespace
