@@ -20,8 +20,8 @@ struct RandomClients {
   std::size_t rows, features;
   std::vector<float> x, y;
 
-  RandomClients(std::size_t rows_, std::size_t features_, double missing_rate,
-                double positive_rate, std::uint64_t seed)
+  RandomClients(std::size_t rows_, std::size_t features_, double missing_rate, double positive_rate,
+                std::uint64_t seed)
       : rows(rows_), features(features_) {
     std::mt19937_64 random(seed);
     std::normal_distribution<float> normal;
@@ -46,10 +46,13 @@ struct RandomClients {
   std::span<const float> row(std::size_t r) const { return {x.data() + r * features, features}; }
 };
 
-// A booster of `rounds` rounds on `clients`, with the given XGBoost parameters.
-inline model::Booster train(const RandomClients& clients, int rounds,
-                            const std::vector<std::pair<std::string, std::string>>& parameters) {
-  model::DMatrix matrix(clients.view(), clients.y);
+using Parameters = std::vector<std::pair<std::string, std::string>>;
+
+// A booster of `rounds` rounds on `clients` (on `labels` rather than theirs when given), with the
+// given XGBoost parameters.
+inline model::Booster train(const RandomClients& clients, int rounds, const Parameters& parameters,
+                            std::span<const float> labels = {}) {
+  model::DMatrix matrix(clients.view(), labels.empty() ? clients.y : labels);
   model::Booster booster(matrix);
   booster.set_param("nthread", "1");
   for (const auto& [name, value] : parameters) booster.set_param(name, value);

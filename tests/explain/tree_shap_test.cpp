@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <thread>
@@ -14,6 +15,28 @@ namespace creditscore::explain {
 namespace {
 
 using model::Prediction;
+
+// Every SHAP value of every row is XGBoost's, and the values add up to XGBoost's margin.
+void expect_xgboost_values(const model::Booster& booster, const RandomClients& rows) {
+  const TreeShap shap(TreeEnsemble::from_json(booster.to_json()));
+  const model::DMatrix matrix(rows.view());
+  const std::vector<double> expected = booster.predict(matrix, Prediction::Contributions);
+  const std::vector<double> margin = booster.predict(matrix, Prediction::Margin);
+  std::vector<double> ours(expected.size());
+  shap.explain(rows.view(), ours);
+  const std::size_t width = rows.features + 1;
+  for (std::size_t r = 0; r < rows.rows; ++r) {
+    double sum = 0;
+    for (std::size_t f = 0; f < width; ++f) {
+      ASSERT_NEAR(ours[r * width + f], expected[r * width + f], 1e-5)
+          << "row " << r << ", "
+          << (f == rows.features ? "base value" : "feature " + std::to_string(f));
+      sum += ours[r * width + f];
+    }
+    ASSERT_NEAR(sum, margin[r], 1e-5) << "row " << r;
+    ASSERT_NEAR(sum, shap.ensemble().predict_margin(rows.row(r)), 1e-9) << "row " << r;
+  }
+}
 
 struct Case {
   int depth, rounds;
@@ -28,8 +51,8 @@ struct Case {
   }
 };
 
-// Trains the case's model and checks, on its training clients and on fresh ones, that every
-// SHAP value is XGBoost's and that they add up to XGBoost's margin.
+// Trains the case's binary:logistic model and holds it against XGBoost on its training clients
+// (who sit on the thresholds) and on fresh ones.
 void expect_xgboost_values(const Case& c, std::uint64_t seed) {
   SCOPED_TRACE(c.describe());
   const RandomClients clients(300, c.features, c.missing_rate, c.positive_rate, seed);
@@ -39,28 +62,9 @@ void expect_xgboost_values(const Case& c, std::uint64_t seed) {
                                         {"tree_method", c.tree_method},
                                         {"base_score", std::to_string(c.positive_rate)},
                                         {"min_child_weight", "0.1"}});
-  const TreeShap shap(TreeEnsemble::from_json(booster.to_json()));
-
-  const RandomClients fresh(100, c.features, c.missing_rate + 0.1, c.positive_rate, seed + 1);
-  for (const RandomClients* rows : {&clients, &fresh}) {
-    const model::DMatrix matrix(rows->view());
-    const std::vector<double> expected = booster.predict(matrix, Prediction::Contributions);
-    const std::vector<double> margin = booster.predict(matrix, Prediction::Margin);
-    std::vector<double> ours(expected.size());
-    shap.explain(rows->view(), ours);
-    const std::size_t width = c.features + 1;
-    for (std::size_t r = 0; r < rows->rows; ++r) {
-      double sum = 0;
-      for (std::size_t f = 0; f < width; ++f) {
-        ASSERT_NEAR(ours[r * width + f], expected[r * width + f], 1e-5)
-            << "row " << r << ", "
-            << (f == c.features ? "base value" : "feature " + std::to_string(f));
-        sum += ours[r * width + f];
-      }
-      ASSERT_NEAR(sum, margin[r], 1e-5) << "row " << r;
-      ASSERT_NEAR(sum, shap.ensemble().predict_margin(rows->row(r)), 1e-9) << "row " << r;
-    }
-  }
+  expect_xgboost_values(booster, clients);
+  expect_xgboost_values(
+      booster, RandomClients(100, c.features, std::min(1.0, c.missing_rate + 0.1), 0.5, seed + 1));
 }
 
 TEST(TreeShap, EqualsXGBoostOnRandomModels) {
@@ -80,7 +84,65 @@ TEST(TreeShap, EqualsXGBoostAtTheEdges) {
   expect_xgboost_values({8, 50, 50, 0.0, 0.3, "hist"}, 2);    // deep, many trees, no missing
   expect_xgboost_values({8, 30, 2, 0.3, 0.2, "exact"}, 3);    // features split again and again
   expect_xgboost_values({6, 20, 30, 0.9, 0.4, "hist"}, 4);    // mostly missing
-  expect_xgboost_values({12, 10, 40, 0.2, 0.3, "exact"}, 5);  // up to 12 features on a path
+  expect_xgboost_values({12, 10, 40, 0.2, 0.3, "exact"}, 5);  // 6 quadrature points
+}
+
+// One tree `depth` splits deep, each with a leaf on a random side, on features k % `features`:
+// deep paths through all the features, and through some of them again.
+nlohmann::json caterpillar(const RandomClients& clients, int depth, std::uint64_t seed) {
+  auto model = nlohmann::json::parse(train(clients, 1, {{"max_depth", "1"}}).to_json());
+  std::mt19937_64 random(seed);
+  std::normal_distribution<float> normal;
+  std::uniform_real_distribution<float> uniform(0.1f, 0.9f);
+  std::vector<int> left{-1}, right{-1}, parent{2147483647}, feature{0}, default_left{0};
+  std::vector<float> condition{normal(random)}, cover{1000.f};
+  const auto add_child = [&](int of, float share) {
+    left.push_back(-1);
+    right.push_back(-1);
+    parent.push_back(of);
+    feature.push_back(0);
+    default_left.push_back(0);
+    condition.push_back(normal(random));  // a leaf's value, until it splits
+    cover.push_back(cover[of] * share);
+    return static_cast<int>(left.size()) - 1;
+  };
+  for (int k = 0, split = 0; k < depth; ++k) {
+    const float share = uniform(random);
+    left[split] = add_child(split, share);
+    right[split] = add_child(split, 1 - share);  // XGBoost's layout: right = left + 1
+    feature[split] = k % static_cast<int>(clients.features);
+    default_left[split] = uniform(random) < 0.5f;
+    split = uniform(random) < 0.5f ? left[split] : right[split];
+  }
+  const std::size_t nodes = left.size();
+  auto& tree = model["learner"]["gradient_booster"]["model"]["trees"][0];
+  tree["left_children"] = left;
+  tree["right_children"] = right;
+  tree["parents"] = parent;
+  tree["split_indices"] = feature;
+  tree["split_conditions"] = condition;
+  tree["base_weights"] = condition;
+  tree["default_left"] = default_left;
+  tree["sum_hessian"] = cover;
+  tree["split_type"] = std::vector<int>(nodes, 0);
+  tree["loss_changes"] = std::vector<float>(nodes, 0.f);
+  tree["tree_param"]["num_nodes"] = std::to_string(nodes);
+  return model;
+}
+
+TEST(TreeShap, EqualsXGBoostOnAHandBuiltDeepTree) {
+  const RandomClients clients(300, 17, 0.2, 0.3, 6);
+  expect_xgboost_values(model::Booster::from_json(caterpillar(clients, 30, 6).dump()), clients);
+}
+
+TEST(TreeShap, EqualsXGBoostForOtherObjectives) {
+  const RandomClients clients(300, 8, 0.2, 0.4, 8);
+  for (const char* objective : {"reg:squarederror", "count:poisson", "binary:logitraw"}) {
+    SCOPED_TRACE(objective);
+    expect_xgboost_values(
+        train(clients, 10, {{"objective", objective}, {"base_score", "0.8"}, {"max_depth", "5"}}),
+        clients);
+  }
 }
 
 TEST(TreeShap, BaseValueIsXGBoostsBias) {
@@ -91,7 +153,6 @@ TEST(TreeShap, BaseValueIsXGBoostsBias) {
   const std::vector<double> expected =
       booster.predict(model::DMatrix(clients.view()), Prediction::Contributions);
   EXPECT_NEAR(shap.base_value(), expected[5], 1e-6);
-  EXPECT_NEAR(shap.ensemble().base_margin(), std::log(0.15 / 0.85), 1e-6);
 }
 
 TEST(TreeShap, SingleRowsAndBatchesAgree) {
@@ -133,6 +194,19 @@ TEST(TreeShap, RefusesRowsOfTheWrongWidth) {
   std::vector<float> good(3);
   std::vector<double> short_out(3);
   EXPECT_THROW(shap.explain(good, short_out), std::invalid_argument);
+}
+
+// Missing values read as -inf at a split sending them left: a split at -inf could not tell them
+// from a real -inf.
+TEST(TreeShap, RefusesSplitsAtMinusInfinitySendingMissingValuesLeft) {
+  const RandomClients clients(100, 3, 0.3, 0.3, 19);
+  auto model = nlohmann::json::parse(train(clients, 1, {{"max_depth", "1"}}).to_json());
+  auto& tree = model["learner"]["gradient_booster"]["model"]["trees"][0];
+  tree["split_conditions"][0] = -INFINITY;
+  tree["default_left"][0] = 1;
+  EXPECT_THROW(TreeShap{TreeEnsemble::from_parsed_json(model)}, UnsupportedModel);
+  tree["default_left"][0] = 0;
+  EXPECT_NO_THROW(TreeShap{TreeEnsemble::from_parsed_json(model)});
 }
 
 }  // namespace

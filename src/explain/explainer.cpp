@@ -1,0 +1,63 @@
+#include "explain/explainer.h"
+
+#include <algorithm>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+namespace creditscore::explain {
+
+struct Explainer::Fallback {
+  model::Booster booster;
+  std::mutex lock;  // XGBoost's thread safety varies with the booster; this path is the slow one
+};
+
+Explainer::Explainer(std::string_view model_json) {
+  nlohmann::json model;
+  try {
+    model = nlohmann::json::parse(model_json);
+  } catch (const nlohmann::json::parse_error& error) {
+    throw ModelFormatError(std::string("model JSON: not valid JSON: ") + error.what());
+  }
+  shape_ = model_shape(model);
+  try {
+    tree_shap_.emplace(TreeEnsemble::from_parsed_json(model));
+  } catch (const UnsupportedModel& unsupported) {
+    fallback_reason_ = unsupported.what();
+    fallback_ = std::make_unique<Fallback>(model::Booster::from_json(model_json));
+  }
+}
+
+Explainer::~Explainer() = default;
+Explainer::Explainer(Explainer&&) noexcept = default;
+Explainer& Explainer::operator=(Explainer&&) noexcept = default;
+
+void Explainer::explain(std::span<const float> row, std::span<double> out) const {
+  if (tree_shap_) return tree_shap_->explain(row, out);
+  explain(model::MatrixView{row.data(), 1, row.size()}, out);
+}
+
+void Explainer::explain(model::MatrixView rows, std::span<double> out) const {
+  if (tree_shap_) return tree_shap_->explain(rows, out);
+  if (rows.cols != num_features() || out.size() != rows.rows * values_per_row()) {
+    throw std::invalid_argument("Explainer::explain: " + std::to_string(rows.rows) + " x " +
+                                std::to_string(rows.cols) + " values in and " +
+                                std::to_string(out.size()) + " out for " +
+                                std::to_string(num_features()) + " features");
+  }
+  const model::DMatrix matrix(rows);
+  std::vector<double> values;
+  {
+    const std::lock_guard hold(fallback_->lock);
+    values = fallback_->booster.predict(matrix, model::Prediction::Contributions);
+  }
+  if (values.size() != out.size()) {
+    throw model::XGBoostError("pred_contribs gave " + std::to_string(values.size()) +
+                              " values, not " + std::to_string(out.size()));
+  }
+  std::copy(values.begin(), values.end(), out.begin());
+}
+
+}  // namespace creditscore::explain
