@@ -13,6 +13,7 @@ void register_features_command(CLI::App& app);
 void register_train_command(CLI::App& app);
 void register_score_command(CLI::App& app);
 void register_demo_command(CLI::App& app);
+void register_explain_command(CLI::App& app);
 void register_runs_command(CLI::App& app);
 void register_promote_command(CLI::App& app);
 

@@ -6,31 +6,17 @@
 #include "cli/dataset_report.h"
 #include "cli/feature_report.h"
 #include "cli/number_format.h"
+#include "cli/served_bundle.h"
 #include "cli/text_table.h"
 #include "features/feature_builder.h"
 #include "model/model_bundle.h"
 #include "model/xgboost.h"
-#include "store/run_registry.h"
 #include "tables/atomic_file.h"
 
 namespace creditscore::cli {
-namespace {
-
-std::filesystem::path served_bundle(const std::filesystem::path& models) {
-  store::RunRegistry registry(models / "registry.sqlite");
-  const auto served = registry.served();
-  if (!served) {
-    throw std::runtime_error("no model is served in " + models.string() +
-                             ": give --model BUNDLE, or train one with `creditscore train`");
-  }
-  return served->bundle_path;
-}
-
-}  // namespace
 
 void run_scoring(const ScoreOptions& options) {
-  const std::filesystem::path bundle_path =
-      options.model.empty() ? served_bundle(options.models) : options.model;
+  const std::filesystem::path bundle_path = chosen_bundle(options.model, options.models);
   const model::ModelBundle bundle = model::read_bundle(bundle_path);
   const features::FeatureCatalog catalog = features::FeatureCatalog::from_json(bundle.catalog);
   const tables::Dataset data = read_dataset_with_report(options.data, std::cout);

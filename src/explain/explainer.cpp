@@ -34,6 +34,15 @@ Explainer::~Explainer() = default;
 Explainer::Explainer(Explainer&&) noexcept = default;
 Explainer& Explainer::operator=(Explainer&&) noexcept = default;
 
+double Explainer::predict_margin(std::span<const float> row) const {
+  if (tree_shap_) return tree_shap_->ensemble().predict_margin(row);
+  if (shape_.outputs != 1)
+    throw std::invalid_argument("predict_margin: a model of several outputs");
+  const model::DMatrix matrix(model::MatrixView{row.data(), 1, row.size()});
+  const std::lock_guard hold(fallback_->lock);
+  return fallback_->booster.predict(matrix, model::Prediction::Margin).at(0);
+}
+
 void Explainer::explain(std::span<const float> row, std::span<double> out) const {
   if (tree_shap_) return tree_shap_->explain(row, out);
   explain(model::MatrixView{row.data(), 1, row.size()}, out);

@@ -15,6 +15,7 @@ namespace {
 constexpr const char* kModelFile = "model.json";
 constexpr const char* kCatalogFile = "catalog.json";
 constexpr const char* kReferenceFile = "reference.json";
+constexpr const char* kExplanationFile = "explanation.json";
 constexpr const char* kManifestFile = "bundle.json";
 constexpr const char* kChecksumFile = "CHECKSUM";
 
@@ -61,7 +62,9 @@ void write_bundle(const ModelBundle& bundle, const std::filesystem::path& direct
     const std::string reference = to_json(bundle.reference).dump();
     write_file_atomically(staging / kModelFile, bundle.model_json);
     write_file_atomically(staging / kCatalogFile, catalog);
+    const std::string explanation = bundle.global_explanation.dump();
     write_file_atomically(staging / kReferenceFile, reference);
+    write_file_atomically(staging / kExplanationFile, explanation);
     nlohmann::json manifest = {
         {"format_version", ModelBundle::kFormatVersion},
         {"run_id", bundle.run_id},
@@ -74,7 +77,8 @@ void write_bundle(const ModelBundle& bundle, const std::filesystem::path& direct
         {"files",
          {{kModelFile, sha256_hex(bundle.model_json)},
           {kCatalogFile, sha256_hex(catalog)},
-          {kReferenceFile, sha256_hex(reference)}}},
+          {kReferenceFile, sha256_hex(reference)},
+          {kExplanationFile, sha256_hex(explanation)}}},
     };
     const std::string manifest_text = manifest.dump(1);
     write_file_atomically(staging / kManifestFile, manifest_text);
@@ -123,6 +127,7 @@ ModelBundle read_bundle(const std::filesystem::path& directory) {
     bundle.catalog = parse(directory, kCatalogFile, checked(kCatalogFile));
     bundle.reference =
         distributions_from_json(parse(directory, kReferenceFile, checked(kReferenceFile)));
+    bundle.global_explanation = parse(directory, kExplanationFile, checked(kExplanationFile));
     bundle.run_id = manifest.at("run_id").get<std::string>();
     bundle.created_at = manifest.at("created_at").get<std::string>();
     bundle.xgboost_version = manifest.at("xgboost_version").get<std::string>();

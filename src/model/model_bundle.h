@@ -3,10 +3,11 @@
 //   model.json      the XGBoost model in XGBoost's own JSON format (loads in any xgboost as is)
 //   catalog.json    the feature catalogue: names, labels, learned categories
 //   reference.json  distributions of every feature over the training clients
+//   explanation.json  the global explanation: mean |SHAP| per feature and (value, SHAP) samples
 //   bundle.json     format version, run id, XGBoost version, feature names, decision threshold
 //                   and costs, out-of-fold metrics and curves, the oracle's when known, the
 //                   training settings, data fingerprint and timings, and the SHA-256 of the
-//                   three files above
+//                   four files above
 //   CHECKSUM        the SHA-256 of bundle.json
 //
 // A bundle is written under a temporary name and renamed into place when complete, so a crash
@@ -31,7 +32,7 @@ class BundleError : public std::runtime_error {
 };
 
 struct ModelBundle {
-  static constexpr int kFormatVersion = 1;
+  static constexpr int kFormatVersion = 2;
 
   std::string run_id;
   std::string created_at;  // ISO 8601, UTC
@@ -40,9 +41,10 @@ struct ModelBundle {
   std::string model_json;
   nlohmann::json catalog;
   std::vector<FeatureDistribution> reference;
-  Evaluation evaluation;             // out-of-fold; holds the threshold and the costs
-  std::optional<Evaluation> oracle;  // the generator's true probabilities, on generated data
-  nlohmann::json training;           // settings, rounds, trials, timings, data fingerprint
+  nlohmann::json global_explanation;  // written by the explain stage, which reads it back
+  Evaluation evaluation;              // out-of-fold; holds the threshold and the costs
+  std::optional<Evaluation> oracle;   // the generator's true probabilities, on generated data
+  nlohmann::json training;            // settings, rounds, trials, timings, data fingerprint
 
   double threshold() const { return evaluation.best.threshold; }
 };

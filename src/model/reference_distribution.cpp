@@ -110,6 +110,34 @@ std::vector<FeatureDistribution> reference_distributions(MatrixView features,
   return result;
 }
 
+double percentile_rank(const FeatureDistribution& d, double value) {
+  if (std::isnan(value) || d.present == 0 || d.quantiles.empty()) return std::nan("");
+  if (d.discrete) {
+    double below = 0, equal = 0;
+    for (std::size_t i = 0; i < d.values_or_edges.size(); ++i) {
+      const auto clients = static_cast<double>(d.good_counts[i] + d.default_counts[i]);
+      if (d.values_or_edges[i] < value) below += clients;
+      if (d.values_or_edges[i] == value) equal += clients;
+    }
+    return (below + equal / 2) / static_cast<double>(d.present);
+  }
+  // The levels whose quantile is below `value` and those equal to it.
+  const std::vector<double>& q = d.quantiles;
+  const auto first_equal = std::lower_bound(q.begin(), q.end(), value);
+  const auto after_equal = std::upper_bound(q.begin(), q.end(), value);
+  if (first_equal != after_equal) {
+    const auto a = static_cast<std::size_t>(first_equal - q.begin());
+    const auto b = static_cast<std::size_t>(after_equal - q.begin()) - 1;
+    return (kQuantileLevels[a] + kQuantileLevels[b]) / 2;
+  }
+  if (first_equal == q.begin()) return 0;
+  if (first_equal == q.end()) return 1;
+  const auto above = static_cast<std::size_t>(first_equal - q.begin());
+  const std::size_t below = above - 1;
+  return kQuantileLevels[below] + (kQuantileLevels[above] - kQuantileLevels[below]) *
+                                      (value - q[below]) / (q[above] - q[below]);
+}
+
 nlohmann::json to_json(const std::vector<FeatureDistribution>& distributions) {
   nlohmann::json document = nlohmann::json::array();
   for (const FeatureDistribution& d : distributions) {

@@ -37,6 +37,11 @@ std::vector<FeatureDistribution> reference_distributions(MatrixView features,
                                                          std::span<const std::string> names,
                                                          std::size_t histogram_bins = 20);
 
+// Where `value` stands among the training clients with a value, in [0, 1]: the share below it
+// plus half the share equal to it (exact for discrete features, interpolated between quantiles
+// otherwise). NaN when `value` is missing or no client had a value.
+double percentile_rank(const FeatureDistribution& distribution, double value);
+
 nlohmann::json to_json(const std::vector<FeatureDistribution>& distributions);
 // Throws std::invalid_argument naming the feature or field that is wrong.
 std::vector<FeatureDistribution> distributions_from_json(const nlohmann::json& document);

@@ -155,6 +155,34 @@ TEST_F(CliTest, TrainScoreCompareAndRollBack) {
   }
   EXPECT_GT(rows, 50u);
 
+  // One of them explained: the same probability and decision, reasons that add up.
+  std::ifstream again(dir_ / "predictions.csv");
+  std::getline(again, line);
+  std::getline(again, line);
+  const std::string id = line.substr(0, line.find(','));
+  const double probability = std::stod(line.substr(id.size() + 1));
+  const CommandResult explained =
+      run("explain --client " + id + " --lang en --data " + (dir_ / "data").string() +
+          " --models " + (dir_ / "models").string());
+  ASSERT_EQ(explained.status, 0) << explained.output;
+  EXPECT_NE(explained.output.find("Client " + id + " (a new application), model " + first_id),
+            std::string::npos)
+      << explained.output;
+  char percent[32];
+  std::snprintf(percent, sizeof percent, "%.1f %%", probability * 100);
+  const std::size_t at = explained.output.find("probability of default ");
+  ASSERT_NE(at, std::string::npos) << explained.output;
+  const std::string shown = explained.output.substr(at, explained.output.find('\n', at) - at);
+  EXPECT_TRUE(shown.ends_with(" " + std::string(percent))) << shown;
+  EXPECT_NE(explained.output.find(line.ends_with(",refused") ? "refused" : "granted"),
+            std::string::npos);
+  EXPECT_NE(explained.output.find("the risk by"), std::string::npos) << explained.output;
+  EXPECT_NE(explained.output.find("All other factors"), std::string::npos);
+  const CommandResult stranger = run("explain --client 1 --data " + (dir_ / "data").string() +
+                                     " --models " + (dir_ / "models").string());
+  EXPECT_EQ(stranger.status, 1);
+  EXPECT_NE(stranger.output.find("client 1 is in neither"), std::string::npos) << stranger.output;
+
   // A damaged bundle is never promoted; the served run stays.
   std::ofstream(dir_ / "models" / second_id / "model.json", std::ios::app) << " ";
   const CommandResult broken =

@@ -22,13 +22,15 @@ TEST(TextTable, AlignsTextLeftAndNumbersRight) {
   TextTable table({"file", "rows"});
   table.add_row({"bureau.csv", "1,234"});
   table.add_row({"é.csv", "5"});
+  table.add_row({"gain", "+0.3"});
   std::ostringstream out;
   table.print(out);
   EXPECT_EQ(out.str(),
             "file        rows\n"
             "-----------------\n"
             "bureau.csv  1,234\n"
-            "é.csv           5\n");
+            "é.csv           5\n"
+            "gain         +0.3\n");
 }
 
 TEST(TextTable, RefusesARowOfTheWrongWidth) {

@@ -77,6 +77,21 @@ TEST(Explainer, FallsBackToXGBoostForSeveralClasses) {
   expect_xgboost_values(explainer, booster, clients);
 }
 
+// The margin of both engines is XGBoost's, to float rounding.
+TEST(Explainer, PredictsXGBoostsMargin) {
+  const RandomClients clients(200, 8, 0.3, 0.2, 26);
+  for (const Parameters& parameters :
+       {Parameters{{"objective", "binary:logistic"}, {"max_depth", "5"}},
+        Parameters{{"booster", "dart"}, {"rate_drop", "0.1"}}}) {
+    const model::Booster booster = train(clients, 15, parameters);
+    const Explainer explainer(booster.to_json());
+    const std::vector<double> expected =
+        booster.predict(model::DMatrix(clients.view()), Prediction::Margin);
+    for (std::size_t r = 0; r < clients.rows; r += 7)
+      EXPECT_NEAR(explainer.predict_margin(clients.row(r)), expected[r], 1e-5) << r;
+  }
+}
+
 TEST(Explainer, RefusesWhatIsNotAModel) {
   EXPECT_THROW(Explainer("{\"learner\": 3}"), ModelFormatError);
   EXPECT_THROW(Explainer("not json"), ModelFormatError);

@@ -31,6 +31,7 @@ class ModelBundleTest : public ::testing::Test {
     const std::vector<int> outcomes(problem_.y.begin(), problem_.y.end());
     bundle.evaluation = evaluate(problem_.true_p, outcomes, CostModel{});
     bundle.training = {{"rounds", 15}};
+    bundle.global_explanation = {{"importance", {{{"feature", "F2"}, {"mean_abs_shap", 0.5}}}}};
     return bundle;
   }
 
@@ -63,6 +64,7 @@ TEST_F(ModelBundleTest, RoundTripKeepsEverything) {
   EXPECT_EQ(back.reference.size(), 4u);
   EXPECT_FALSE(back.oracle.has_value());
   EXPECT_EQ(back.training["rounds"], 15);
+  EXPECT_EQ(back.global_explanation, bundle.global_explanation);
   // Nothing but the bundle is left beside it.
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_), {}), 1);
   EXPECT_THROW(write_bundle(bundle, dir_ / "run-1"), BundleError);
@@ -87,6 +89,11 @@ TEST_F(ModelBundleTest, CorruptionTruncationAndMissingFilesAreRefused) {
   write_bundle(make_bundle(), bundle);
   std::filesystem::remove(bundle / "reference.json");
   expect_refused(bundle, "missing reference.json");
+
+  std::filesystem::remove_all(bundle);
+  write_bundle(make_bundle(), bundle);
+  write(bundle / "explanation.json", "{}");
+  expect_refused(bundle, "explanation.json: checksum mismatch");
 
   expect_refused(dir_ / "nowhere", "not a directory");
 }

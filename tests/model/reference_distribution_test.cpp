@@ -55,6 +55,21 @@ TEST(ReferenceDistribution, DiscreteContinuousAndMissingFeatures) {
   EXPECT_TRUE(d[2].quantiles.empty());
 }
 
+TEST(ReferenceDistribution, PercentileRank) {
+  const Sample s;
+  const auto d = reference_distributions(s.view(), s.y, s.names, 10);
+  EXPECT_DOUBLE_EQ(percentile_rank(d[0], 0), 0.375);   // half of the 75 % of zeros
+  EXPECT_DOUBLE_EQ(percentile_rank(d[0], 1), 0.875);   // 75 % below, half of 25 % equal
+  EXPECT_DOUBLE_EQ(percentile_rank(d[0], 0.5), 0.75);  // between the values
+  EXPECT_DOUBLE_EQ(percentile_rank(d[1], 499.5), 0.5);
+  EXPECT_NEAR(percentile_rank(d[1], 249.75), 0.25, 1e-12);
+  EXPECT_NEAR(percentile_rank(d[1], 374.625), 0.375, 1e-12);  // halfway from q25 to q50
+  EXPECT_EQ(percentile_rank(d[1], -5), 0);
+  EXPECT_EQ(percentile_rank(d[1], 5000), 1);
+  EXPECT_TRUE(std::isnan(percentile_rank(d[1], std::nan(""))));
+  EXPECT_TRUE(std::isnan(percentile_rank(d[2], 3)));
+}
+
 TEST(ReferenceDistribution, JsonRoundTripAndCorruptionRefused) {
   const Sample s;
   const auto d = reference_distributions(s.view(), s.y, s.names);

@@ -1,0 +1,55 @@
+#include "explain/served_model.h"
+
+#include <numeric>
+#include <stdexcept>
+
+#include "explain/probability_effects.h"
+
+namespace creditscore::explain {
+
+ServedModel::ServedModel(model::ModelBundle bundle)
+    : bundle_(std::move(bundle)),
+      catalog_(features::FeatureCatalog::from_json(bundle_.catalog)),
+      explainer_(bundle_.model_json),
+      reasons_(catalog_.features(), bundle_.reference) {
+  if (catalog_.names() != bundle_.feature_names || explainer_.num_features() != num_features() ||
+      explainer_.values_per_row() != num_features() + 1) {
+    throw std::invalid_argument("bundle " + bundle_.run_id + ": its catalogue has " +
+                                std::to_string(catalog_.features().size()) +
+                                " features, its model " +
+                                std::to_string(explainer_.num_features()) + " and its manifest " +
+                                std::to_string(num_features()) + "; they must be the same");
+  }
+}
+
+std::unique_ptr<const ServedModel> ServedModel::load(const std::filesystem::path& directory) {
+  return std::make_unique<const ServedModel>(model::read_bundle(directory));
+}
+
+features::FeatureMatrix ServedModel::build_features(const tables::Table& applications,
+                                                    const tables::Dataset& history,
+                                                    features::BuildReport* report) const {
+  return features::FeatureBuilder(catalog_).build(applications, history, report);
+}
+
+double ServedModel::probability(std::span<const float> row) const {
+  return logistic(explainer_.predict_margin(row));
+}
+
+ClientExplanation ServedModel::explain(std::span<const float> row,
+                                       std::size_t reasons_per_side) const {
+  ClientExplanation result;
+  result.probability = probability(row);
+  result.refused = result.probability >= threshold();
+  std::vector<double> values(num_features() + 1);
+  explainer_.explain(row, values);
+  result.base_value = values.back();
+  result.base_probability = logistic(result.base_value);
+  result.effects = probability_effects(values);
+  result.reasons = reasons_.reasons(row, values, reasons_per_side);
+  values.pop_back();
+  result.shap = std::move(values);
+  return result;
+}
+
+}  // namespace creditscore::explain
