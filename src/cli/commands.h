@@ -12,6 +12,7 @@ void register_inspect_command(CLI::App& app);
 void register_features_command(CLI::App& app);
 void register_train_command(CLI::App& app);
 void register_score_command(CLI::App& app);
+void register_store_command(CLI::App& app);
 void register_demo_command(CLI::App& app);
 void register_explain_command(CLI::App& app);
 void register_runs_command(CLI::App& app);

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   creditscore::cli::register_features_command(app);
   creditscore::cli::register_train_command(app);
   creditscore::cli::register_score_command(app);
+  creditscore::cli::register_store_command(app);
   creditscore::cli::register_explain_command(app);
   creditscore::cli::register_runs_command(app);
   creditscore::cli::register_promote_command(app);

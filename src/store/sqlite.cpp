@@ -83,6 +83,18 @@ Statement& Statement::bind(int index, double value) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::span<const std::byte> bytes) {
+  if (sqlite3_bind_blob64(statement_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT) !=
+      SQLITE_OK)
+    fail(db_->handle(), db_->file(), "bind");
+  return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+  if (sqlite3_bind_null(statement_, index) != SQLITE_OK) fail(db_->handle(), db_->file(), "bind");
+  return *this;
+}
+
 bool Statement::step() {
   const int status = sqlite3_step(statement_);
   if (status == SQLITE_ROW) return true;
@@ -114,6 +126,13 @@ std::int64_t Statement::integer(int column) const {
 
 double Statement::real(int column) const {
   return sqlite3_column_double(statement_, column);
+}
+
+std::span<const std::byte> Statement::blob(int column) const {
+  // The pointer first: sqlite3_column_bytes then gives the size of that same representation.
+  const void* bytes = sqlite3_column_blob(statement_, column);
+  return {static_cast<const std::byte*>(bytes),
+          static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
 }
 
 bool Statement::is_null(int column) const {

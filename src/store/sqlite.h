@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -67,6 +68,8 @@ class Statement {
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, double value);
+  Statement& bind_blob(int index, std::span<const std::byte> bytes);
+  Statement& bind_null(int index);
   // Advances to the next row: true while there is one.
   bool step();
   // Runs a statement that returns no row.
@@ -76,6 +79,8 @@ class Statement {
   std::string text(int column) const;  // columns are numbered from 0
   std::int64_t integer(int column) const;
   double real(int column) const;
+  // The column's bytes, valid until the next step() or reset().
+  std::span<const std::byte> blob(int column) const;
   bool is_null(int column) const;
 
  private:
