@@ -11,6 +11,8 @@ packages=(
   libxgboost-dev                      # gradient-boosted trees, through the C API
   libsqlite3-dev                      # the embedded database: run registry, client store
   libssl-dev                          # SHA-256 (OpenSSL): model bundle checksums, data fingerprints
+  libcpp-httplib-dev pkg-config       # the HTTP/1.1 server (cpp-httplib), found with pkg-config
+  wrk                                 # bench/: HTTP load generator for the server benchmark
   python3-xgboost python3-numpy       # tests: a bundle's model must load in Python's xgboost as is
   time                                # /usr/bin/time -v: peak memory in bench/ scripts
 )
@@ -27,4 +29,15 @@ if ((${#missing[@]} > 0)); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The web part's packages from npm (package-lock.json pins them), when the lock changed.
+if ! command -v npm >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+cd "$(dirname "$0")/../web"
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund
 fi

@@ -15,6 +15,7 @@ void register_score_command(CLI::App& app);
 void register_store_command(CLI::App& app);
 void register_demo_command(CLI::App& app);
 void register_explain_command(CLI::App& app);
+void register_serve_command(CLI::App& app);
 void register_runs_command(CLI::App& app);
 void register_promote_command(CLI::App& app);
 

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   creditscore::cli::register_score_command(app);
   creditscore::cli::register_store_command(app);
   creditscore::cli::register_explain_command(app);
+  creditscore::cli::register_serve_command(app);
   creditscore::cli::register_runs_command(app);
   creditscore::cli::register_promote_command(app);
   creditscore::cli::register_demo_command(app);

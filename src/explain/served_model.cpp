@@ -26,6 +26,17 @@ std::unique_ptr<const ServedModel> ServedModel::load(const std::filesystem::path
   return std::make_unique<const ServedModel>(model::read_bundle(directory));
 }
 
+std::vector<std::size_t> ServedModel::important_features(std::size_t count) const {
+  std::vector<std::size_t> features;
+  const nlohmann::json& global = bundle_.global_explanation;
+  if (!global.is_object() || !global.contains("importance")) return features;
+  for (const auto& item : global["importance"]) {
+    if (features.size() == count) break;
+    if (const auto index = catalog_.index_of(item.value("feature", ""))) features.push_back(*index);
+  }
+  return features;
+}
+
 features::FeatureMatrix ServedModel::build_features(const tables::Table& applications,
                                                     const tables::Dataset& history,
                                                     features::BuildReport* report) const {

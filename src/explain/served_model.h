@@ -45,6 +45,9 @@ class ServedModel {
   std::size_t num_features() const { return bundle_.feature_names.size(); }
   double threshold() const { return bundle_.threshold(); }
 
+  // The `count` features of largest mean |SHAP| (the bundle's global explanation), by rank.
+  std::vector<std::size_t> important_features(std::size_t count) const;
+
   // Feature vectors of `applications`, their history taken from `history` (see FeatureBuilder).
   features::FeatureMatrix build_features(const tables::Table& applications,
                                          const tables::Dataset& history,

@@ -66,10 +66,7 @@ FeatureDistribution describe(MatrixView features, std::span<const float> labels,
   d.good_counts.assign(bins, 0);
   d.default_counts.assign(bins, 0);
   for (const auto& [value, defaulted] : present) {
-    const double share = high > low ? (value - low) / (high - low) : 0.0;
-    const auto bin = static_cast<std::size_t>(
-        std::clamp(share * static_cast<double>(bins), 0.0, static_cast<double>(bins - 1)));
-    (defaulted ? d.default_counts : d.good_counts)[bin] += 1;
+    (defaulted ? d.default_counts : d.good_counts)[*bin_of(d, value)] += 1;
   }
   return d;
 }
@@ -108,6 +105,21 @@ std::vector<FeatureDistribution> reference_distributions(MatrixView features,
   }
   for (auto& thread : threads) thread.join();
   return result;
+}
+
+std::optional<std::size_t> bin_of(const FeatureDistribution& d, double value) {
+  if (std::isnan(value) || d.values_or_edges.empty()) return std::nullopt;
+  const std::vector<double>& v = d.values_or_edges;
+  if (d.discrete) {
+    const auto found = std::lower_bound(v.begin(), v.end(), value);
+    if (found == v.end() || *found != value) return std::nullopt;
+    return static_cast<std::size_t>(found - v.begin());
+  }
+  const std::size_t bins = v.size() - 1;
+  const double low = v.front(), high = v.back();
+  const double share = high > low ? (value - low) / (high - low) : 0.0;
+  return static_cast<std::size_t>(
+      std::clamp(share * static_cast<double>(bins), 0.0, static_cast<double>(bins - 1)));
 }
 
 double percentile_rank(const FeatureDistribution& d, double value) {

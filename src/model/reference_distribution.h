@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -36,6 +37,11 @@ std::vector<FeatureDistribution> reference_distributions(MatrixView features,
                                                          std::span<const float> labels,
                                                          std::span<const std::string> names,
                                                          std::size_t histogram_bins = 20);
+
+// The value or bin of `distribution` that `value` falls in: the index of an equal value for a
+// discrete feature (nullopt when none is equal), else the histogram's bin, the outer bins taking
+// the tails. nullopt for a missing value or a feature no client had.
+std::optional<std::size_t> bin_of(const FeatureDistribution& distribution, double value);
 
 // Where `value` stands among the training clients with a value, in [0, 1]: the share below it
 // plus half the share equal to it (exact for discrete features, interpolated between quantiles

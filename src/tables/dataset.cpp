@@ -58,6 +58,8 @@ const Table& Dataset::table(TableId id) const {
   return member(const_cast<Dataset&>(*this), id);
 }
 
+Table& Dataset::table(TableId id) { return member(*this, id); }
+
 Dataset read_dataset(const std::filesystem::path& directory, const ProgressFn& progress) {
   if (!std::filesystem::is_directory(directory)) {
     throw TableError(directory.string(), 0, "",

@@ -23,6 +23,7 @@ struct Dataset {
   Table credit_card_balance;
 
   const Table& table(TableId id) const;
+  Table& table(TableId id);
 };
 
 // Reads the eight files of `directory` (names as in Kaggle). Progress is in bytes over all files.

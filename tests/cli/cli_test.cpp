@@ -10,25 +10,15 @@
 #include <sstream>
 #include <string>
 
+#include "tests/support/run_command.h"
 #include "tests/support/temporary_directory.h"
 
 namespace {
 
-struct CommandResult {
-  int status;
-  std::string output;  // stdout and stderr together
-};
+using creditscore::testing::CommandResult;
 
 CommandResult run(const std::string& arguments) {
-  const std::string command = std::string(CREDITSCORE_BINARY) + " " + arguments + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return {-1, "popen failed"};
-  std::string output;
-  std::array<char, 4096> buffer;
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
-    output.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+  return creditscore::testing::run_creditscore(arguments);
 }
 
 class CliTest : public ::testing::Test {

@@ -70,6 +70,18 @@ TEST(ReferenceDistribution, PercentileRank) {
   EXPECT_TRUE(std::isnan(percentile_rank(d[2], 3)));
 }
 
+TEST(ReferenceDistribution, BinOf) {
+  const Sample s;
+  const auto d = reference_distributions(s.view(), s.y, s.names, 10);
+  EXPECT_EQ(bin_of(d[0], 1), 1u);
+  EXPECT_EQ(bin_of(d[0], 0.5), std::nullopt);  // no such value
+  EXPECT_EQ(bin_of(d[1], -100), 0u);           // tails go to the outer bins
+  EXPECT_EQ(bin_of(d[1], 500), 5u);            // edges 9.99 + 97.902 k, k = 0..10
+  EXPECT_EQ(bin_of(d[1], 5000), 9u);
+  EXPECT_EQ(bin_of(d[1], std::nan("")), std::nullopt);
+  EXPECT_EQ(bin_of(d[2], 1), std::nullopt);
+}
+
 TEST(ReferenceDistribution, JsonRoundTripAndCorruptionRefused) {
   const Sample s;
   const auto d = reference_distributions(s.view(), s.y, s.names);

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Load on the API server with wrk: requests/s and p50/p99 latency of GET /predict (score and
+# exact SHAP values of ~750 features) and of GET /api/v1/clients/{id}/score (score alone), at 1,
+# 16 and 64 connections, on a model of about 800 trees (depth 6). Also the server's cold start:
+# from launch to /readyz answering.
+#   bench/server_load.sh [WORK_DIR] [CLIENTS] [SECONDS]   (defaults: build/bench-data/server, 20000, 10)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+work=${1:-build/bench-data/server}
+clients=${2:-20000}
+seconds=${3:-10}
+cmake --preset release >/dev/null
+cmake --build --preset release --target creditscore >/dev/null
+bin=$PWD/build/release/creditscore
+mkdir -p "$work"
+
+if [[ ! -f "$work/data/application_train.csv" ]]; then
+  "$bin" generate --clients "$clients" --seed 1 --out "$work/data" >/dev/null
+fi
+if [[ ! -f "$work/models/registry.sqlite" ]]; then
+  # 800 trees whatever the early stopping would say: the size the targets are set for.
+  "$bin" train --data "$work/data" --models "$work/models" --folds 2 --max-rounds 800 \
+    --early-stopping 800 --learning-rate 0.02 | tail -n 3
+fi
+if [[ ! -f "$work/clients.sqlite" ]]; then
+  "$bin" store build --data "$work/data" --models "$work/models" --out "$work/clients.sqlite" |
+    tail -n 3
+fi
+
+port=18765
+start=$(date +%s.%N)
+"$bin" serve --store "$work/clients.sqlite" --models "$work/models" --port "$port" \
+  >"$work/serve.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.02; done
+ready=$(date +%s.%N)
+trees=$(curl -s "http://127.0.0.1:$port/api/v1/model" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["training"]["rounds"])')
+ids=$(curl -s "http://127.0.0.1:$port/api/v1/clients?limit=200" |
+  python3 -c 'import json,sys; print(",".join(str(c["id"]) for c in json.load(sys.stdin)["clients"]))')
+
+printf '\n%s trees, %s\n' "$trees" "$(head -n 1 "$work/serve.log")"
+awk -v a="$start" -v b="$ready" 'BEGIN {printf "cold start (launch to /readyz): %.2f s\n\n", b - a}'
+printf '%-34s %6s %12s %10s %10s\n' "route" "conns" "requests/s" "p50 ms" "p99 ms"
+for route in "/predict?numeroClient=%d" "/api/v1/clients/%d/score"; do
+  for connections in 1 16 64; do
+    threads=$((connections < 2 ? 1 : 2))
+    out=$(PATH_TEMPLATE="$route" IDS="$ids" wrk -t "$threads" -c "$connections" -d "${seconds}s" \
+      --latency -s bench/predict.lua "http://127.0.0.1:$port")
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f", v}'; }
+    p50=$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)
+    p99=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
+    errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out")
+    printf '%-34s %6d %12.0f %10s %10s %s\n' "${route%%\?*}" "$connections" "$rps" "$p50" "$p99" "$errors"
+  done
+done

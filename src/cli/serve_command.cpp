@@ -1,0 +1,88 @@
+// `creditscore serve`: the API and the dashboard on one port, until SIGTERM or Ctrl-C.
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "server/api_server.h"
+
+namespace creditscore::cli {
+namespace {
+
+// Serves until SIGTERM or SIGINT: the signals are blocked in every thread and one thread waits
+// for them, so stopping runs as ordinary code, never inside a signal handler.
+void serve(const server::ServerSettings& settings) {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  server::ApiServer api(settings);
+  const int port = api.bind();
+  const auto model = api.service().model();
+  std::cout << "creditscore serve: model " << model->bundle().run_id << ", "
+            << api.service().population().size() << " clients, " << api.workers() << " workers\n"
+            << "  dashboard  http://" << settings.host << ":" << port << "/\n"
+            << "  API        http://" << settings.host << ":" << port
+            << "/api/v1/  (GET /predict?numeroClient=ID too)\n"
+            << "  API docs   http://" << settings.host << ":" << port << "/docs\n"
+            << "Stop with Ctrl-C or SIGTERM." << std::endl;
+  std::thread waiter([&api, signals] {
+    int received = 0;
+    sigwait(&signals, &received);
+    std::cout << "creditscore serve: stopping (signal " << received << ")" << std::endl;
+    api.stop();
+  });
+  api.run();
+  // Stopped by a signal, the waiter is done; stopped otherwise, wake it.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+}
+
+}  // namespace
+
+void register_serve_command(CLI::App& app) {
+  auto settings = std::make_shared<server::ServerSettings>();
+  CLI::App* command = app.add_subcommand(
+      "serve",
+      "Serve the scoring API and the advisors' dashboard on one port. The model is the served\n"
+      "run of --models (followed: a `creditscore promote` switches it within seconds, and a\n"
+      "broken bundle is refused while the old model serves on), or a fixed --model bundle.\n"
+      "Every option can also be set by its environment variable. Example:\n"
+      "  creditscore serve --store clients.sqlite --models models --port 8080");
+  command->add_option("--host", settings->host, "Address to listen on")
+      ->envname("CREDITSCORE_HOST")
+      ->capture_default_str();
+  command->add_option("--port", settings->port, "Port to listen on (0: any free port)")
+      ->envname("CREDITSCORE_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  command->add_option("--store", settings->store, "Client store (creditscore store build)")
+      ->envname("CREDITSCORE_STORE")
+      ->capture_default_str();
+  command->add_option("--models", settings->models, "Bundles and registry, followed for promotions")
+      ->envname("CREDITSCORE_MODELS")
+      ->capture_default_str();
+  command->add_option("--model", settings->model, "A fixed bundle instead of the registry's")
+      ->envname("CREDITSCORE_MODEL");
+  command->add_option("--web", settings->web, "The dashboard's built files (web/dist)")
+      ->envname("CREDITSCORE_WEB");
+  command->add_option("--docs", settings->docs, "Swagger UI's files (npm package swagger-ui-dist)")
+      ->envname("CREDITSCORE_DOCS")
+      ->capture_default_str();
+  command->add_option("--workers", settings->workers, "Worker threads (0: sized to the machine)")
+      ->envname("CREDITSCORE_WORKERS")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  command
+      ->add_option("--reload-seconds", settings->reload_seconds,
+                   "How often the registry is checked for a newly promoted model")
+      ->envname("CREDITSCORE_RELOAD_SECONDS")
+      ->check(CLI::Range(0.1, 3600.0))
+      ->capture_default_str();
+  command->callback([settings] { serve(*settings); });
+}
+
+}  // namespace creditscore::cli

@@ -1,0 +1,68 @@
+// The HTTP server: the API's routes and the dashboard's files on one port, a bounded pool of
+// workers, keep-alive, a body size limit, and the live model following the run registry's
+// promotions (checked every few seconds; a broken bundle is refused and the old model serves on).
+#pragma once
+
+#include <condition_variable>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "server/router.h"
+#include "server/service.h"
+
+namespace httplib {
+class Server;
+}  // namespace httplib
+
+namespace creditscore::server {
+
+struct ServerSettings {
+  std::string host = "127.0.0.1";
+  int port = 8080;              // 0: any free port
+  std::size_t workers = 0;      // 0: sized to the machine
+  std::filesystem::path model;  // a bundle; empty: the registry's served run
+  std::filesystem::path models = "models";
+  std::filesystem::path store = "clients.sqlite";
+  std::filesystem::path web;  // the dashboard's built files; empty: none
+  std::filesystem::path docs = "web/node_modules/swagger-ui-dist";  // Swagger UI's files
+  double reload_seconds = 2;  // how often the registry is checked
+  std::size_t max_body_bytes = 1 << 20;
+};
+
+class ApiServer {
+ public:
+  // Loads the model and the clients; throws with a message naming what is missing or broken.
+  explicit ApiServer(const ServerSettings& settings);
+  ~ApiServer();
+  ApiServer(const ApiServer&) = delete;
+  ApiServer& operator=(const ApiServer&) = delete;
+
+  // Binds the address; returns the port (the one chosen when the settings say 0). Throws when
+  // the address is taken or invalid.
+  int bind();
+  // Serves until stop(); requests under way are finished first.
+  void run();
+  // May be called from any thread.
+  void stop();
+  std::size_t workers() const { return workers_; }
+  Service& service() { return *service_; }
+
+ private:
+  void follow_registry();
+
+  ServerSettings settings_;
+  std::size_t workers_;
+  std::unique_ptr<Service> service_;
+  std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<Router> router_;  // its handlers refer to it: it lives as long as the server
+  std::mutex stop_lock_;
+  std::condition_variable stopping_;
+  bool stopped_ = false;
+  std::thread follower_;
+};
+
+}  // namespace creditscore::server

@@ -1,0 +1,21 @@
+// For operators and tools: GET /healthz (the process answers), /readyz (a model and the clients
+// are loaded), /metrics (Prometheus text) and /openapi.json.
+#include "server/openapi.h"
+#include "server/routes.h"
+
+namespace creditscore::server {
+
+void add_operations_routes(Router& router, Service& service) {
+  router.get("/healthz", [](const Request&) { return Reply(nlohmann::json{{"status", "ok"}}); });
+  router.get("/readyz", [&service](const Request&) {
+    return Reply(nlohmann::json{{"status", "ready"},
+                                {"model", service.model()->bundle().run_id},
+                                {"clients", service.population().size()}});
+  });
+  router.get("/metrics", [&service](const Request&) {
+    return Reply::of_type(service.metrics().text(), "text/plain; version=0.0.4");
+  });
+  router.get("/openapi.json", [](const Request&) { return Reply(openapi_document()); });
+}
+
+}  // namespace creditscore::server

@@ -1,0 +1,58 @@
+// What the routes share: the live model (switched without a failed request), the clients in
+// memory and in the store, and the metrics.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "explain/served_model.h"
+#include "server/metrics.h"
+#include "server/population.h"
+#include "store/client_store.h"
+
+namespace creditscore::server {
+
+class Service {
+ public:
+  // Loads the bundle and the store; throws (model::BundleError, store::StoreError,
+  // std::invalid_argument) when either is unusable or they do not fit together.
+  Service(const std::filesystem::path& bundle, const std::filesystem::path& store,
+          std::optional<std::filesystem::path> registry);
+
+  // The model to use for one whole request: a reload never changes it under the request.
+  std::shared_ptr<const explain::ServedModel> model() const;
+  std::filesystem::path bundle_path() const;
+  // Switches to the bundle at `path` when it loads and reads the store's features; otherwise
+  // throws and the current model keeps serving.
+  void switch_model(const std::filesystem::path& path);
+  // The registry of runs when the server follows one (--models), else nullopt.
+  const std::optional<std::filesystem::path>& registry() const { return registry_; }
+
+  Population& population() { return *population_; }
+  const Population& population() const { return *population_; }
+  // Runs `use` with the store, one request at a time (SQLite connection).
+  template <typename Use>
+  auto with_store(Use&& use) {
+    const std::lock_guard hold(store_lock_);
+    return use(store_);
+  }
+  Metrics& metrics() { return metrics_; }
+  // Held while a new application takes the next id and is saved.
+  std::mutex& admission() { return admission_lock_; }
+
+ private:
+  mutable std::mutex model_lock_;
+  std::shared_ptr<const explain::ServedModel> model_;
+  std::filesystem::path bundle_path_;
+  std::optional<std::filesystem::path> registry_;
+  std::mutex store_lock_;
+  store::ClientStore store_;
+  std::unique_ptr<Population> population_;
+  std::mutex admission_lock_;
+  Metrics metrics_;
+};
+
+}  // namespace creditscore::server
