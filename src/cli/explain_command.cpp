@@ -94,13 +94,8 @@ void register_explain_command(CLI::App& app) {
       "points of probability (they add up from the average client's probability to this\n"
       "client's), with exact TreeSHAP values. Example:\n"
       "  creditscore explain --data data --client 100002 --lang en");
+  add_bundle_and_data_options(*command, options->model, options->models, options->data);
   command->add_option("--client", options->client, "The client's SK_ID_CURR")->required();
-  command->add_option("--model", options->model,
-                      "Model bundle directory (default: the served run of --models)");
-  command->add_option("--models", options->models, "Directory of the bundles and the registry")
-      ->capture_default_str();
-  command->add_option("--data", options->data, "Directory holding the eight CSV files")
-      ->capture_default_str();
   command->add_option("--reasons", options->reasons, "Factors shown each way")
       ->check(CLI::Range(1, 50))
       ->capture_default_str();

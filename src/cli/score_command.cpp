@@ -1,6 +1,7 @@
 // `creditscore score`: batch scoring of a data set's clients with a model bundle.
 #include "cli/commands.h"
 #include "cli/scoring.h"
+#include "cli/served_bundle.h"
 
 namespace creditscore::cli {
 
@@ -13,12 +14,7 @@ void register_score_command(CLI::App& app) {
       "decides with the bundle's threshold. Writes SK_ID_CURR,PROBABILITY_OF_DEFAULT,DECISION\n"
       "(granted or refused). Example:\n"
       "  creditscore score --data data --out predictions.csv");
-  command->add_option("--model", options->model,
-                      "Model bundle directory (default: the served run of --models)");
-  command->add_option("--models", options->models, "Directory of the bundles and the registry")
-      ->capture_default_str();
-  command->add_option("--data", options->data, "Directory holding the eight CSV files")
-      ->capture_default_str();
+  add_bundle_and_data_options(*command, options->model, options->models, options->data);
   command->add_option("--clients", options->clients, "Which applications: test (new) or train")
       ->check(CLI::IsMember({"test", "train"}))
       ->capture_default_str();

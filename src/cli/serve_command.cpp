@@ -1,47 +1,8 @@
 // `creditscore serve`: the API and the dashboard on one port, until SIGTERM or Ctrl-C.
-#include <csignal>
-#include <cstdlib>
-#include <iostream>
-#include <thread>
-
 #include "cli/commands.h"
-#include "server/api_server.h"
+#include "cli/serving.h"
 
 namespace creditscore::cli {
-namespace {
-
-// Serves until SIGTERM or SIGINT: the signals are blocked in every thread and one thread waits
-// for them, so stopping runs as ordinary code, never inside a signal handler.
-void serve(const server::ServerSettings& settings) {
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-
-  server::ApiServer api(settings);
-  const int port = api.bind();
-  const auto model = api.service().model();
-  std::cout << "creditscore serve: model " << model->bundle().run_id << ", "
-            << api.service().population().size() << " clients, " << api.workers() << " workers\n"
-            << "  dashboard  http://" << settings.host << ":" << port << "/\n"
-            << "  API        http://" << settings.host << ":" << port
-            << "/api/v1/  (GET /predict?numeroClient=ID too)\n"
-            << "  API docs   http://" << settings.host << ":" << port << "/docs\n"
-            << "Stop with Ctrl-C or SIGTERM." << std::endl;
-  std::thread waiter([&api, signals] {
-    int received = 0;
-    sigwait(&signals, &received);
-    std::cout << "creditscore serve: stopping (signal " << received << ")" << std::endl;
-    api.stop();
-  });
-  api.run();
-  // Stopped by a signal, the waiter is done; stopped otherwise, wake it.
-  pthread_kill(waiter.native_handle(), SIGTERM);
-  waiter.join();
-}
-
-}  // namespace
 
 void register_serve_command(CLI::App& app) {
   auto settings = std::make_shared<server::ServerSettings>();
@@ -82,7 +43,7 @@ void register_serve_command(CLI::App& app) {
       ->envname("CREDITSCORE_RELOAD_SECONDS")
       ->check(CLI::Range(0.1, 3600.0))
       ->capture_default_str();
-  command->callback([settings] { serve(*settings); });
+  command->callback([settings] { serve_until_stopped(*settings); });
 }
 
 }  // namespace creditscore::cli

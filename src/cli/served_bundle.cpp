@@ -6,6 +6,16 @@
 
 namespace creditscore::cli {
 
+void add_bundle_and_data_options(CLI::App& command, std::filesystem::path& model,
+                                 std::filesystem::path& models, std::filesystem::path& data) {
+  command.add_option("--model", model,
+                     "Model bundle directory (default: the served run of --models)");
+  command.add_option("--models", models, "Directory of the bundles and the registry")
+      ->capture_default_str();
+  command.add_option("--data", data, "Directory holding the eight CSV files")
+      ->capture_default_str();
+}
+
 std::filesystem::path chosen_bundle(const std::filesystem::path& model,
                                     const std::filesystem::path& models) {
   if (!model.empty()) return model;

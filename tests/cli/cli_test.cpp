@@ -1,9 +1,7 @@
 // Runs the real `creditscore` binary as a user would and checks what it says and returns.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>

@@ -1,12 +1,9 @@
 // `creditscore store build` run as a user would: generate, train, score, then build the store and
 // check it against the data set and the predictions file.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <algorithm>
-#include <array>
 #include <charconv>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -15,27 +12,17 @@
 
 #include "store/client_store.h"
 #include "tables/dataset.h"
+#include "tests/support/run_command.h"
 #include "tests/support/temporary_directory.h"
 
 namespace {
 
 using creditscore::store::ClientSplit;
 
-struct CommandResult {
-  int status;
-  std::string output;  // stdout and stderr together
-};
+using creditscore::testing::CommandResult;
 
 CommandResult run(const std::string& arguments) {
-  const std::string command = std::string(CREDITSCORE_BINARY) + " " + arguments + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return {-1, "popen failed"};
-  std::string output;
-  std::array<char, 4096> buffer;
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
-    output.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+  return creditscore::testing::run_creditscore(arguments);
 }
 
 // Rows per client of a history table.

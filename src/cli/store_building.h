@@ -1,0 +1,20 @@
+// Building the client store from the command line (`store build`, and `demo`): every client of
+// a data set (the history with its outcome, and the new applications) with its raw application,
+// a summary of its history, its feature vector and the probability of default the bundle's model
+// gives, written under a temporary name and renamed into place.
+#pragma once
+
+#include <filesystem>
+
+namespace creditscore::cli {
+
+struct StoreBuildOptions {
+  std::filesystem::path model;
+  std::filesystem::path models = "models";
+  std::filesystem::path data = "data";
+  std::filesystem::path out = "clients.sqlite";
+};
+
+void run_store_build(const StoreBuildOptions& options);
+
+}  // namespace creditscore::cli
