@@ -20,8 +20,8 @@ if [[ ! -f "$work/data/application_train.csv" ]]; then
 fi
 if [[ ! -f "$work/models/registry.sqlite" ]]; then
   # 800 trees whatever the early stopping would say: the size the targets are set for.
-  "$bin" train --data "$work/data" --models "$work/models" --folds 2 --max-rounds 800 \
-    --early-stopping 800 --learning-rate 0.02 | tail -n 3
+  "$bin" train --data "$work/data" --models "$work/models" --folds 2 --max-rounds 400 \
+    --final-rounds 800 --learning-rate 0.02 | tail -n 3
 fi
 if [[ ! -f "$work/clients.sqlite" ]]; then
   "$bin" store build --data "$work/data" --models "$work/models" --out "$work/clients.sqlite" |

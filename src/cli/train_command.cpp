@@ -30,6 +30,10 @@ void register_train_command(CLI::App& app) {
       ->add_option("--early-stopping", c.early_stopping_rounds,
                    "Stop a fold after this many rounds without AUC gain")
       ->capture_default_str();
+  command
+      ->add_option("--final-rounds", c.final_rounds,
+                   "Rounds of the final model (0: the folds' mean best round)")
+      ->capture_default_str();
   command->add_option("--learning-rate", c.trees.learning_rate, "Shrinkage of each tree")
       ->capture_default_str();
   command->add_option("--max-depth", c.trees.max_depth, "Depth of each tree")

@@ -110,6 +110,7 @@ nlohmann::json config_json(const model::TrainConfig& c) {
           {"folds", c.folds},
           {"max_rounds", c.max_rounds},
           {"early_stopping_rounds", c.early_stopping_rounds},
+          {"final_rounds", c.final_rounds},
           {"search_minutes", c.search_minutes},
           {"seed", c.seed}};
 }

@@ -65,6 +65,7 @@ void validate(const TrainConfig& config) {
   require(config.folds >= 2 && config.folds <= 20, "--folds must be in [2, 20]");
   require(config.max_rounds >= 1, "--max-rounds must be >= 1");
   require(config.early_stopping_rounds >= 1, "--early-stopping must be >= 1");
+  require(config.final_rounds >= 0, "--final-rounds must be >= 0");
   require(config.search_minutes >= 0, "--search-minutes must be >= 0");
   require(config.max_search_trials >= 1, "--search-trials must be >= 1");
   require(config.costs.false_negative_cost > 0 && config.costs.false_positive_cost > 0,

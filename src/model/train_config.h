@@ -35,6 +35,7 @@ struct TrainConfig {
   int folds = 5;
   int max_rounds = 2000;
   int early_stopping_rounds = 50;
+  int final_rounds = 0;  // rounds of the final model; 0 = the folds' mean best
   double search_minutes = 0;  // random search over TreeParams while time remains; 0 = none
   int max_search_trials = 50;  // and at most this many settings tried, the given ones included
   std::uint64_t seed = 42;

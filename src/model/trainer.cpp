@@ -72,7 +72,8 @@ TrainingResult train_model(MatrixView features, std::span<const float> labels,
   const double cv_seconds = seconds_since(start);
 
   const auto fit_start = Clock::now();
-  Booster booster = fit_booster(features, labels, best_config, best_cv->mean_best_rounds, progress);
+  const int rounds = config.final_rounds > 0 ? config.final_rounds : best_cv->mean_best_rounds;
+  Booster booster = fit_booster(features, labels, best_config, rounds, progress);
   const double fit_seconds = seconds_since(fit_start);
 
   const std::vector<int> outcomes(labels.begin(), labels.end());

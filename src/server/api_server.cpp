@@ -1,6 +1,7 @@
 #include "server/api_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <iostream>
@@ -9,6 +10,14 @@
 #include "store/run_registry.h"
 
 namespace creditscore::server {
+
+// cpp-httplib 0.11 listens with a backlog of 5: a burst of connections overflows it and the
+// clients wait a second to retry. Listening again on the bound socket widens the queue.
+class ListeningServer : public httplib::Server {
+ public:
+  void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
+};
+
 namespace {
 
 std::filesystem::path served_bundle(const std::filesystem::path& registry) {
@@ -35,10 +44,10 @@ ApiServer::ApiServer(const ServerSettings& settings)
   const auto registry = followed_registry(settings);
   service_ = std::make_unique<Service>(registry ? served_bundle(*registry) : settings.model,
                                        settings.store, registry);
-  http_ = std::make_unique<httplib::Server>();
+  http_ = std::make_unique<ListeningServer>();
   http_->new_task_queue = [this] { return new httplib::ThreadPool(workers_); };
   http_->set_payload_max_length(settings.max_body_bytes);
-  http_->set_keep_alive_max_count(1000);
+  http_->set_keep_alive_max_count(100);  // then the worker goes to a waiting connection
   http_->set_tcp_nodelay(true);
   router_ = std::make_unique<Router>(*http_, service_->metrics());
   add_legacy_routes(*router_, *service_);
@@ -71,6 +80,7 @@ int ApiServer::bind() {
                              std::to_string(settings_.port) +
                              " (address taken, or not an address of this machine)");
   }
+  http_->widen_backlog();
   return port;
 }
 

@@ -14,11 +14,9 @@
 #include "server/router.h"
 #include "server/service.h"
 
-namespace httplib {
-class Server;
-}  // namespace httplib
-
 namespace creditscore::server {
+
+class ListeningServer;
 
 struct ServerSettings {
   std::string host = "127.0.0.1";
@@ -57,7 +55,7 @@ class ApiServer {
   ServerSettings settings_;
   std::size_t workers_;
   std::unique_ptr<Service> service_;
-  std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<ListeningServer> http_;
   std::unique_ptr<Router> router_;  // its handlers refer to it: it lives as long as the server
   std::mutex stop_lock_;
   std::condition_variable stopping_;

@@ -31,6 +31,15 @@ TEST(Trainer, SearchKeepsTheBestTrialAndRefitsWithItsRounds) {
   EXPECT_LT(result.evaluation.best.threshold, 0.5);
 }
 
+TEST(Trainer, FinalRoundsFixTheFinalModelsSize) {
+  const Problem problem(1000);
+  TrainConfig config = quick_config();
+  config.final_rounds = 17;
+  EXPECT_EQ(train_model(problem.view(), problem.y, config).booster.boosted_rounds(), 17);
+  config.final_rounds = -1;
+  EXPECT_THROW(train_model(problem.view(), problem.y, config), std::invalid_argument);
+}
+
 TEST(Trainer, SampledSettingsAreValidAndReproducible) {
   for (std::uint64_t seed = 0; seed < 50; ++seed) {
     TrainConfig config;
