@@ -38,9 +38,10 @@ std::optional<std::filesystem::path> followed_registry(const ServerSettings& set
 
 ApiServer::ApiServer(const ServerSettings& settings)
     : settings_(settings),
+      // A kept-alive connection holds its worker (cpp-httplib): the pool is sized for connections.
       workers_(settings.workers
                    ? settings.workers
-                   : std::max<std::size_t>(8, 4 * std::thread::hardware_concurrency())) {
+                   : std::max<std::size_t>(64, 16 * std::thread::hardware_concurrency())) {
   const auto registry = followed_registry(settings);
   service_ = std::make_unique<Service>(registry ? served_bundle(*registry) : settings.model,
                                        settings.store, registry);
