@@ -13,6 +13,7 @@ packages=(
   libssl-dev                          # SHA-256 (OpenSSL): model bundle checksums, data fingerprints
   libcpp-httplib-dev pkg-config       # the HTTP/1.1 server (cpp-httplib), found with pkg-config
   wrk                                 # bench/: HTTP load generator for the server benchmark
+  chromium                            # tests: the dashboard end to end, headless (playwright-core)
   python3-xgboost python3-numpy       # tests: a bundle's model must load in Python's xgboost as is
   time                                # /usr/bin/time -v: peak memory in bench/ scripts
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test from nothing: install what is missing, build with AddressSanitizer and
-# UndefinedBehaviorSanitizer, run the whole suite.
+# UndefinedBehaviorSanitizer, run the whole suite, then the dashboard end to end in chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,3 +8,4 @@ bash scripts/install-deps.sh
 cmake --preset test >/dev/null
 cmake --build --preset test
 ctest --preset test
+bash web/scripts/e2e.sh build/test/creditscore

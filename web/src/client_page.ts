@@ -1,0 +1,124 @@
+// One client: the score and the decision, why, who the client is, how the client compares with
+// others, and what-if.
+import { api, ClientDetail, Explanation } from "./api";
+import { chart, colours } from "./charts";
+import { renderComparison } from "./comparison_view";
+import { h, section, status } from "./dom";
+import { decisionBadge, decisionWords, reasonsView, waterfall } from "./explanation_view";
+import { number, percent } from "./format";
+import { label, t } from "./i18n";
+import { rememberClient } from "./search_page";
+import { renderWhatIf } from "./what_if_view";
+
+// The application fields an advisor talks about first.
+const KEY_FIELDS = [
+  "NAME_CONTRACT_TYPE", "AMT_CREDIT", "AMT_ANNUITY", "AMT_GOODS_PRICE", "AMT_INCOME_TOTAL",
+  "NAME_INCOME_TYPE", "OCCUPATION_TYPE", "DAYS_EMPLOYED", "DAYS_BIRTH", "CODE_GENDER",
+  "NAME_FAMILY_STATUS", "CNT_CHILDREN", "NAME_EDUCATION_TYPE", "NAME_HOUSING_TYPE",
+];
+
+// Days before the application, as the tables count them, in years for people.
+function fieldValue(column: string, value: number | string | null): string {
+  if (value === null) return t("notGiven");
+  if (typeof value === "string") return value;
+  if (column === "DAYS_EMPLOYED" && value === 365243) return t("notGiven");
+  if (column.startsWith("DAYS_")) return `${number(Math.round((-value / 365.25) * 10) / 10)} ${t("years")}`;
+  return number(value);
+}
+
+function gauge(e: Explanation): HTMLElement {
+  const max = Math.max(0.5, Math.ceil(e.probability * 10) / 10);
+  const options = {
+    series: [
+      {
+        type: "gauge",
+        min: 0,
+        max: max * 100,
+        startAngle: 200,
+        endAngle: -20,
+        axisLine: {
+          lineStyle: {
+            width: 18,
+            color: [
+              [e.threshold / max, colours.safe],
+              [1, colours.risk],
+            ],
+          },
+        },
+        axisLabel: { formatter: "{value} %", distance: 24 },
+        pointer: { itemStyle: { color: colours.client } },
+        detail: { formatter: () => percent(e.probability), fontSize: 24, offsetCenter: [0, "40%"] },
+        data: [{ value: e.probability * 100 }],
+      },
+    ],
+  };
+  return chart(
+    t("gaugeLabel", { p: percent(e.probability), t: percent(e.threshold) }),
+    options,
+    {
+      header: [t("probability"), t("threshold"), t("decision")],
+      rows: [[percent(e.probability), percent(e.threshold), e.decision === "refused" ? t("refused") : t("granted")]],
+    },
+    260,
+  );
+}
+
+function information(client: ClientDetail): HTMLElement {
+  const fields = client.application.filter((f) => KEY_FIELDS.includes(f.column));
+  fields.sort((a, b) => KEY_FIELDS.indexOf(a.column) - KEY_FIELDS.indexOf(b.column));
+  const list = (items: Array<[string, string]>) =>
+    h("dl", { class: "facts" }, ...items.flatMap(([name, value]) => [h("dt", {}, name), h("dd", {}, value)]));
+  return h(
+    "div",
+    { class: "two-columns" },
+    h(
+      "div",
+      {},
+      h("h3", {}, t("applicationTitle")),
+      // Day counts are shown in years: their labels lose the "(days, negative)" that says how the tables count.
+      list(fields.map((f) => [label(f).replace(/\s*\((jours|days)[^)]*\)/, ""), fieldValue(f.column, f.value)])),
+    ),
+    h(
+      "div",
+      {},
+      h("h3", {}, t("historyTitle")),
+      list((client.summary.history ?? []).map((item) => [label(item), item.unit === "share" && item.value !== null ? percent(item.value) : number(item.value)])),
+    ),
+  );
+}
+
+export async function renderClient(main: HTMLElement, id: number): Promise<void> {
+  main.replaceChildren(status(t("loading")));
+  let client: ClientDetail;
+  let explanation: Explanation;
+  try {
+    [client, explanation] = await Promise.all([api.client(id), api.explanation(id)]);
+  } catch (error) {
+    main.replaceChildren(h("h1", {}, t("clientTitle", { id })), status(t("error", { m: (error as Error).message })));
+    return;
+  }
+  rememberClient(id);
+  const kind =
+    client.split === "train"
+      ? `${t("pastApplication")}, ${client.target === 1 ? t("outcomeDefaulted") : t("outcomeRepaid")}`
+      : t("newApplication");
+  main.replaceChildren(
+    h("h1", {}, t("clientTitle", { id }), " ", h("small", {}, `(${kind})`)),
+    section(
+      "score-title",
+      t("scoreTitle"),
+      h("div", { class: "score" }, gauge(explanation), h("div", {}, decisionBadge(explanation.decision), h("p", { id: "decision-words" }, decisionWords(explanation)))),
+    ),
+    section(
+      "why-title",
+      t("whyTitle"),
+      h("p", {}, t("whyIntro", { b: percent(explanation.base_probability), p: percent(explanation.probability) })),
+      reasonsView(explanation),
+      h("h3", {}, t("waterfallTitle")),
+      waterfall(explanation),
+    ),
+    section("info-title", t("infoTitle"), information(client)),
+    renderComparison(id),
+    renderWhatIf(client),
+  );
+}

@@ -1,0 +1,187 @@
+// The client among others: a feature's distribution by outcome over all clients, similar clients
+// or a filtered group, with the client's bar marked; two features together; the closest clients.
+import { api, Counts, Distribution, FeatureInfo } from "./api";
+import { chart, colours, tableOf } from "./charts";
+import { h, section, status } from "./dom";
+import { number, percent } from "./format";
+import { label, t } from "./i18n";
+
+let features: Promise<FeatureInfo[]> | null = null;
+
+function featureList(): Promise<FeatureInfo[]> {
+  features ??= api.features().then((r) => r.features.sort((a, b) => a.importance_rank - b.importance_rank));
+  return features;
+}
+
+function select(id: string, text: string, options: Array<[string, string]>, chosen: string): [HTMLElement, HTMLSelectElement] {
+  const element = h("select", { id, name: id });
+  for (const [value, name] of options) {
+    const option = h("option", { value }, name);
+    option.selected = value === chosen;
+    element.append(option);
+  }
+  return [h("div", { class: "field" }, h("label", { for: id }, text), element), element];
+}
+
+function numberInput(id: string, text: string): [HTMLElement, HTMLInputElement] {
+  const input = h("input", { id, name: id, type: "number", inputmode: "decimal" });
+  return [h("div", { class: "field" }, h("label", { for: id }, text), input), input];
+}
+
+function binName(d: Distribution, i: number): string {
+  const bin = d.bins[i];
+  return d.discrete ? number(bin.value) : `${number(bin.from)} – ${number(bin.to)}`;
+}
+
+function distributionChart(d: Distribution): HTMLElement {
+  const names = d.bins.map((_, i) => binName(d, i));
+  const clientBin = d.client?.bin ?? null;
+  const series = (key: keyof Counts, name: string, colour: string, decal?: object) => ({
+    type: "bar",
+    stack: "outcome",
+    name,
+    itemStyle: { color: colour, decal },
+    data: d.bins.map((bin, i) => ({
+      value: bin[key],
+      itemStyle: i === clientBin ? { borderColor: colours.client, borderWidth: 3 } : undefined,
+    })),
+  });
+  const options = {
+    legend: { top: 0 },
+    grid: { left: 60, right: 20, top: 40, bottom: 70 },
+    tooltip: { trigger: "axis" },
+    xAxis: { type: "category", data: names, axisLabel: { rotate: 35 } },
+    yAxis: { type: "value", name: t("clients") },
+    series: [
+      series("repaid", t("repaid"), colours.safe),
+      series("defaulted", t("defaulted"), colours.risk, { symbol: "rect", dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: 0.8 }),
+      series("unknown", t("unknown"), colours.pending, { symbol: "circle", symbolSize: 0.6 }),
+    ],
+  };
+  const rows = d.bins.map((bin, i) => [
+    (i === clientBin ? "▶ " : "") + names[i],
+    String(bin.repaid),
+    String(bin.defaulted),
+    String(bin.unknown),
+  ]);
+  rows.push([t("missing"), String(d.missing.repaid), String(d.missing.defaulted), String(d.missing.unknown)]);
+  return chart(
+    t("distributionLabel", { f: label(d) }),
+    options,
+    { header: [t("bin"), t("repaid"), t("defaulted"), t("unknown")], rows },
+  );
+}
+
+// where=FEATURE:min:max conditions from the group filters.
+function filters(age: [HTMLInputElement, HTMLInputElement], income: [HTMLInputElement, HTMLInputElement], contract: string, gender: string): string[] {
+  const out: string[] = [];
+  const value = (input: HTMLInputElement) => (input.value === "" ? null : Number(input.value));
+  const [ageFrom, ageTo] = age.map(value);
+  if (ageFrom !== null || ageTo !== null) {
+    // Age in years → DAYS_BIRTH, negative days before the application.
+    const min = ageTo === null ? "" : String(Math.round(-(ageTo + 1) * 365.25));
+    const max = ageFrom === null ? "" : String(Math.round(-ageFrom * 365.25));
+    out.push(`DAYS_BIRTH:${min}:${max}`);
+  }
+  const [incomeFrom, incomeTo] = income.map(value);
+  if (incomeFrom !== null || incomeTo !== null) out.push(`AMT_INCOME_TOTAL:${incomeFrom ?? ""}:${incomeTo ?? ""}`);
+  if (contract) out.push(`${contract}:1:1`);
+  if (gender) out.push(`${gender}:1:1`);
+  return out;
+}
+
+export function renderComparison(id: number): HTMLElement {
+  const distributionArea = h("div", { "aria-live": "polite" });
+  const bivariateArea = h("div", { "aria-live": "polite" });
+  const similarArea = h("div", {});
+  const root = h("div", {});
+  const form = h("form", { class: "controls", id: "compare-form" });
+  const bivariateForm = h("form", { class: "controls", id: "bivariate-form" });
+
+  featureList().then((list) => {
+    const options: Array<[string, string]> = list.map((f) => [f.feature, label(f)]);
+    const [featureField, feature] = select("compare-feature", t("feature"), options, list[0]?.feature ?? "");
+    const [groupField, group] = select("compare-group", t("group"), [["all", t("groupAll")], ["similar", t("groupSimilar")], ["filtered", t("groupFiltered")]], "all");
+    const [ageFromField, ageFrom] = numberInput("age-from", `${t("filterAge")} ${t("from")}`);
+    const [ageToField, ageTo] = numberInput("age-to", `${t("filterAge")} ${t("to")}`);
+    const [incomeFromField, incomeFrom] = numberInput("income-from", `${t("filterIncome")} ${t("from")}`);
+    const [incomeToField, incomeTo] = numberInput("income-to", `${t("filterIncome")} ${t("to")}`);
+    const [contractField, contract] = select("filter-contract", t("filterContract"), [["", t("any")], ["NAME_CONTRACT_TYPE_Cash_loans", t("cash")], ["NAME_CONTRACT_TYPE_Revolving_loans", t("revolving")]], "");
+    const [genderField, gender] = select("filter-gender", t("filterGender"), [["", t("any")], ["CODE_GENDER_F", t("women")], ["CODE_GENDER_M", t("men")]], "");
+    const filterBox = h("fieldset", { class: "filters" }, h("legend", {}, t("groupFiltered")), ageFromField, ageToField, incomeFromField, incomeToField, contractField, genderField);
+    const showFilters = () => (filterBox.hidden = group.value !== "filtered");
+    group.addEventListener("change", showFilters);
+    showFilters();
+    form.replaceChildren(featureField, groupField, filterBox, h("button", { type: "submit" }, t("show")));
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const query = new URLSearchParams({ client: String(id), group: group.value });
+      if (group.value === "filtered") {
+        for (const where of filters([ageFrom, ageTo], [incomeFrom, incomeTo], contract.value, gender.value)) query.append("where", where);
+      }
+      distributionArea.replaceChildren(status(t("loading")));
+      try {
+        const d = await api.distribution(feature.value, query.toString());
+        const value = d.client?.value ?? null;
+        distributionArea.replaceChildren(
+          h("p", {}, t("groupSize", { n: d.size }), " ", t("clientValue", { v: value === null ? t("notGiven") : number(value) })),
+          distributionChart(d),
+        );
+      } catch (error) {
+        distributionArea.replaceChildren(status(t("error", { m: (error as Error).message })));
+      }
+    });
+
+    const [xField, x] = select("bivariate-x", t("xFeature"), options, list[0]?.feature ?? "");
+    const [yField, y] = select("bivariate-y", t("yFeature"), options, list[1]?.feature ?? "");
+    bivariateForm.replaceChildren(xField, yField, h("button", { type: "submit" }, t("show")));
+    bivariateForm.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      bivariateArea.replaceChildren(status(t("loading")));
+      try {
+        const b = await api.bivariate(new URLSearchParams({ x: x.value, y: y.value, client: String(id), limit: "1500" }).toString());
+        const options = {
+          grid: { left: 70, right: 90, top: 20, bottom: 50 },
+          tooltip: {},
+          xAxis: { type: "value", name: label(b.x), nameLocation: "middle", nameGap: 30, scale: true },
+          yAxis: { type: "value", name: label(b.y), scale: true },
+          visualMap: { dimension: 2, min: 0, max: 0.3, calculable: false, right: 0, inRange: { color: [colours.safe, "#F0E442", colours.risk] }, text: ["30 %", "0 %"] },
+          series: [
+            { type: "scatter", symbolSize: 5, data: b.points },
+            ...(b.client && b.client.x !== null && b.client.y !== null
+              ? [{ type: "scatter", symbol: "diamond", symbolSize: 18, itemStyle: { color: colours.client, borderColor: "#fff", borderWidth: 2 }, data: [[b.client.x, b.client.y, b.client.probability]], z: 10 }]
+              : []),
+          ],
+        };
+        bivariateArea.replaceChildren(
+          chart(
+            t("bivariateLabel", { x: label(b.x), y: label(b.y) }),
+            options,
+            {
+              header: [label(b.x), label(b.y), t("probability")],
+              rows: b.points.slice(0, 50).map((p) => [number(p[0]), number(p[1]), p[2] === null ? "—" : percent(p[2])]),
+            },
+          ),
+        );
+      } catch (error) {
+        bivariateArea.replaceChildren(status(t("error", { m: (error as Error).message })));
+      }
+    });
+  });
+
+  api.similar(id).then((s) => {
+    similarArea.replaceChildren(
+      h("h3", {}, t("similarTitle")),
+      h("p", {}, s.default_rate === null ? "" : t("similarRate", { n: s.known_outcomes, r: percent(s.default_rate, 0) })),
+      tableOf(
+        [t("clientColumn"), t("distance"), t("probability"), t("outcome")],
+        s.clients.map((c) => [String(c.id), number(c.distance), percent(c.probability), c.target === null ? t("unknown") : c.target === 1 ? t("defaulted") : t("repaid")]),
+      ),
+    );
+  });
+
+  root.append(
+    section("compare-title", t("compareTitle"), form, distributionArea, h("h3", {}, t("bivariateTitle")), bivariateForm, bivariateArea, similarArea),
+  );
+  return root;
+}

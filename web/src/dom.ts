@@ -1,0 +1,23 @@
+// Building the page's elements without a framework.
+type Child = Node | string | null | undefined | false;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  for (const child of children) if (child) element.append(child);
+  return element;
+}
+
+// A titled section of a page; `id` names its heading for aria-labelledby.
+export function section(id: string, title: string, ...children: Child[]): HTMLElement {
+  return h("section", { "aria-labelledby": id }, h("h2", { id }, title), ...children);
+}
+
+// A message read out by screen readers when it appears.
+export function status(text: string): HTMLElement {
+  return h("p", { role: "status", class: "status" }, text);
+}

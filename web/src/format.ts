@@ -1,0 +1,29 @@
+// Numbers as each language writes them.
+import { currentLanguage } from "./i18n";
+
+function locale(): string {
+  return currentLanguage() === "fr" ? "fr-FR" : "en-GB";
+}
+
+export function percent(share: number, digits = 1): string {
+  return new Intl.NumberFormat(locale(), {
+    style: "percent",
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(share);
+}
+
+// An effect on the probability, in points: 0.084 → "+8,4".
+export function points(effect: number): string {
+  const value = new Intl.NumberFormat(locale(), {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(Math.abs(effect) * 100);
+  return (effect >= 0 ? "+" : "−") + value;
+}
+
+export function number(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return "—";
+  const digits = Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : Math.abs(value) >= 1 ? 2 : 3;
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(value);
+}

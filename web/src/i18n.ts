@@ -1,0 +1,178 @@
+// Every text of the dashboard in French (the default) and English, and the language in use,
+// remembered between visits and reflected in <html lang>.
+export type Language = "fr" | "en";
+
+const texts = {
+  skip: ["Aller au contenu", "Skip to content"],
+  nav: ["Navigation principale", "Main navigation"],
+  navClients: ["Clients", "Clients"],
+  navModel: ["Le modèle", "The model"],
+  switchLanguage: ["English", "Français"],
+  switchLanguageLabel: ["Switch to English", "Passer en français"],
+  searchTitle: ["Trouver un client", "Find a client"],
+  searchLabel: ["Numéro du client (SK_ID_CURR)", "Client number (SK_ID_CURR)"],
+  searchButton: ["Rechercher", "Search"],
+  recent: ["Clients consultés récemment", "Recently viewed clients"],
+  noRecent: ["Aucun client consulté pour l'instant.", "No client viewed yet."],
+  results: ["Résultats", "Results"],
+  noResult: ["Aucun client ne commence par ces chiffres.", "No client starts with these digits."],
+  clientColumn: ["Client", "Client"],
+  contract: ["Contrat", "Contract"],
+  credit: ["Montant du crédit", "Credit amount"],
+  income: ["Revenu", "Income"],
+  probability: ["Probabilité de défaut", "Probability of default"],
+  decision: ["Décision", "Decision"],
+  granted: ["Accordé", "Granted"],
+  refused: ["Refusé", "Refused"],
+  open: ["Ouvrir", "Open"],
+  clientTitle: ["Client {id}", "Client {id}"],
+  newApplication: ["demande en cours", "application under review"],
+  pastApplication: ["dossier passé", "past application"],
+  outcomeRepaid: ["a remboursé", "repaid"],
+  outcomeDefaulted: ["a fait défaut", "defaulted"],
+  scoreTitle: ["Score et décision", "Score and decision"],
+  gaugeLabel: ["Jauge : probabilité de défaut {p}, seuil {t}", "Gauge: probability of default {p}, threshold {t}"],
+  threshold: ["Seuil de décision", "Decision threshold"],
+  belowThreshold: [
+    "La probabilité de défaut ({p}) est inférieure au seuil ({t}) de {d} points : le crédit est accordé.",
+    "The probability of default ({p}) is {d} points below the threshold ({t}): the credit is granted.",
+  ],
+  aboveThreshold: [
+    "La probabilité de défaut ({p}) dépasse le seuil ({t}) de {d} points : le crédit est refusé.",
+    "The probability of default ({p}) is {d} points above the threshold ({t}): the credit is refused.",
+  ],
+  whyTitle: ["Pourquoi ce score ?", "Why this score?"],
+  whyIntro: [
+    "Un client moyen a une probabilité de défaut de {b}. Chaque facteur ci-dessous l'augmente ou la réduit, en points ; ensemble ils donnent {p}.",
+    "An average client has a probability of default of {b}. Each factor below raises or lowers it, in points; together they give {p}.",
+  ],
+  towardsRefusal: ["Ce qui augmente le risque", "What raises the risk"],
+  towardsAcceptance: ["Ce qui réduit le risque", "What lowers the risk"],
+  none: ["Aucun.", "None."],
+  waterfallTitle: ["Du client moyen à ce client", "From the average client to this one"],
+  averageClient: ["Client moyen", "Average client"],
+  otherFactors: ["{n} autres facteurs", "{n} other factors"],
+  thisClient: ["Ce client", "This client"],
+  factor: ["Facteur", "Factor"],
+  value: ["Valeur", "Value"],
+  effect: ["Effet (points)", "Effect (points)"],
+  chartTable: ["Les chiffres du graphique", "The chart's numbers"],
+  infoTitle: ["Informations du client", "Client information"],
+  historyTitle: ["Historique de crédit", "Credit history"],
+  applicationTitle: ["Demande", "Application"],
+  field: ["Champ", "Field"],
+  notGiven: ["non renseigné", "not given"],
+  years: ["ans", "years"],
+  compareTitle: ["Comparer avec d'autres clients", "Compare with other clients"],
+  feature: ["Caractéristique", "Feature"],
+  group: ["Groupe", "Group"],
+  groupAll: ["Tous les clients", "All clients"],
+  groupSimilar: ["Clients similaires", "Similar clients"],
+  groupFiltered: ["Groupe filtré", "Filtered group"],
+  filterAge: ["Âge (années)", "Age (years)"],
+  filterIncome: ["Revenu annuel", "Annual income"],
+  filterContract: ["Type de contrat", "Contract type"],
+  filterGender: ["Genre", "Gender"],
+  any: ["Tous", "Any"],
+  cash: ["Prêt d'argent", "Cash loan"],
+  revolving: ["Crédit renouvelable", "Revolving loan"],
+  women: ["Femmes", "Women"],
+  men: ["Hommes", "Men"],
+  from: ["de", "from"],
+  to: ["à", "to"],
+  show: ["Afficher", "Show"],
+  repaid: ["Remboursé", "Repaid"],
+  defaulted: ["Défaut", "Defaulted"],
+  unknown: ["En cours", "Pending"],
+  missing: ["Non renseigné", "Not given"],
+  clients: ["clients", "clients"],
+  groupSize: ["{n} clients dans le groupe.", "{n} clients in the group."],
+  clientValue: ["Valeur du client : {v}", "The client's value: {v}"],
+  distributionLabel: [
+    "Répartition de « {f} » par issue du crédit ; la barre du client est marquée",
+    "Distribution of “{f}” by credit outcome; the client's bar is marked",
+  ],
+  bin: ["Intervalle", "Range"],
+  bivariateTitle: ["Deux caractéristiques ensemble", "Two features together"],
+  xFeature: ["Axe horizontal", "Horizontal axis"],
+  yFeature: ["Axe vertical", "Vertical axis"],
+  bivariateLabel: [
+    "Nuage de points : {x} et {y}, couleur selon la probabilité de défaut ; le client est marqué",
+    "Scatter plot: {x} and {y}, coloured by probability of default; the client is marked",
+  ],
+  similarTitle: ["Les clients les plus proches", "The closest clients"],
+  similarRate: [
+    "Parmi les {n} clients proches dont l'issue est connue, {r} ont fait défaut.",
+    "Among the {n} close clients whose outcome is known, {r} defaulted.",
+  ],
+  distance: ["Distance", "Distance"],
+  outcome: ["Issue", "Outcome"],
+  whatIfTitle: ["Et si… ? Simuler une autre demande", "What if…? Try another application"],
+  whatIfIntro: [
+    "Modifiez des champs de la demande : le nouveau score s'affiche à côté de l'actuel. Rien n'est enregistré sans votre accord.",
+    "Change some fields of the application: the new score appears beside the current one. Nothing is saved unless you submit it.",
+  ],
+  simulate: ["Simuler", "Simulate"],
+  current: ["Actuel", "Current"],
+  simulated: ["Simulé", "Simulated"],
+  saveAsNew: ["Enregistrer comme nouvelle demande", "Save as a new application"],
+  saved: ["Nouvelle demande enregistrée : client {id}.", "New application saved: client {id}."],
+  modelTitle: ["Le modèle de scoring", "The scoring model"],
+  version: ["Version", "Version"],
+  metrics: ["Qualité mesurée (validation croisée)", "Measured quality (cross-validation)"],
+  metric: ["Mesure", "Measure"],
+  rocAuc: ["AUC ROC", "ROC AUC"],
+  prAuc: ["AUC précision-rappel", "Precision-recall AUC"],
+  brier: ["Score de Brier", "Brier score"],
+  costAtThreshold: ["Coût par client au seuil", "Cost per client at the threshold"],
+  costAtHalf: ["Coût par client au seuil naïf 0,5", "Cost per client at the naive 0.5"],
+  costRule: [
+    "Accorder un crédit qui fait défaut coûte {r} fois plus que refuser un bon client ; le seuil minimise ce coût.",
+    "Granting a credit that defaults costs {r} times more than refusing a good client; the threshold minimises that cost.",
+  ],
+  rocTitle: ["Courbe ROC", "ROC curve"],
+  falsePositiveRate: ["Taux de faux positifs", "False positive rate"],
+  truePositiveRate: ["Taux de vrais positifs", "True positive rate"],
+  costTitle: ["Coût selon le seuil", "Cost by threshold"],
+  importanceTitle: ["Les caractéristiques qui comptent le plus", "The features that matter most"],
+  importance: ["Importance (|SHAP| moyen)", "Importance (mean |SHAP|)"],
+  summaryTitle: ["Effet de chaque caractéristique selon sa valeur", "Each feature's effect by its value"],
+  summaryHelp: [
+    "Chaque point est un client : à droite, la caractéristique augmente le risque ; la couleur indique si sa valeur est basse ou élevée.",
+    "Each dot is a client: to the right, the feature raises the risk; the colour tells whether its value is low or high.",
+  ],
+  loading: ["Chargement…", "Loading…"],
+  error: ["Erreur : {m}", "Error: {m}"],
+  notFound: ["Client introuvable.", "Client not found."],
+} as const;
+
+export type TextKey = keyof typeof texts;
+
+let language: Language = localStorage.getItem("language") === "en" ? "en" : "fr";
+const listeners: Array<() => void> = [];
+
+export function currentLanguage(): Language {
+  return language;
+}
+
+export function setLanguage(next: Language): void {
+  language = next;
+  localStorage.setItem("language", next);
+  document.documentElement.lang = next;
+  listeners.forEach((listener) => listener());
+}
+
+export function onLanguageChange(listener: () => void): void {
+  listeners.push(listener);
+}
+
+// The text in the current language, with {name} replaced by params[name].
+export function t(key: TextKey, params: Record<string, string | number> = {}): string {
+  const text: string = texts[key][language === "fr" ? 0 : 1];
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
+}
+
+// A label given by the API in both languages.
+export function label(item: { label_fr: string; label_en: string }): string {
+  return language === "fr" ? item.label_fr : item.label_en;
+}

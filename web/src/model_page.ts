@@ -1,0 +1,132 @@
+// The model: its version, measured quality, ROC and business-cost curves with the chosen
+// threshold, the most important features and how each moves the score.
+import { api } from "./api";
+import { chart, colours, tableOf } from "./charts";
+import { h, section, status } from "./dom";
+import { number, percent } from "./format";
+import { label, t } from "./i18n";
+
+export async function renderModel(main: HTMLElement): Promise<void> {
+  main.replaceChildren(status(t("loading")));
+  try {
+    const [model, global] = await Promise.all([api.model(), api.global()]);
+    const e = model.evaluation;
+    const roc = e.roc_curve.points.map((p) => [p[1], p[2]]);
+    const cost = e.cost_curve.points.map((p) => [p[0], p[1]]);
+    const importance = [...model.importance].reverse();
+    const summary = global.features.slice(0, 10);
+    main.replaceChildren(
+      h("h1", {}, t("modelTitle")),
+      h("p", {}, `${t("version")} : ${model.run_id} (${model.created_at})`),
+      section(
+        "metrics-title",
+        t("metrics"),
+        h("p", {}, t("costRule", { r: number(model.cost_ratio) })),
+        tableOf(
+          [t("metric"), t("value")],
+          [
+            [t("rocAuc"), number(e.roc_auc)],
+            [t("prAuc"), number(e.pr_auc)],
+            [t("brier"), number(e.brier_score)],
+            [t("threshold"), percent(model.threshold)],
+            [t("costAtThreshold"), number(e.cost_at_threshold)],
+            [t("costAtHalf"), number(e.cost_at_half)],
+          ],
+        ),
+      ),
+      section(
+        "roc-title",
+        t("rocTitle"),
+        chart(
+          `${t("rocTitle")} : ${t("rocAuc")} ${number(e.roc_auc)}`,
+          {
+            grid: { left: 60, right: 20, top: 20, bottom: 50 },
+            xAxis: { type: "value", min: 0, max: 1, name: t("falsePositiveRate"), nameLocation: "middle", nameGap: 30 },
+            yAxis: { type: "value", min: 0, max: 1, name: t("truePositiveRate") },
+            series: [
+              { type: "line", showSymbol: false, data: roc, lineStyle: { color: colours.safe, width: 3 } },
+              { type: "line", showSymbol: false, data: [[0, 0], [1, 1]], lineStyle: { color: colours.neutral, type: "dashed" } },
+            ],
+          },
+          { header: [t("falsePositiveRate"), t("truePositiveRate")], rows: roc.filter((_, i) => i % 10 === 0).map((p) => [number(p[0]), number(p[1])]) },
+        ),
+      ),
+      section(
+        "cost-title",
+        t("costTitle"),
+        chart(
+          `${t("costTitle")} : ${t("threshold")} ${percent(model.threshold)}`,
+          {
+            grid: { left: 60, right: 20, top: 20, bottom: 50 },
+            tooltip: { trigger: "axis" },
+            xAxis: { type: "value", min: 0, max: 1, name: t("threshold"), nameLocation: "middle", nameGap: 30 },
+            yAxis: { type: "value", name: t("costAtThreshold") },
+            series: [
+              {
+                type: "line",
+                showSymbol: false,
+                data: cost,
+                lineStyle: { color: colours.risk, width: 3 },
+                markLine: { symbol: "none", label: { formatter: `${t("threshold")} ${percent(model.threshold)}` }, lineStyle: { color: colours.client, type: "dashed" }, data: [{ xAxis: model.threshold }] },
+              },
+            ],
+          },
+          { header: [t("threshold"), t("costAtThreshold")], rows: cost.filter((_, i) => i % 10 === 0).map((p) => [number(p[0]), number(p[1])]) },
+        ),
+      ),
+      section(
+        "importance-title",
+        t("importanceTitle"),
+        chart(
+          t("importanceTitle"),
+          {
+            grid: { left: 280, right: 30, top: 10, bottom: 30 },
+            tooltip: {},
+            xAxis: { type: "value", name: t("importance") },
+            yAxis: { type: "category", data: importance.map((f) => label(f)), axisLabel: { width: 260, overflow: "truncate" } },
+            series: [{ type: "bar", data: importance.map((f) => f.mean_abs_shap), itemStyle: { color: colours.safe } }],
+          },
+          { header: [t("feature"), t("importance")], rows: model.importance.map((f) => [label(f), number(f.mean_abs_shap)]) },
+          Math.max(320, 24 * importance.length + 40),
+        ),
+      ),
+      section(
+        "summary-title",
+        t("summaryTitle"),
+        h("p", {}, t("summaryHelp")),
+        chart(
+          t("summaryTitle"),
+          {
+            grid: { left: 280, right: 90, top: 10, bottom: 30 },
+            xAxis: { type: "value", name: "SHAP" },
+            yAxis: {
+              type: "value",
+              inverse: true,
+              min: -0.5,
+              max: summary.length - 0.5,
+              interval: 1,
+              splitLine: { show: false },
+              axisLabel: { width: 260, overflow: "truncate", formatter: (v: number) => (Number.isInteger(v) ? label(summary[v]) : "") },
+            },
+            visualMap: { dimension: 2, min: 0, max: 1, right: 0, text: ["↑", "↓"], inRange: { color: [colours.safe, "#F0E442", colours.risk] } },
+            series: [
+              {
+                type: "scatter",
+                symbolSize: 4,
+                data: summary.flatMap((f, row) => {
+                  const present = f.values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+                  const rank = (v: number) => (present.length ? present.findIndex((p) => p >= v) / present.length : 0.5);
+                  return f.shap.map((s, i) => [s, row + (((i * 7919) % 100) / 100 - 0.5) * 0.6, f.values[i] === null ? 0.5 : rank(f.values[i] as number)]);
+                }),
+              },
+            ],
+          },
+          { header: [t("feature"), t("importance")], rows: summary.map((f) => [label(f), number(f.mean_abs_shap)]) },
+          Math.max(320, 40 * summary.length + 40),
+        ),
+      ),
+    );
+  } catch (error) {
+    main.replaceChildren(status(t("error", { m: (error as Error).message })));
+  }
+}

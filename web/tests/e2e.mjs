@@ -1,0 +1,106 @@
+// End-to-end: the built dashboard in Debian's chromium (headless), against a running server
+// (E2E_URL), as an advisor uses it; axe-core checks every page for WCAG 2.1 A/AA violations.
+// Screenshots go to test-results/.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { chromium } from "playwright-core";
+
+const base = process.env.E2E_URL;
+if (!base) throw new Error("E2E_URL must give the server's address, e.g. http://127.0.0.1:8080/");
+const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const axeSource = readFileSync(new URL("../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+mkdirSync("test-results", { recursive: true });
+
+async function checkAccessibility(page, name) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+  );
+  const violations = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  assert.deepEqual(violations, [], `${name}: accessibility violations`);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+}
+
+test("an advisor finds a client, reads the decision and its reasons, compares, tries a what-if", async () => {
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const failures = [];
+  page.on("pageerror", (error) => failures.push(error.message));
+  try {
+    await page.goto(base);
+    assert.equal(await page.getAttribute("html", "lang"), "fr");
+    await page.getByRole("heading", { name: "Trouver un client" }).waitFor();
+    await checkAccessibility(page, "search");
+
+    // Find a new application by the first digits of its number, keyboard only.
+    const clients = await (await fetch(new URL("/api/v1/clients?limit=50", base))).json();
+    const client = clients.clients.find((c) => c.split === "test");
+    await page.getByLabel("Numéro du client (SK_ID_CURR)").fill(String(client.id));
+    await page.keyboard.press("Enter");
+    const link = page.getByRole("link", { name: `Client ${client.id}` }).first();
+    await link.waitFor();
+    await shot(page, "1-search");
+    const opened = Date.now();
+    await link.click();
+
+    // Score, decision in words, reasons, waterfall.
+    await page.getByRole("heading", { name: "Pourquoi ce score ?" }).waitFor();
+    await page.locator("#decision-words").waitFor();
+    await page.locator("[aria-label^='Du client moyen'] svg").waitFor();
+    const usable = Date.now() - opened;
+    console.log(`client page with its explanation usable in ${usable} ms`);
+    const words = await page.locator("#decision-words").textContent();
+    assert.match(words, /probabilité de défaut .* (accordé|refusé)/);
+    const decision = await page.locator(".decision").first().textContent();
+    assert.equal(decision.includes("Refusé"), client.decision === "refused");
+    assert.ok((await page.locator(".reasons li").count()) > 0, "reason codes are shown");
+    await shot(page, "2-client-fr");
+    await checkAccessibility(page, "client");
+
+    // English.
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await page.getByRole("heading", { name: "Why this score?" }).waitFor();
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    assert.match(await page.locator(".reasons li").first().textContent(), /the risk by/);
+    await shot(page, "3-client-en");
+
+    // Comparison with a filtered group.
+    await page.getByLabel("Group", { exact: true }).selectOption("filtered");
+    await page.getByLabel("Contract type").selectOption("NAME_CONTRACT_TYPE_Cash_loans");
+    await page.locator("#compare-form button[type=submit]").click();
+    await page.getByText(/clients in the group/).waitFor();
+    await page.locator("[aria-label^='Distribution of'] svg").waitFor();
+    await page.locator("#bivariate-form button[type=submit]").click();
+    await page.locator("[aria-label^='Scatter plot'] svg").waitFor();
+    await shot(page, "4-comparison");
+    await checkAccessibility(page, "comparison");
+
+    // What-if: a much smaller credit moves the score.
+    const credit = page.getByLabel("Credit amount", { exact: true });
+    const before = Number(await credit.inputValue());
+    await credit.fill(String(Math.round(before / 10)));
+    await page.getByLabel("Annuity", { exact: false }).first().fill("1000");
+    await page.getByRole("button", { name: "Simulate" }).click();
+    await page.locator("#what-if-results .what-if-result").nth(1).waitFor();
+    const [current, simulated] = await page.locator("#what-if-results .big").allTextContents();
+    assert.notEqual(current, simulated, "the simulated score differs from the current one");
+    await shot(page, "5-what-if");
+
+    // The model page.
+    await page.getByRole("link", { name: "The model" }).click();
+    await page.getByRole("heading", { name: "ROC curve" }).waitFor();
+    await page.locator("[aria-label^='Cost by threshold'] svg").waitFor();
+    await shot(page, "6-model");
+    await checkAccessibility(page, "model");
+    assert.deepEqual(failures, [], "no script error on any page");
+  } finally {
+    await browser.close();
+  }
+});
