@@ -35,7 +35,8 @@ class Explainer {
   // (num_features() + 1) per model output: one output but for multi-class models.
   std::size_t values_per_row() const { return shape_.outputs * (shape_.features + 1); }
 
-  // The model's raw score (margin) of one row: the trees' sum, or XGBoost's on the fallback path.
+  // The model's raw score (margin) of one row, XGBoost's to the bit: the trees' sum in float, or
+  // XGBoost's own on the fallback path.
   double predict_margin(std::span<const float> row) const;
 
   // One row of num_features() values into values_per_row() values.

@@ -1,5 +1,7 @@
 #include "explain/served_model.h"
 
+#include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <stdexcept>
 
@@ -43,8 +45,11 @@ features::FeatureMatrix ServedModel::build_features(const tables::Table& applica
   return features::FeatureBuilder(catalog_).build(applications, history, report);
 }
 
+// XGBoost's logistic transform, in float as it computes it (src/common/math.h): the
+// probability is then the one XGBoost gives, to the bit, as in `creditscore score`.
 double ServedModel::probability(std::span<const float> row) const {
-  return logistic(explainer_.predict_margin(row));
+  const auto margin = static_cast<float>(explainer_.predict_margin(row));
+  return 1.0f / (std::exp(std::min(-margin, 88.7f)) + 1.0f + 1e-16f);
 }
 
 ClientExplanation ServedModel::explain(std::span<const float> row,

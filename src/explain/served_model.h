@@ -52,7 +52,7 @@ class ServedModel {
   features::FeatureMatrix build_features(const tables::Table& applications,
                                          const tables::Dataset& history,
                                          features::BuildReport* report = nullptr) const;
-  // The probability of default of one feature vector (XGBoost's, to float rounding).
+  // The probability of default of one feature vector: XGBoost's, to the bit.
   double probability(std::span<const float> row) const;
   ClientExplanation explain(std::span<const float> row, std::size_t reasons_per_side = 5) const;
 

@@ -234,7 +234,8 @@ double TreeEnsemble::predict_margin(std::span<const float> row) const {
     throw std::invalid_argument("predict_margin: " + std::to_string(row.size()) + " values for " +
                                 std::to_string(num_features_) + " features");
   }
-  double margin = base_margin_;
+  // In float, tree after tree, as XGBoost adds them: the same bits as its own prediction.
+  auto margin = static_cast<float>(base_margin_);
   for (std::size_t t = 0; t < num_trees(); ++t) {
     const Tree nodes = tree(t);
     std::size_t node = 0;
@@ -242,7 +243,7 @@ double TreeEnsemble::predict_margin(std::span<const float> row) const {
       const Split& split = nodes.splits[r];
       node = 2 * r + (split.goes_left(row[split.feature]) ? 1 : 2);
     }
-    margin += nodes.leaf_value[node];
+    margin += static_cast<float>(nodes.leaf_value[node]);
   }
   return margin;
 }

@@ -68,7 +68,8 @@ class TreeEnsemble {
   // The largest number of nodes of a tree.
   std::size_t max_nodes() const { return max_nodes_; }
 
-  // The raw score of one row of num_features() values: base margin + the leaf of every tree.
+  // The raw score of one row of num_features() values: base margin + the leaf of every tree,
+  // summed in float in tree order as XGBoost does, so that it is XGBoost's margin to the bit.
   double predict_margin(std::span<const float> row) const;
 
  private:

@@ -1,15 +1,20 @@
 #include "server/population.h"
 
 #include <algorithm>
+#include <cmath>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
 
 namespace creditscore::server {
 
-Population::Population(store::StoredMatrix clients, const explain::ServedModel& model)
+Population::Population(store::StoredMatrix clients, const std::string& scored_by,
+                       const explain::ServedModel& model)
     : clients_(std::move(clients)) {
-  rescore(model);
+  check_features(clients_, model);
+  const bool scored = std::none_of(clients_.probabilities.begin(), clients_.probabilities.end(),
+                                   [](double p) { return std::isnan(p); });
+  if (!scored || scored_by != model.bundle().run_id) rescore(model);
 }
 
 void Population::check_features(const store::StoredMatrix& clients,

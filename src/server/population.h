@@ -17,10 +17,11 @@ namespace creditscore::server {
 
 class Population {
  public:
-  // The store's clients, scored again with `model` so that every probability the API gives comes
-  // from the same engine. Throws std::invalid_argument when the store's features are not the
-  // model's.
-  Population(store::StoredMatrix clients, const explain::ServedModel& model);
+  // The store's clients, scored by run `scored_by`: scored again only when `model` is another
+  // run (or a client has no probability). Throws std::invalid_argument when the store's features
+  // are not the model's.
+  Population(store::StoredMatrix clients, const std::string& scored_by,
+             const explain::ServedModel& model);
 
   // Gives the clients to `read` under the shared lock.
   template <typename Read>

@@ -20,7 +20,7 @@ Service::Service(const std::filesystem::path& bundle, const std::filesystem::pat
       bundle_path_(bundle),
       registry_(std::move(registry)),
       store_(existing(store)) {
-  population_ = std::make_unique<Population>(store_.load_all(), *model_);
+  population_ = std::make_unique<Population>(store_.load_all(), store_.meta().run_id, *model_);
   metrics_.set_model(model_->bundle().run_id);
 }
 
