@@ -39,16 +39,24 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await page.getByRole("heading", { name: "Trouver un client" }).waitFor();
     await checkAccessibility(page, "search");
 
-    // Find a new application by the first digits of its number, keyboard only.
+    // Find a new application by its number, with the keyboard only: the search field has the
+    // focus, Enter searches, Tab reaches the result's link, Enter opens it.
     const clients = await (await fetch(new URL("/api/v1/clients?limit=50", base))).json();
     const client = clients.clients.find((c) => c.split === "test");
-    await page.getByLabel("Numéro du client (SK_ID_CURR)").fill(String(client.id));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "client-search");
+    await page.keyboard.type(String(client.id));
     await page.keyboard.press("Enter");
     const link = page.getByRole("link", { name: `Client ${client.id}` }).first();
     await link.waitFor();
     await shot(page, "1-search");
+    for (let tab = 0; tab < 10; tab += 1) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
+      if (focused === `Client ${client.id}`) break;
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), `Client ${client.id}`);
     const opened = Date.now();
-    await link.click();
+    await page.keyboard.press("Enter");
 
     // Score, decision in words, reasons, waterfall.
     await page.getByRole("heading", { name: "Pourquoi ce score ?" }).waitFor();
