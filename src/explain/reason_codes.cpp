@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <numeric>
 #include <stdexcept>
 
@@ -12,6 +13,10 @@ namespace creditscore::explain {
 namespace {
 
 constexpr const char* kNarrowSpace = "\u202f";  // French thousands and "85 %"
+
+// The application's day counts (negative days before the application), which people read in years.
+constexpr std::string_view kDayCounts[] = {"DAYS_BIRTH", "DAYS_EMPLOYED", "DAYS_REGISTRATION",
+                                           "DAYS_ID_PUBLISH", "DAYS_LAST_PHONE_CHANGE"};
 
 bool french(Language language) {
   return language == Language::French;
@@ -82,7 +87,18 @@ ReasonWriter::ReasonWriter(std::span<const features::FeatureInfo> features,
     indicator_.push_back(d.discrete && !d.values_or_edges.empty() &&
                          std::all_of(d.values_or_edges.begin(), d.values_or_edges.end(),
                                      [](double v) { return v == 0 || v == 1; }));
+    in_years_.push_back(std::find(std::begin(kDayCounts), std::end(kDayCounts), features[i].name) !=
+                        std::end(kDayCounts));
   }
+}
+
+std::string ReasonWriter::display_label(std::size_t feature, Language language) const {
+  std::string text = french(language) ? features_[feature].label.fr : features_[feature].label.en;
+  if (in_years_[feature]) {
+    const std::size_t unit = text.find(" (");
+    if (unit != std::string::npos) text.erase(unit);
+  }
+  return text;
 }
 
 std::string ReasonWriter::describe_value(std::size_t feature, float value,
@@ -93,7 +109,13 @@ std::string ReasonWriter::describe_value(std::size_t feature, float value,
     return value == 1 ? (fr ? "oui" : "yes") : (fr ? "non" : "no");
   }
   std::string text = format_number(value, language);
-  const double rank = model::percentile_rank(reference_[feature], value);
+  double rank = model::percentile_rank(reference_[feature], value);
+  if (in_years_[feature]) {
+    // -20,000 days is 54.8 years; more days before the application is more years, a lower rank.
+    text =
+        format_number(std::round(-value / 365.25 * 10) / 10, language) + (fr ? " ans" : " years");
+    rank = 1 - rank;
+  }
   if (std::isnan(rank)) return text;
   if (rank < 0.4) {
     return text + (fr ? ", plus bas que pour " : ", lower than for ") +
@@ -109,10 +131,9 @@ std::string ReasonWriter::describe_value(std::size_t feature, float value,
 std::string ReasonWriter::sentence(std::size_t feature, float value, double effect,
                                    Language language) const {
   const bool fr = french(language);
-  const features::Label& label = features_[feature].label;
   const std::string what = describe_value(feature, value, language);
   const bool flag = indicator_[feature] && (value == 0 || value == 1);
-  std::string text = fr ? label.fr : label.en;
+  std::string text = display_label(feature, language);
   text += flag ? " (" + what + ")" : (fr ? " : " : ": ") + what;
   if (effect >= 0) {
     text += fr ? " — augmente le risque de " : " — raises the risk by ";

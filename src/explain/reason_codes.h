@@ -47,13 +47,16 @@ class ReasonWriter {
 
   // The sentence for one feature with the client's value and its effect.
   std::string sentence(std::size_t feature, float value, double effect, Language language) const;
-  // The client's value in words: "0,12, plus bas que pour 85 % des clients", "oui", ...
+  // The client's value in words: "0,12, plus bas que pour 85 % des clients", "oui", "54,8 ans"...
   std::string describe_value(std::size_t feature, float value, Language language) const;
+  // The label as a client reads it beside describe_value: day counts lose their "(days, negative)".
+  std::string display_label(std::size_t feature, Language language) const;
 
  private:
   std::span<const features::FeatureInfo> features_;
   std::span<const model::FeatureDistribution> reference_;
   std::vector<bool> indicator_;  // takes only the values 0 and 1
+  std::vector<bool> in_years_;   // an application's day count, told in years
 };
 
 // `value` written for a reader of `language`: decimal comma and narrow spaces between thousands

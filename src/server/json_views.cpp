@@ -57,6 +57,8 @@ json explanation_json(const explain::ServedModel& model, std::span<const float> 
       continue;
     }
     json item = feature_json(model, f);
+    item["label_fr"] = words.display_label(f, explain::Language::French);
+    item["label_en"] = words.display_label(f, explain::Language::English);
     item["value"] = number_or_null(row[f]);
     item["value_fr"] = words.describe_value(f, row[f], explain::Language::French);
     item["value_en"] = words.describe_value(f, row[f], explain::Language::English);

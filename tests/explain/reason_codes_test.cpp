@@ -109,6 +109,26 @@ TEST_F(ReasonCodesTest, MismatchesAreRefused) {
                std::invalid_argument);
 }
 
+TEST(ReasonCodes, DayCountsAreToldInYears) {
+  const std::vector<features::FeatureInfo> features = {
+      {"DAYS_BIRTH",
+       tables::TableId::ApplicationTrain,
+       "",
+       {"Âge (jours, négatif)", "Age (days, negative)"}}};
+  model::FeatureDistribution age;
+  age.name = "DAYS_BIRTH";
+  age.present = 1000;
+  for (double level : model::kQuantileLevels) age.quantiles.push_back(-25000 + 15000 * level);
+  const std::vector<model::FeatureDistribution> reference = {age};
+  const ReasonWriter writer(features, reference);  // keeps views of both
+  // -20,000 days is 54.8 years: a third of the clients have fewer days, two thirds fewer years.
+  EXPECT_EQ(writer.sentence(0, -20000, 0.01, Language::French),
+            "Âge : 54,8 ans, plus élevé que pour 67\u202f% des clients — augmente le risque de "
+            "1,0 point");
+  EXPECT_EQ(writer.describe_value(0, -10000, Language::English),
+            "27.4 years, lower than for 100% of clients");
+}
+
 TEST(FormatNumber, AsEachLanguageWritesIt) {
   EXPECT_EQ(format_number(1234567, Language::French), "1\u202f234\u202f567");
   EXPECT_EQ(format_number(1234567, Language::English), "1,234,567");
