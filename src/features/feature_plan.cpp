@@ -5,6 +5,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "features/category_labels.h"
+
 namespace creditscore::features {
 namespace {
 
@@ -126,8 +128,10 @@ class PlanBuilder {
                   (scope_en.empty() ? "" : "Share of " + scope_en + " with ") + label.en + ": " +
                       value_en});
     };
-    for (const std::string& value : hot.categories.values)
-      add_value(name_part(value), value, value, "'" + value + "'");
+    for (const std::string& value : hot.categories.values) {
+      const Label words = category_label(value);
+      add_value(name_part(value), words.fr, words.en, "'" + value + "'");
+    }
     if (hot.categories.has_missing)
       hot.missing_output = add_value("nan", "non renseigné", "not given", "empty");
     if (with_other)

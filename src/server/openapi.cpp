@@ -79,7 +79,8 @@ json openapi_document() {
       "{total, offset, limit, clients: [{id, split, target, probability, decision, ...}]}");
   paths["/api/v1/clients/{id}"]["get"] =
       operation("A client's application with labels, history summary and score", {client_id()},
-                "{id, split, target, application: [{column, label_fr, label_en, value}], "
+                "{id, split, target, application: [{column, label_fr, label_en, value, value_fr, "
+                "value_en (a category code in words)}], "
                 "summary, score}");
   paths["/api/v1/clients/{id}/score"]["get"] =
       operation("Probability of default and decision only", {client_id()},

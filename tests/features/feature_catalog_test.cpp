@@ -73,6 +73,10 @@ TEST_F(CatalogOnGeneratedData, HasTheKernelsFeaturesWithLabelsAndDescriptions) {
   const FeatureInfo& active = catalog.features()[*catalog.index_of("ACTIVE_AMT_CREDIT_SUM_SUM")];
   EXPECT_EQ(active.table, tables::TableId::Bureau);
   EXPECT_EQ(active.label.en, "Total: Credit amount (active bureau credits)");
+  const FeatureInfo& cash = catalog.features()[*catalog.index_of("NAME_CONTRACT_TYPE_Cash_loans")];
+  EXPECT_EQ(cash.label.fr, "Type de contrat : Prêt personnel")
+      << "category codes are told in words";
+  EXPECT_EQ(cash.label.en, "Contract type: Cash loan");
 }
 
 TEST_F(CatalogOnGeneratedData, JsonRoundTripAndForeignCataloguesRefused) {

@@ -6,7 +6,7 @@ import { renderComparison } from "./comparison_view";
 import { h, section, status } from "./dom";
 import { decisionBadge, decisionWords, reasonsView, waterfall } from "./explanation_view";
 import { number, percent } from "./format";
-import { label, t } from "./i18n";
+import { currentLanguage, label, t } from "./i18n";
 import { rememberClient } from "./search_page";
 import { renderWhatIf } from "./what_if_view";
 
@@ -17,10 +17,11 @@ const KEY_FIELDS = [
   "NAME_FAMILY_STATUS", "CNT_CHILDREN", "NAME_EDUCATION_TYPE", "NAME_HOUSING_TYPE",
 ];
 
-// Days before the application, as the tables count them, in years for people.
-function fieldValue(column: string, value: number | string | null): string {
+// Category codes in words; days before the application, as the tables count them, in years.
+function fieldValue(field: ClientDetail["application"][number]): string {
+  const { column, value } = field;
   if (value === null) return t("notGiven");
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return (currentLanguage() === "fr" ? field.value_fr : field.value_en) ?? value;
   if (column === "DAYS_EMPLOYED" && value === 365243) return t("notGiven");
   if (column.startsWith("DAYS_")) return `${number(Math.round((-value / 365.25) * 10) / 10)} ${t("years")}`;
   return number(value);
@@ -45,7 +46,9 @@ function gauge(e: Explanation): HTMLElement {
             ],
           },
         },
-        axisLabel: { formatter: "{value} %", distance: 24 },
+        // Five steps keep the tick labels apart on a gauge this small.
+        splitNumber: 5,
+        axisLabel: { formatter: "{value} %", distance: 26, fontSize: 12 },
         pointer: { itemStyle: { color: colours.client } },
         detail: { formatter: () => percent(e.probability), fontSize: 24, offsetCenter: [0, "40%"] },
         data: [{ value: e.probability * 100 }],
@@ -76,7 +79,7 @@ function information(client: ClientDetail): HTMLElement {
       {},
       h("h3", {}, t("applicationTitle")),
       // Day counts are shown in years: their labels lose the "(days, negative)" that says how the tables count.
-      list(fields.map((f) => [label(f).replace(/\s*\((jours|days)[^)]*\)/, ""), fieldValue(f.column, f.value)])),
+      list(fields.map((f) => [label(f).replace(/\s*\((jours|days)[^)]*\)/, ""), fieldValue(f)])),
     ),
     h(
       "div",

@@ -74,7 +74,7 @@ const texts = {
   filterContract: ["Type de contrat", "Contract type"],
   filterGender: ["Genre", "Gender"],
   any: ["Tous", "Any"],
-  cash: ["Prêt d'argent", "Cash loan"],
+  cash: ["Prêt personnel", "Cash loan"],
   revolving: ["Crédit renouvelable", "Revolving loan"],
   women: ["Femmes", "Women"],
   men: ["Hommes", "Men"],
