@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Load on the API server with wrk: requests/s and p50/p99 latency of GET /predict (score and
-# exact SHAP values of ~750 features) and of GET /api/v1/clients/{id}/score (score alone), at 1,
-# 16 and 64 connections, on a model of about 800 trees (depth 6). Also the server's cold start:
-# from launch to /readyz answering.
+# exact SHAP values of ~750 features), computed on every request and then from the explanation
+# cache, and of GET /api/v1/clients/{id}/score (score alone), at 1, 16 and 64 connections, on a
+# model of about 800 trees (depth 6). Also the server's cold start: from launch to /readyz.
 #   bench/server_load.sh [WORK_DIR] [CLIENTS] [SECONDS]   (defaults: build/bench-data/server, 20000, 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,31 +29,46 @@ if [[ ! -f "$work/clients.sqlite" ]]; then
 fi
 
 port=18765
-start=$(date +%s.%N)
-"$bin" serve --store "$work/clients.sqlite" --models "$work/models" --port "$port" \
-  >"$work/serve.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.02; done
-ready=$(date +%s.%N)
-trees=$(curl -s "http://127.0.0.1:$port/api/v1/model" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["training"]["rounds"])')
-ids=$(curl -s "http://127.0.0.1:$port/api/v1/clients?limit=200" |
-  python3 -c 'import json,sys; print(",".join(str(c["id"]) for c in json.load(sys.stdin)["clients"]))')
-
-printf '\n%s trees, %s\n' "$trees" "$(head -n 1 "$work/serve.log")"
-awk -v a="$start" -v b="$ready" 'BEGIN {printf "cold start (launch to /readyz): %.2f s\n\n", b - a}'
-printf '%-34s %6s %12s %10s %10s\n' "route" "conns" "requests/s" "p50 ms" "p99 ms"
-for route in "/predict?numeroClient=%d" "/api/v1/clients/%d/score"; do
+server=""
+trap '[[ -n "$server" ]] && kill $server 2>/dev/null || true' EXIT
+serve() {  # cache size: starts the server, waits until it is ready, prints the cold start
+  local start ready
+  start=$(date +%s.%N)
+  "$bin" serve --store "$work/clients.sqlite" --models "$work/models" --port "$port" \
+    --explanation-cache "$1" >"$work/serve.log" 2>&1 &
+  server=$!
+  until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.02; done
+  ready=$(date +%s.%N)
+  awk -v a="$start" -v b="$ready" 'BEGIN {printf "%.2f", b - a}'
+}
+stop() { kill "$server" && wait "$server" 2>/dev/null || true; server=""; }
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f", v}'; }
+load() {  # label, path template: one wrk run per connection count
+  local label=$1 route=$2 connections threads out rps p50 p99 errors
   for connections in 1 16 64; do
     threads=$((connections < 2 ? 1 : 2))
     out=$(PATH_TEMPLATE="$route" IDS="$ids" wrk -t "$threads" -c "$connections" -d "${seconds}s" \
       --latency -s bench/predict.lua "http://127.0.0.1:$port")
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-    to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f", v}'; }
     p50=$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)
     p99=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
     errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out")
-    printf '%-34s %6d %12.0f %10s %10s %s\n' "${route%%\?*}" "$connections" "$rps" "$p50" "$p99" "$errors"
+    printf '%-44s %6d %12.0f %10s %10s %s\n' "$label" "$connections" "$rps" "$p50" "$p99" "$errors"
   done
-done
+}
+
+# First with every explanation computed on its request (no cache): the cost of a client's first
+# explanation under a model. Then as served by default, with the explanation cache.
+cold=$(serve 0)
+trees=$(curl -s "http://127.0.0.1:$port/api/v1/model" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["training"]["rounds"])')
+ids=$(curl -s "http://127.0.0.1:$port/api/v1/clients?limit=200" |
+  python3 -c 'import json,sys; print(",".join(str(c["id"]) for c in json.load(sys.stdin)["clients"]))')
+printf '\n%s trees, %s\n' "$trees" "$(head -n 1 "$work/serve.log")"
+printf 'cold start (launch to /readyz): %s s\n\n' "$cold"
+printf '%-44s %6s %12s %10s %10s\n' "route (200 clients in turn)" "conns" "requests/s" "p50 ms" "p99 ms"
+load "/predict, SHAP computed on every request" "/predict?numeroClient=%d"
+load "/api/v1/clients/{id}/score" "/api/v1/clients/%d/score"
+stop
+serve 20000 >/dev/null
+load "/predict, SHAP from the explanation cache" "/predict?numeroClient=%d"

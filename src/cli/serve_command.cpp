@@ -38,6 +38,13 @@ void register_serve_command(CLI::App& app) {
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
   command
+      ->add_option("--explanation-cache", settings->cached_explanations,
+                   "Stored clients whose exact explanation is kept once computed (about 6 KB "
+                   "each; 0: computed on every request)")
+      ->envname("CREDITSCORE_EXPLANATION_CACHE")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{10'000'000}))
+      ->capture_default_str();
+  command
       ->add_option("--reload-seconds", settings->reload_seconds,
                    "How often the registry is checked for a newly promoted model")
       ->envname("CREDITSCORE_RELOAD_SECONDS")

@@ -54,11 +54,21 @@ double ServedModel::probability(std::span<const float> row) const {
 
 ClientExplanation ServedModel::explain(std::span<const float> row,
                                        std::size_t reasons_per_side) const {
+  std::vector<double> values(num_features() + 1);
+  explainer_.explain(row, values);
+  return explain(row, std::move(values), reasons_per_side);
+}
+
+ClientExplanation ServedModel::explain(std::span<const float> row, std::vector<double> values,
+                                       std::size_t reasons_per_side) const {
+  if (values.size() != num_features() + 1) {
+    throw std::invalid_argument("ServedModel::explain: " + std::to_string(values.size()) +
+                                " SHAP values for " + std::to_string(num_features()) +
+                                " features and the base value");
+  }
   ClientExplanation result;
   result.probability = probability(row);
   result.refused = result.probability >= threshold();
-  std::vector<double> values(num_features() + 1);
-  explainer_.explain(row, values);
   result.base_value = values.back();
   result.base_probability = logistic(result.base_value);
   result.effects = probability_effects(values);

@@ -55,6 +55,10 @@ class ServedModel {
   // The probability of default of one feature vector: XGBoost's, to the bit.
   double probability(std::span<const float> row) const;
   ClientExplanation explain(std::span<const float> row, std::size_t reasons_per_side = 5) const;
+  // The same from `values`, the SHAP values of `row` already computed by explainer() (per feature,
+  // then the base value).
+  ClientExplanation explain(std::span<const float> row, std::vector<double> values,
+                            std::size_t reasons_per_side) const;
 
  private:
   model::ModelBundle bundle_;

@@ -44,7 +44,7 @@ ApiServer::ApiServer(const ServerSettings& settings)
                    : std::max<std::size_t>(64, 16 * std::thread::hardware_concurrency())) {
   const auto registry = followed_registry(settings);
   service_ = std::make_unique<Service>(registry ? served_bundle(*registry) : settings.model,
-                                       settings.store, registry);
+                                       settings.store, registry, settings.cached_explanations);
   http_ = std::make_unique<ListeningServer>();
   http_->new_task_queue = [this] { return new httplib::ThreadPool(workers_); };
   http_->set_payload_max_length(settings.max_body_bytes);

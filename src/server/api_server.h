@@ -29,6 +29,8 @@ struct ServerSettings {
   std::filesystem::path docs = "web/node_modules/swagger-ui-dist";  // Swagger UI's files
   double reload_seconds = 2;  // how often the registry is checked
   std::size_t max_body_bytes = 1 << 20;
+  // Stored clients whose explanation is kept (about 6 KB each with 750 features); 0: none.
+  std::size_t cached_explanations = 20000;
 };
 
 class ApiServer {

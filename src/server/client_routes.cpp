@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "features/category_labels.h"
 #include "features/column_labels.h"
 #include "server/api_error.h"
 #include "server/json_views.h"
@@ -70,8 +71,14 @@ void add_client_routes(Router& router, Service& service) {
     for (const auto& [column, value] : application.items()) {
       const features::Label& label =
           features::column_label(tables::TableId::ApplicationTrain, column);
-      fields.push_back(
-          {{"column", column}, {"label_fr", label.fr}, {"label_en", label.en}, {"value", value}});
+      json field = {
+          {"column", column}, {"label_fr", label.fr}, {"label_en", label.en}, {"value", value}};
+      if (value.is_string()) {
+        const features::Label words = features::category_label(value.get<std::string>());
+        field["value_fr"] = words.fr;
+        field["value_en"] = words.en;
+      }
+      fields.push_back(std::move(field));
     }
     const auto model = service.model();
     const auto row = client_features(service, id);
@@ -98,7 +105,8 @@ void add_client_routes(Router& router, Service& service) {
     const auto reasons = static_cast<std::size_t>(request.query_integer("reasons", 5, 1, 50));
     const auto row = client_features(service, id);
     const auto model = service.model();
-    json body = explanation_json(*model, row, model->explain(row, reasons), top);
+    const auto values = service.stored_explanation(model, id, row);
+    json body = explanation_json(*model, row, model->explain(row, *values, reasons), top);
     body["id"] = id;
     return Reply(body);
   });

@@ -46,11 +46,10 @@ void add_legacy_routes(Router& router, Service& service) {
     const auto row = service.population().features(id);
     if (!row) throw ApiError(404, "no client " + std::to_string(id));
     const auto model = service.model();
-    std::vector<double> values(model->num_features() + 1);
-    model->explainer().explain(*row, values);
+    const std::span<const double> values = *service.stored_explanation(model, id, *row);
     const double probability = model->probability(*row);
     return Reply::of_type(
-        flask_answer(probability, std::span(values).first(model->num_features()), values.back()),
+        flask_answer(probability, values.first(model->num_features()), values.back()),
         "application/json");
   });
 }

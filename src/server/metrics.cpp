@@ -65,4 +65,24 @@ std::string Metrics::text() const {
   return out.str();
 }
 
+std::string Metrics::cache_text(const ExplanationCache::Counts& counts) {
+  std::ostringstream out;
+  out << "# HELP creditscore_explanation_cache_requests_total Explanations of stored clients "
+         "asked for, by whether the live model's values were held.\n"
+         "# TYPE creditscore_explanation_cache_requests_total counter\n"
+         "creditscore_explanation_cache_requests_total{result=\"hit\"} "
+      << counts.hits << "\ncreditscore_explanation_cache_requests_total{result=\"miss\"} "
+      << counts.misses
+      << "\n# HELP creditscore_explanation_cache_clients Stored clients whose explanation is "
+         "held.\n"
+         "# TYPE creditscore_explanation_cache_clients gauge\n"
+         "creditscore_explanation_cache_clients "
+      << counts.clients
+      << "\n# HELP creditscore_explanation_cache_capacity Most clients the cache holds.\n"
+         "# TYPE creditscore_explanation_cache_capacity gauge\n"
+         "creditscore_explanation_cache_capacity "
+      << counts.capacity << '\n';
+  return out.str();
+}
+
 }  // namespace creditscore::server

@@ -10,6 +10,8 @@
 #include <string>
 #include <utility>
 
+#include "server/explanation_cache.h"
+
 namespace creditscore::server {
 
 class Metrics {
@@ -23,6 +25,8 @@ class Metrics {
   void set_model(const std::string& run_id);
   // The Prometheus text exposition format, version 0.0.4.
   std::string text() const;
+  // The explanation cache's counters, in the same format.
+  static std::string cache_text(const ExplanationCache::Counts& counts);
 
  private:
   struct Latency {

@@ -13,7 +13,9 @@ void add_operations_routes(Router& router, Service& service) {
                                 {"clients", service.population().size()}});
   });
   router.get("/metrics", [&service](const Request&) {
-    return Reply::of_type(service.metrics().text(), "text/plain; version=0.0.4");
+    return Reply::of_type(
+        service.metrics().text() + Metrics::cache_text(service.explanations().counts()),
+        "text/plain; version=0.0.4");
   });
   router.get("/openapi.json", [](const Request&) { return Reply(openapi_document()); });
 }

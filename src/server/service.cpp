@@ -15,11 +15,12 @@ const std::filesystem::path& existing(const std::filesystem::path& store) {
 }  // namespace
 
 Service::Service(const std::filesystem::path& bundle, const std::filesystem::path& store,
-                 std::optional<std::filesystem::path> registry)
+                 std::optional<std::filesystem::path> registry, std::size_t cached_explanations)
     : model_(explain::ServedModel::load(bundle)),
       bundle_path_(bundle),
       registry_(std::move(registry)),
-      store_(existing(store)) {
+      store_(existing(store)),
+      explanations_(cached_explanations) {
   population_ = std::make_unique<Population>(store_.load_all(), store_.meta().run_id, *model_);
   metrics_.set_model(model_->bundle().run_id);
 }

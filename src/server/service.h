@@ -9,6 +9,7 @@
 #include <string>
 
 #include "explain/served_model.h"
+#include "server/explanation_cache.h"
 #include "server/metrics.h"
 #include "server/population.h"
 #include "store/client_store.h"
@@ -18,9 +19,10 @@ namespace creditscore::server {
 class Service {
  public:
   // Loads the bundle and the store; throws (model::BundleError, store::StoreError,
-  // std::invalid_argument) when either is unusable or they do not fit together.
+  // std::invalid_argument) when either is unusable or they do not fit together. The
+  // explanations of up to `cached_explanations` stored clients are kept.
   Service(const std::filesystem::path& bundle, const std::filesystem::path& store,
-          std::optional<std::filesystem::path> registry);
+          std::optional<std::filesystem::path> registry, std::size_t cached_explanations);
 
   // The model to use for one whole request: a reload never changes it under the request.
   std::shared_ptr<const explain::ServedModel> model() const;
@@ -39,6 +41,13 @@ class Service {
     const std::lock_guard hold(store_lock_);
     return use(store_);
   }
+  // The SHAP values of stored client `id` under `model` (features from population()).
+  ExplanationCache::Values stored_explanation(
+      const std::shared_ptr<const explain::ServedModel>& model, std::int64_t id,
+      std::span<const float> row) {
+    return explanations_.values(model, id, row);
+  }
+  const ExplanationCache& explanations() const { return explanations_; }
   Metrics& metrics() { return metrics_; }
   // Held while a new application takes the next id and is saved.
   std::mutex& admission() { return admission_lock_; }
@@ -51,6 +60,7 @@ class Service {
   std::mutex store_lock_;
   store::ClientStore store_;
   std::unique_ptr<Population> population_;
+  ExplanationCache explanations_;
   std::mutex admission_lock_;
   Metrics metrics_;
 };

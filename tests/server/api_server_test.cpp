@@ -33,6 +33,28 @@ class ApiServerTest : public ::testing::Test {
     return model::Booster::from_json(
         model::read_bundle(server_.server->service().bundle_path()).model_json);
   }
+  // GET /predict for a stored client, checked against the served model's booster.
+  json checked_predict(std::int64_t id) {
+    const model::Booster booster = served_booster();
+    const json answer = server_.get("/predict?numeroClient=" + std::to_string(id));
+    EXPECT_TRUE(answer.is_array() && answer.size() == 3u) << answer;
+    if (!answer.is_array() || answer.size() != 3u) return answer;
+    const std::vector<float> row = stored_features(id);
+    const model::DMatrix matrix({row.data(), 1, row.size()});
+    const std::vector<double> expected = booster.predict(matrix, model::Prediction::Contributions);
+    const json& values = answer[1]["0"];
+    EXPECT_EQ(values.size(), row.size());
+    double margin = answer[2].get<double>();
+    for (std::size_t f = 0; f < row.size() && f < values.size(); ++f) {
+      const double value = values.at(std::to_string(f)).get<double>();
+      EXPECT_NEAR(value, expected[f], 1e-5) << f;
+      margin += value;
+    }
+    EXPECT_NEAR(answer[2].get<double>(), expected.back(), 1e-5);
+    EXPECT_EQ(answer[0].get<double>(), booster.predict(matrix, model::Prediction::Probability)[0]);
+    EXPECT_NEAR(answer[0].get<double>(), 1 / (1 + std::exp(-margin)), 1e-6);  // additivity
+    return answer;
+  }
   std::int64_t first_id(const std::string& split) {
     const json page = server_.get("/api/v1/clients?limit=50");
     for (const auto& client : page["clients"])
@@ -43,28 +65,12 @@ class ApiServerTest : public ::testing::Test {
 };
 
 TEST_F(ApiServerTest, PredictAnswersTheFlaskShapeWithTheAskedClientsValues) {
-  const model::Booster booster = served_booster();
   std::vector<json> answers;
   for (const std::string split : {"train", "test"}) {
     const std::int64_t id = first_id(split);
-    const json answer = server_.get("/predict?numeroClient=" + std::to_string(id));
-    ASSERT_TRUE(answer.is_array());
-    ASSERT_EQ(answer.size(), 3u);
-    const std::vector<float> row = stored_features(id);
-    const model::DMatrix matrix({row.data(), 1, row.size()});
-    const std::vector<double> expected = booster.predict(matrix, model::Prediction::Contributions);
-    const json& values = answer[1]["0"];
-    ASSERT_EQ(values.size(), row.size());
-    double margin = answer[2].get<double>();
-    for (std::size_t f = 0; f < row.size(); ++f) {
-      const double value = values.at(std::to_string(f)).get<double>();
-      EXPECT_NEAR(value, expected[f], 1e-5) << f;
-      margin += value;
-    }
-    EXPECT_NEAR(answer[2].get<double>(), expected.back(), 1e-5);
-    EXPECT_EQ(answer[0].get<double>(), booster.predict(matrix, model::Prediction::Probability)[0]);
-    EXPECT_NEAR(answer[0].get<double>(), 1 / (1 + std::exp(-margin)), 1e-6);  // additivity
-    answers.push_back(answer);
+    answers.push_back(checked_predict(id));
+    EXPECT_EQ(server_.get("/predict?numeroClient=" + std::to_string(id)), answers.back())
+        << "asked again, from the explanation cache";
   }
   EXPECT_NE(answers[0][1], answers[1][1]);  // each client's own values, not row 0's
 }
@@ -138,15 +144,22 @@ TEST_F(ApiServerTest, ClientsArePagedSearchedAndDescribedWithLabels) {
 
   const json client = server_.get("/api/v1/clients/" + std::to_string(id));
   EXPECT_EQ(client["id"], id);
-  bool saw_credit = false;
+  bool saw_credit = false, saw_contract = false;
   for (const json& field : client["application"]) {
     EXPECT_FALSE(field["label_fr"].get<std::string>().empty()) << field;
     if (field["column"] == "AMT_CREDIT") {
       saw_credit = true;
       EXPECT_EQ(field["label_en"], "Credit amount");
+      EXPECT_FALSE(field.contains("value_fr")) << "a number has no words";
+    }
+    if (field["column"] == "NAME_CONTRACT_TYPE") {
+      saw_contract = true;
+      EXPECT_EQ(field["value_fr"],
+                field["value"] == "Cash loans" ? "Prêt personnel" : "Crédit renouvelable");
     }
   }
   EXPECT_TRUE(saw_credit);
+  EXPECT_TRUE(saw_contract);
   EXPECT_TRUE(client["summary"].is_object());
   EXPECT_EQ(client["score"]["probability"], page["clients"][0]["probability"]);
   const json score = server_.get("/api/v1/clients/" + std::to_string(id) + "/score");
@@ -273,6 +286,7 @@ TEST_F(ApiServerTest, PromotionsSwitchTheModelWithoutAFailedRequestAndBrokenBund
     live = server_.get("/api/v1/model")["run_id"];
   }
   EXPECT_NE(live, before);
+  checked_predict(std::stoll(id));  // the new model's values, not those held for the old one
 
   // A promoted bundle that does not load: refused, the live model serves on.
   store::RunRegistry registry(server_.settings.models / "registry.sqlite");
@@ -309,6 +323,7 @@ TEST_F(ApiServerTest, MetricsAndTheOpenApiDocumentDescribeTheService) {
   EXPECT_NE(metrics->body.find("creditscore_http_request_duration_seconds_bucket"),
             std::string::npos);
   EXPECT_NE(metrics->body.find("creditscore_model_info{run_id=\""), std::string::npos);
+  EXPECT_NE(metrics->body.find("creditscore_explanation_cache_capacity 20000"), std::string::npos);
 
   const json openapi = server_.get("/openapi.json");
   EXPECT_EQ(openapi["openapi"], "3.0.3");

@@ -1,0 +1,45 @@
+#include "server/explanation_cache.h"
+
+namespace creditscore::server {
+
+ExplanationCache::Values ExplanationCache::values(
+    const std::shared_ptr<const explain::ServedModel>& model, std::int64_t id,
+    std::span<const float> row) {
+  {
+    const std::lock_guard hold(lock_);
+    // A live model is the one held only if it is the same object: two living models never share
+    // an address, and a dead one's weak pointer locks to nothing.
+    if (model_.lock() != model) {
+      recent_.clear();
+      where_.clear();
+      model_ = model;
+    }
+    const auto found = where_.find(id);
+    if (found != where_.end()) {
+      ++hits_;
+      recent_.splice(recent_.begin(), recent_, found->second);
+      return found->second->second;
+    }
+    ++misses_;
+  }
+  // Computed without the lock: two requests missing the same client at once both compute it.
+  auto computed = std::make_shared<std::vector<double>>(model->num_features() + 1);
+  model->explainer().explain(row, *computed);
+  Values values = std::move(computed);
+  const std::lock_guard hold(lock_);
+  if (capacity_ == 0 || model_.lock() != model || where_.contains(id)) return values;
+  recent_.emplace_front(id, values);
+  where_[id] = recent_.begin();
+  if (recent_.size() > capacity_) {
+    where_.erase(recent_.back().first);
+    recent_.pop_back();
+  }
+  return values;
+}
+
+ExplanationCache::Counts ExplanationCache::counts() const {
+  const std::lock_guard hold(lock_);
+  return {hits_, misses_, recent_.size(), capacity_};
+}
+
+}  // namespace creditscore::server
