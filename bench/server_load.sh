@@ -31,7 +31,8 @@ fi
 port=18765
 server=""
 trap '[[ -n "$server" ]] && kill $server 2>/dev/null || true' EXIT
-serve() {  # cache size: starts the server, waits until it is ready, prints the cold start
+cold=""
+serve() {  # cache size: starts the server, waits until it is ready, sets $cold (seconds)
   local start ready
   start=$(date +%s.%N)
   "$bin" serve --store "$work/clients.sqlite" --models "$work/models" --port "$port" \
@@ -39,7 +40,7 @@ serve() {  # cache size: starts the server, waits until it is ready, prints the 
   server=$!
   until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.02; done
   ready=$(date +%s.%N)
-  awk -v a="$start" -v b="$ready" 'BEGIN {printf "%.2f", b - a}'
+  cold=$(awk -v a="$start" -v b="$ready" 'BEGIN {printf "%.2f", b - a}')
 }
 stop() { kill "$server" && wait "$server" 2>/dev/null || true; server=""; }
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f", v}'; }
@@ -59,7 +60,7 @@ load() {  # label, path template: one wrk run per connection count
 
 # First with every explanation computed on its request (no cache): the cost of a client's first
 # explanation under a model. Then as served by default, with the explanation cache.
-cold=$(serve 0)
+serve 0
 trees=$(curl -s "http://127.0.0.1:$port/api/v1/model" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["training"]["rounds"])')
 ids=$(curl -s "http://127.0.0.1:$port/api/v1/clients?limit=200" |
@@ -70,5 +71,5 @@ printf '%-44s %6s %12s %10s %10s\n' "route (200 clients in turn)" "conns" "reque
 load "/predict, SHAP computed on every request" "/predict?numeroClient=%d"
 load "/api/v1/clients/{id}/score" "/api/v1/clients/%d/score"
 stop
-serve 20000 >/dev/null
+serve 20000
 load "/predict, SHAP from the explanation cache" "/predict?numeroClient=%d"
