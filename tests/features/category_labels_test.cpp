@@ -17,6 +17,9 @@ TEST(CategoryLabels, KaggleCodesInFrenchAndEnglish) {
   EXPECT_EQ(category_label("FRIDAY").fr, "Vendredi");
   EXPECT_EQ(category_label("Family").fr, "Famille");
   EXPECT_EQ(category_label("XNA").en, "not given");
+  EXPECT_EQ(category_label("Refused").fr, "Refusée");
+  EXPECT_EQ(category_label("block of flats").fr, "immeuble");
+  EXPECT_EQ(category_label("terraced house").fr, "maison mitoyenne");
 }
 
 TEST(CategoryLabels, AnUntranslatedCodeIsShownAsItIs) {
