@@ -8,7 +8,8 @@ ExplanationCache::Values ExplanationCache::values(
   {
     const std::lock_guard hold(lock_);
     // A live model is the one held only if it is the same object: two living models never share
-    // an address, and a dead one's weak pointer locks to nothing.
+    // an address, and a dead one's weak pointer locks to nothing. Just after a switch, a request
+    // still on the old model may empty the cache once more: values are lost, never mixed.
     if (model_.lock() != model) {
       recent_.clear();
       where_.clear();

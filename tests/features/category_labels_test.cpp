@@ -6,20 +6,30 @@ namespace creditscore::features {
 namespace {
 
 TEST(CategoryLabels, KaggleCodesInFrenchAndEnglish) {
-  EXPECT_EQ(category_label("Cash loans").fr, "Prêt personnel");
-  EXPECT_EQ(category_label("Cash loans").en, "Cash loan");
-  EXPECT_EQ(category_label("Married").fr, "Marié(e)");
-  EXPECT_EQ(category_label("Working").en, "Employee");
-  // The first and last codes of the sorted table, and codes that differ only by case.
-  EXPECT_EQ(category_label("Academic degree").fr, "Diplôme universitaire supérieur");
-  EXPECT_EQ(category_label("Y").fr, "Oui");
-  EXPECT_EQ(category_label("F").fr, "Femme");
-  EXPECT_EQ(category_label("FRIDAY").fr, "Vendredi");
-  EXPECT_EQ(category_label("Family").fr, "Famille");
-  EXPECT_EQ(category_label("XNA").en, "not given");
-  EXPECT_EQ(category_label("Refused").fr, "Refusée");
-  EXPECT_EQ(category_label("block of flats").fr, "immeuble");
-  EXPECT_EQ(category_label("terraced house").fr, "maison mitoyenne");
+  const struct {
+    const char* code;
+    const char* fr;
+    const char* en;
+  } cases[] = {
+      {"Cash loans", "Prêt personnel", "Cash loan"},
+      {"Married", "Marié(e)", "Married"},
+      {"Working", "Salarié(e)", "Employee"},
+      {"XNA", "non précisé", "not given"},
+      {"Refused", "Refusée", "Refused"},
+      // The first and last codes of the sorted table, and codes that differ only by case.
+      {"Academic degree", "Diplôme universitaire supérieur", "Academic degree"},
+      {"terraced house", "maison mitoyenne", "terraced house"},
+      {"block of flats", "immeuble", "block of flats"},
+      {"Y", "Oui", "Yes"},
+      {"F", "Femme", "Woman"},
+      {"FRIDAY", "Vendredi", "Friday"},
+      {"Family", "Famille", "Family"},
+  };
+  for (const auto& c : cases) {
+    const Label words = category_label(c.code);
+    EXPECT_EQ(words.fr, c.fr) << c.code;
+    EXPECT_EQ(words.en, c.en) << c.code;
+  }
 }
 
 TEST(CategoryLabels, AnUntranslatedCodeIsShownAsItIs) {
