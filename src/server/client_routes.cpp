@@ -105,8 +105,9 @@ void add_client_routes(Router& router, Service& service) {
     const auto reasons = static_cast<std::size_t>(request.query_integer("reasons", 5, 1, 50));
     const auto row = client_features(service, id);
     const auto model = service.model();
-    const auto values = service.stored_explanation(model, id, row);
-    json body = explanation_json(*model, row, model->explain(row, *values, reasons), top);
+    const auto explained = service.stored_explanation(model, id, row);
+    json body =
+        explanation_json(*model, row, model->explain(row, explained->values, reasons), top);
     body["id"] = id;
     return Reply(body);
   });

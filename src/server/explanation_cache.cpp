@@ -2,7 +2,7 @@
 
 namespace creditscore::server {
 
-ExplanationCache::Values ExplanationCache::values(
+ExplanationCache::Explanation ExplanationCache::explanation(
     const std::shared_ptr<const explain::ServedModel>& model, std::int64_t id,
     std::span<const float> row) {
   {
@@ -24,18 +24,19 @@ ExplanationCache::Values ExplanationCache::values(
     ++misses_;
   }
   // Computed without the lock: two requests missing the same client at once both compute it.
-  auto computed = std::make_shared<std::vector<double>>(model->num_features() + 1);
-  model->explainer().explain(row, *computed);
-  Values values = std::move(computed);
+  auto computed = std::make_shared<Explained>(
+      Explained{std::vector<double>(model->num_features() + 1), model->probability(row)});
+  model->explainer().explain(row, computed->values);
+  Explanation explained = std::move(computed);
   const std::lock_guard hold(lock_);
-  if (capacity_ == 0 || model_.lock() != model || where_.contains(id)) return values;
-  recent_.emplace_front(id, values);
+  if (capacity_ == 0 || model_.lock() != model || where_.contains(id)) return explained;
+  recent_.emplace_front(id, explained);
   where_[id] = recent_.begin();
   if (recent_.size() > capacity_) {
     where_.erase(recent_.back().first);
     recent_.pop_back();
   }
-  return values;
+  return explained;
 }
 
 ExplanationCache::Counts ExplanationCache::counts() const {

@@ -1,5 +1,5 @@
-// The SHAP values of stored clients under the live model, kept for the clients asked for most
-// recently. A stored client's features never change while the server runs (an edited or new
+// The SHAP values and probability of stored clients under the live model, kept for the clients
+// asked for most recently. A stored client's features never change while the server runs (an edited or new
 // application is scored apart, or saved under a new id), so its exact explanation is computed
 // once per model instead of on every request. Bounded: the least recently asked client goes
 // first. A value computed by another model than the one asked for is never returned. Thread-safe.
@@ -19,8 +19,11 @@ namespace creditscore::server {
 
 class ExplanationCache {
  public:
-  // SHAP values per feature on the margin's scale, then the base value.
-  using Values = std::shared_ptr<const std::vector<double>>;
+  struct Explained {
+    std::vector<double> values;  // SHAP per feature on the margin's scale, then the base value
+    double probability;          // of default, as the model predicts it
+  };
+  using Explanation = std::shared_ptr<const Explained>;
   struct Counts {
     std::uint64_t hits = 0;
     std::uint64_t misses = 0;
@@ -31,13 +34,13 @@ class ExplanationCache {
   // Holds at most `capacity` clients; 0 holds none (every request computes).
   explicit ExplanationCache(std::size_t capacity) : capacity_(capacity) {}
 
-  // The values of stored client `id`, whose features are `row`, under `model`.
-  Values values(const std::shared_ptr<const explain::ServedModel>& model, std::int64_t id,
+  // The explanation of stored client `id`, whose features are `row`, under `model`.
+  Explanation explanation(const std::shared_ptr<const explain::ServedModel>& model, std::int64_t id,
                 std::span<const float> row);
   Counts counts() const;
 
  private:
-  using Entry = std::pair<std::int64_t, Values>;
+  using Entry = std::pair<std::int64_t, Explanation>;
 
   const std::size_t capacity_;
   mutable std::mutex lock_;

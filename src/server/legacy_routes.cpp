@@ -46,10 +46,10 @@ void add_legacy_routes(Router& router, Service& service) {
     const auto row = service.population().features(id);
     if (!row) throw ApiError(404, "no client " + std::to_string(id));
     const auto model = service.model();
-    const std::span<const double> values = *service.stored_explanation(model, id, *row);
-    const double probability = model->probability(*row);
+    const auto explained = service.stored_explanation(model, id, *row);
+    const std::span<const double> values = explained->values;
     return Reply::of_type(
-        flask_answer(probability, values.first(model->num_features()), values.back()),
+        flask_answer(explained->probability, values.first(model->num_features()), values.back()),
         "application/json");
   });
 }

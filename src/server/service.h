@@ -41,11 +41,12 @@ class Service {
     const std::lock_guard hold(store_lock_);
     return use(store_);
   }
-  // The SHAP values of stored client `id` under `model` (features from population()).
-  ExplanationCache::Values stored_explanation(
+  // The SHAP values and probability of stored client `id` under `model` (features from
+  // population()).
+  ExplanationCache::Explanation stored_explanation(
       const std::shared_ptr<const explain::ServedModel>& model, std::int64_t id,
       std::span<const float> row) {
-    return explanations_.values(model, id, row);
+    return explanations_.explanation(model, id, row);
   }
   const ExplanationCache& explanations() const { return explanations_; }
   Metrics& metrics() { return metrics_; }
