@@ -11,7 +11,8 @@ packages=(
   libxgboost-dev                      # gradient-boosted trees, through the C API
   libsqlite3-dev                      # the embedded database: run registry, client store
   libssl-dev                          # SHA-256 (OpenSSL): model bundle checksums, data fingerprints
-  libcpp-httplib-dev pkg-config       # the HTTP/1.1 server (cpp-httplib), found with pkg-config
+  librestinio-dev libasio-dev         # the HTTP/1.1 server: RESTinio, event-driven, on Asio
+  libcpp-httplib-dev pkg-config       # tests: HTTP client to the real server; bench: its peer
   wrk                                 # bench/: HTTP load generator for the server benchmark
   chromium                            # tests: the dashboard end to end, headless (playwright-core)
   python3-xgboost python3-numpy       # tests: a bundle's model must load in Python's xgboost as is

@@ -33,7 +33,9 @@ void register_serve_command(CLI::App& app) {
   command->add_option("--docs", settings->docs, "Swagger UI's files (npm package swagger-ui-dist)")
       ->envname("CREDITSCORE_DOCS")
       ->capture_default_str();
-  command->add_option("--workers", settings->workers, "Worker threads (0: sized to the machine)")
+  command
+      ->add_option("--workers", settings->workers,
+                   "Threads that read and answer requests (0: one per core)")
       ->envname("CREDITSCORE_WORKERS")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();

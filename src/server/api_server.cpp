@@ -1,8 +1,5 @@
 #include "server/api_server.h"
 
-#include <httplib.h>
-#include <sys/socket.h>
-
 #include <algorithm>
 #include <iostream>
 
@@ -10,14 +7,6 @@
 #include "store/run_registry.h"
 
 namespace creditscore::server {
-
-// cpp-httplib 0.11 listens with a backlog of 5: a burst of connections overflows it and the
-// clients wait a second to retry. Listening again on the bound socket widens the queue.
-class ListeningServer : public httplib::Server {
- public:
-  void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
-};
-
 namespace {
 
 std::filesystem::path served_bundle(const std::filesystem::path& registry) {
@@ -38,19 +27,14 @@ std::optional<std::filesystem::path> followed_registry(const ServerSettings& set
 
 ApiServer::ApiServer(const ServerSettings& settings)
     : settings_(settings),
-      // A kept-alive connection holds its worker (cpp-httplib): the pool is sized for connections.
-      workers_(settings.workers
-                   ? settings.workers
-                   : std::max<std::size_t>(64, 16 * std::thread::hardware_concurrency())) {
+      // The threads both read sockets and answer: one per core keeps every core busy, and more
+      // would only take turns.
+      workers_(settings.workers ? settings.workers
+                                : std::max(1u, std::thread::hardware_concurrency())) {
   const auto registry = followed_registry(settings);
   service_ = std::make_unique<Service>(registry ? served_bundle(*registry) : settings.model,
                                        settings.store, registry, settings.cached_explanations);
-  http_ = std::make_unique<ListeningServer>();
-  http_->new_task_queue = [this] { return new httplib::ThreadPool(workers_); };
-  http_->set_payload_max_length(settings.max_body_bytes);
-  http_->set_keep_alive_max_count(100);  // then the worker goes to a waiting connection
-  http_->set_tcp_nodelay(true);
-  router_ = std::make_unique<Router>(*http_, service_->metrics());
+  router_ = std::make_unique<Router>(service_->metrics(), settings.max_body_bytes);
   add_legacy_routes(*router_, *service_);
   add_client_routes(*router_, *service_);
   add_comparison_routes(*router_, *service_);
@@ -58,12 +42,14 @@ ApiServer::ApiServer(const ServerSettings& settings)
   add_scoring_routes(*router_, *service_);
   add_operations_routes(*router_, *service_);
   // Swagger UI from npm, when installed: the page at /docs is ours, its files are the package's.
-  const bool docs = std::filesystem::is_regular_file(settings.docs / "swagger-ui-bundle.js") &&
-                    http_->set_mount_point("/docs/assets", settings.docs.string());
+  const bool docs = std::filesystem::is_regular_file(settings.docs / "swagger-ui-bundle.js");
+  if (docs) router_->mount(StaticFiles("/docs/assets", settings.docs));
   add_documentation_route(*router_, docs);
-  if (!settings.web.empty() && !http_->set_mount_point("/", settings.web.string())) {
-    throw std::runtime_error(settings.web.string() + ": no dashboard files here (not a directory)");
-  }
+  if (!settings.web.empty()) router_->mount(StaticFiles("/", settings.web));
+  HttpListener::Settings listening{settings.host, settings.port, workers_,
+                                   8 * settings.max_body_bytes};
+  http_ = std::make_unique<HttpListener>(
+      listening, [this](const HttpRequest& request) { return router_->answer(request); });
 }
 
 ApiServer::~ApiServer() {
@@ -71,23 +57,11 @@ ApiServer::~ApiServer() {
   if (follower_.joinable()) follower_.join();
 }
 
-int ApiServer::bind() {
-  const int port =
-      settings_.port == 0
-          ? http_->bind_to_any_port(settings_.host)
-          : (http_->bind_to_port(settings_.host, settings_.port) ? settings_.port : -1);
-  if (port < 0) {
-    throw std::runtime_error("cannot listen on " + settings_.host + ":" +
-                             std::to_string(settings_.port) +
-                             " (address taken, or not an address of this machine)");
-  }
-  http_->widen_backlog();
-  return port;
-}
+int ApiServer::bind() { return http_->bind(); }
 
 void ApiServer::run() {
   if (service_->registry()) follower_ = std::thread([this] { follow_registry(); });
-  http_->listen_after_bind();
+  http_->run();
 }
 
 void ApiServer::stop() {

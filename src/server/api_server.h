@@ -1,5 +1,5 @@
-// The HTTP server: the API's routes and the dashboard's files on one port, a bounded pool of
-// workers, keep-alive, a body size limit, and the live model following the run registry's
+// The HTTP server: the API's routes and the dashboard's files on one port, a pool of threads
+// sized to the machine, keep-alive, a body size limit, and the live model following the run registry's
 // promotions (checked every few seconds; a broken bundle is refused and the old model serves on).
 #pragma once
 
@@ -11,17 +11,16 @@
 #include <string>
 #include <thread>
 
+#include "server/http_listener.h"
 #include "server/router.h"
 #include "server/service.h"
 
 namespace creditscore::server {
 
-class ListeningServer;
-
 struct ServerSettings {
   std::string host = "127.0.0.1";
   int port = 8080;              // 0: any free port
-  std::size_t workers = 0;      // 0: sized to the machine
+  std::size_t workers = 0;      // threads serving; 0: one per core
   std::filesystem::path model;  // a bundle; empty: the registry's served run
   std::filesystem::path models = "models";
   std::filesystem::path store = "clients.sqlite";
@@ -57,8 +56,8 @@ class ApiServer {
   ServerSettings settings_;
   std::size_t workers_;
   std::unique_ptr<Service> service_;
-  std::unique_ptr<ListeningServer> http_;
-  std::unique_ptr<Router> router_;  // its handlers refer to it: it lives as long as the server
+  std::unique_ptr<Router> router_;
+  std::unique_ptr<HttpListener> http_;  // answers through the router: destroyed before it
   std::mutex stop_lock_;
   std::condition_variable stopping_;
   bool stopped_ = false;

@@ -1,7 +1,6 @@
 #include "server/router.h"
 
-#include <httplib.h>
-
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <iostream>
@@ -26,23 +25,6 @@ bool placeholder(const std::string& segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
-// The pattern as the regular expression cpp-httplib matches paths with.
-std::string pattern_regex(const std::vector<std::string>& segments) {
-  std::string regex;
-  for (const std::string& segment : segments) {
-    regex += '/';
-    if (placeholder(segment)) {
-      regex += "([^/]+)";
-      continue;
-    }
-    for (char c : segment) {
-      if (c == '.') regex += '\\';
-      regex += c;
-    }
-  }
-  return regex.empty() ? "/" : regex;
-}
-
 bool matches(const std::vector<std::string>& pattern, const std::vector<std::string>& path) {
   if (pattern.size() != path.size()) return false;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
@@ -58,11 +40,14 @@ std::optional<std::int64_t> parse_integer(const std::string& text) {
   return value;
 }
 
-void send(httplib::Response& response, int status, const nlohmann::json& body) {
-  response.status = status;
+HttpResponse json_response(int status, const nlohmann::json& body) {
   // Replacing invalid UTF-8 keeps a client's odd bytes from turning into a 500.
-  response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                       "application/json");
+  return {status, "application/json",
+          body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), {}};
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace
@@ -71,7 +56,7 @@ nlohmann::json error_body(int status, const std::string& detail) {
   return {{"error", status_words(status)}, {"detail", detail}};
 }
 
-Request::Request(const httplib::Request& http, std::vector<std::string> path_values)
+Request::Request(const HttpRequest& http, std::vector<std::string> path_values)
     : http_(http), path_values_(std::move(path_values)) {}
 
 std::int64_t Request::path_integer(std::size_t index, const std::string& name) const {
@@ -81,14 +66,15 @@ std::int64_t Request::path_integer(std::size_t index, const std::string& name) c
 }
 
 std::optional<std::string> Request::query(const std::string& name) const {
-  if (!http_.has_param(name.c_str())) return std::nullopt;
-  return http_.get_param_value(name.c_str());
+  for (const auto& [key, value] : http_.query)
+    if (key == name) return value;
+  return std::nullopt;
 }
 
 std::vector<std::string> Request::query_all(const std::string& name) const {
   std::vector<std::string> values;
-  const std::size_t count = http_.get_param_value_count(name.c_str());
-  for (std::size_t i = 0; i < count; ++i) values.push_back(http_.get_param_value(name.c_str(), i));
+  for (const auto& [key, value] : http_.query)
+    if (key == name) values.push_back(value);
   return values;
 }
 
@@ -107,7 +93,7 @@ std::int64_t Request::query_integer(const std::string& name, std::int64_t fallba
 }
 
 nlohmann::json Request::json_body() const {
-  const std::string type = http_.get_header_value("Content-Type");
+  const std::string& type = http_.content_type;
   if (!type.starts_with("application/json")) {
     throw ApiError(415, "send the body as application/json, not \"" + type + "\"");
   }
@@ -118,13 +104,8 @@ nlohmann::json Request::json_body() const {
   }
 }
 
-Router::Router(httplib::Server& http, Metrics& metrics) : http_(http), metrics_(metrics) {
-  http_.set_error_handler(httplib::Server::HandlerWithResponse(
-      [this](const httplib::Request& request, httplib::Response& response) {
-        answer_unrouted(request, response);
-        return httplib::Server::HandlerResponse::Handled;
-      }));
-}
+Router::Router(Metrics& metrics, std::size_t max_body_bytes)
+    : metrics_(metrics), max_body_bytes_(max_body_bytes) {}
 
 void Router::get(const std::string& pattern, Handler handler) {
   add("GET", pattern, std::move(handler));
@@ -135,67 +116,82 @@ void Router::post(const std::string& pattern, Handler handler) {
 }
 
 void Router::add(const std::string& method, const std::string& pattern, Handler handler) {
-  const std::vector<std::string> segments = split_path(pattern);
-  routes_.push_back({method, segments});
-  std::vector<std::size_t> positions;
-  for (std::size_t i = 0; i < segments.size(); ++i)
-    if (placeholder(segments[i])) positions.push_back(i);
-
-  auto serve = [this, pattern, positions, handler = std::move(handler)](
-                   const httplib::Request& http, httplib::Response& response) {
-    const auto start = std::chrono::steady_clock::now();
-    const std::vector<std::string> path = split_path(http.path);
-    std::vector<std::string> values;
-    for (std::size_t p : positions) values.push_back(path.at(p));
-    try {
-      Reply reply = handler(Request(http, std::move(values)));
-      if (reply.text.empty()) {
-        send(response, reply.status, reply.body);
-      } else {
-        response.status = reply.status;
-        response.set_content(reply.text, reply.content_type.c_str());
-      }
-    } catch (const ApiError& error) {
-      send(response, error.status(), error_body(error.status(), error.detail()));
-    } catch (const std::exception& error) {
-      // A bug of ours, not the client's: said as such, logged, and the server goes on.
-      std::cerr << "creditscore serve: " << http.method << " " << http.path << ": " << error.what()
-                << '\n';
-      send(response, 500, error_body(500, "the server failed on this request; it is logged"));
-    }
-    metrics_.observe(
-        pattern, response.status,
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  };
-  const std::string regex = pattern_regex(segments);
-  if (method == "GET") http_.Get(regex, serve);
-  if (method == "POST") http_.Post(regex, serve);
+  Route route{method, pattern, split_path(pattern), {}, std::move(handler)};
+  for (std::size_t i = 0; i < route.segments.size(); ++i)
+    if (placeholder(route.segments[i])) route.values.push_back(i);
+  routes_.push_back(std::move(route));
 }
 
-void Router::answer_unrouted(const httplib::Request& request, httplib::Response& response) const {
-  if (!response.body.empty()) return;  // a handler's own error body
-  int status = response.status;
-  std::string detail;
-  if (status == 404) {
-    const std::vector<std::string> path = split_path(request.path);
-    std::string allowed;
-    for (const Route& route : routes_) {
-      if (matches(route.segments, path)) allowed += (allowed.empty() ? "" : ", ") + route.method;
-    }
-    if (!allowed.empty()) {
-      status = 405;
-      response.set_header("Allow", allowed);
-      detail = request.method + " is not allowed on " + request.path + "; use " + allowed;
-    } else {
-      detail = "no route " + request.method + " " + request.path + " (see /openapi.json)";
-    }
-  } else if (status == 413) {
-    detail = "the body is larger than the server accepts";
-  } else {
-    detail = "the request could not be read as HTTP/1.1";
+void Router::mount(StaticFiles files) {
+  files_.push_back(std::move(files));
+  std::ranges::stable_sort(files_, std::ranges::greater{},
+                           [](const StaticFiles& f) { return f.prefix().size(); });
+}
+
+HttpResponse Router::answer(const HttpRequest& request) const {
+  if (!request.malformed.empty()) return refused(400, request.malformed);
+  if (request.body.size() > max_body_bytes_) {
+    return refused(413, "the body has " + std::to_string(request.body.size()) +
+                            " bytes; the server accepts at most " +
+                            std::to_string(max_body_bytes_));
   }
-  send(response, status, error_body(status, detail));
+  const std::vector<std::string> path = split_path(request.path);
+  for (const Route& route : routes_) {
+    if (route.method == request.method && matches(route.segments, path))
+      return call(route, request, path);
+  }
+  if (request.method == "GET") {
+    for (const StaticFiles& files : files_) {
+      if (auto file = files.find(request.path)) {
+        metrics_.count("files", file->status);
+        return std::move(*file);
+      }
+    }
+  }
+  return unrouted(request, path);
+}
+
+HttpResponse Router::call(const Route& route, const HttpRequest& request,
+                          const std::vector<std::string>& path) const {
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::string> values;
+  for (std::size_t position : route.values) values.push_back(path[position]);
+  HttpResponse response;
+  try {
+    Reply reply = route.handler(Request(request, std::move(values)));
+    response = reply.text.empty()
+                   ? json_response(reply.status, reply.body)
+                   : HttpResponse{reply.status, reply.content_type, std::move(reply.text), {}};
+  } catch (const ApiError& error) {
+    response = json_response(error.status(), error_body(error.status(), error.detail()));
+  } catch (const std::exception& error) {
+    // A bug of ours, not the client's: said as such, logged, and the server goes on.
+    std::cerr << "creditscore serve: " << request.method << " " << request.path << ": "
+              << error.what() << '\n';
+    response = json_response(500, error_body(500, "the server failed on this request; it is logged"));
+  }
+  metrics_.observe(route.pattern, response.status, seconds_since(start));
+  return response;
+}
+
+HttpResponse Router::unrouted(const HttpRequest& request,
+                              const std::vector<std::string>& path) const {
+  std::string allowed;
+  for (const Route& route : routes_) {
+    if (matches(route.segments, path) && allowed.find(route.method) == std::string::npos)
+      allowed += (allowed.empty() ? "" : ", ") + route.method;
+  }
+  if (allowed.empty())
+    return refused(404, "no route " + request.method + " " + request.path + " (see /openapi.json)");
+  HttpResponse response = refused(
+      405, request.method + " is not allowed on " + request.path + "; use " + allowed);
+  response.headers.emplace_back("Allow", allowed);
+  return response;
+}
+
+HttpResponse Router::refused(int status, const std::string& detail) const {
   metrics_.count("unrouted", status);
+  return json_response(status, error_body(status, detail));
 }
 
 }  // namespace creditscore::server

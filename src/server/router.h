@@ -1,7 +1,8 @@
-// The API's routes over cpp-httplib: patterns such as "/api/v1/clients/{id}", handlers that take
-// a checked request and return JSON, and the same treatment for every answer: errors as
-// {"error", "detail"} with the right status (ApiError, or 404/405/413 found by the server
-// itself), a latency and status count per route pattern, and never a 500 for the client's input.
+// The API's routes: patterns such as "/api/v1/clients/{id}", handlers that take a checked request
+// and return JSON, directories of files under a prefix, and the same treatment for every answer:
+// errors as {"error", "detail"} with the right status (ApiError, or 404/405/413 found by the
+// router itself), a latency and status count per route pattern, and never a 500 for the client's
+// input. It knows no sockets: the HTTP listener hands it each request.
 #pragma once
 
 #include <functional>
@@ -10,19 +11,15 @@
 #include <string>
 #include <vector>
 
+#include "server/http_message.h"
 #include "server/metrics.h"
-
-namespace httplib {
-class Server;
-struct Request;
-struct Response;
-}  // namespace httplib
+#include "server/static_files.h"
 
 namespace creditscore::server {
 
 class Request {
  public:
-  Request(const httplib::Request& http, std::vector<std::string> path_values);
+  Request(const HttpRequest& http, std::vector<std::string> path_values);
 
   // The value of a pattern's {name}, in order of appearance.
   const std::string& path(std::size_t index) const { return path_values_.at(index); }
@@ -37,7 +34,7 @@ class Request {
   nlohmann::json json_body() const;
 
  private:
-  const httplib::Request& http_;
+  const HttpRequest& http_;
   std::vector<std::string> path_values_;
 };
 
@@ -67,26 +64,39 @@ class Router {
  public:
   using Handler = std::function<Reply(const Request&)>;
 
-  // Its handlers refer to the router: it must outlive the server's serving.
-  Router(httplib::Server& http, Metrics& metrics);
+  // Bodies over `max_body_bytes` are refused with 413.
+  Router(Metrics& metrics, std::size_t max_body_bytes);
   Router(const Router&) = delete;
   Router& operator=(const Router&) = delete;
 
   void get(const std::string& pattern, Handler handler);
   void post(const std::string& pattern, Handler handler);
+  // GET of a path under `files.prefix()` that no route takes is answered from its directory.
+  void mount(StaticFiles files);
+
+  // May be called from many threads at once, once every route is added.
+  HttpResponse answer(const HttpRequest& request) const;
 
  private:
   void add(const std::string& method, const std::string& pattern, Handler handler);
-  // The error body of an answer the server made without a handler (404, 405, 413, 400).
-  void answer_unrouted(const httplib::Request& request, httplib::Response& response) const;
 
   struct Route {
     std::string method;
+    std::string pattern;
     std::vector<std::string> segments;  // "{...}" matches any one segment
+    std::vector<std::size_t> values;    // the positions of the placeholders
+    Handler handler;
   };
-  httplib::Server& http_;
+  HttpResponse call(const Route& route, const HttpRequest& request,
+                    const std::vector<std::string>& path) const;
+  // 404, or 405 naming the methods the path takes.
+  HttpResponse unrouted(const HttpRequest& request, const std::vector<std::string>& path) const;
+  HttpResponse refused(int status, const std::string& detail) const;
+
   Metrics& metrics_;
+  std::size_t max_body_bytes_;
   std::vector<Route> routes_;
+  std::vector<StaticFiles> files_;  // longest prefix first
 };
 
 // A JSON error body.

@@ -1,0 +1,201 @@
+#include "server/http_listener.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <future>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <restinio/all.hpp>
+#include <thread>
+#include <vector>
+
+namespace creditscore::server {
+namespace {
+
+// Several threads on one io_context: each connection's work is kept in order by a strand.
+using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+using Server = restinio::http_server_t<Traits>;
+
+// How long stop() waits for the answers under way before closing what is left.
+constexpr auto kDrainTime = std::chrono::seconds(10);
+
+// The status line's words for the statuses the API answers (clients read only the number).
+const char* reason_phrase(int status) {
+  static constexpr std::pair<int, const char*> kPhrases[] = {
+      {200, "OK"},
+      {201, "Created"},
+      {400, "Bad Request"},
+      {404, "Not Found"},
+      {405, "Method Not Allowed"},
+      {413, "Payload Too Large"},
+      {415, "Unsupported Media Type"},
+      {422, "Unprocessable Entity"},
+      {500, "Internal Server Error"},
+      {503, "Service Unavailable"},
+  };
+  for (const auto& [code, phrase] : kPhrases)
+    if (code == status) return phrase;
+  return "";
+}
+
+// The request as the router reads it; what cannot be decoded is said in `malformed`.
+HttpRequest decoded(const restinio::request_t& request) {
+  HttpRequest http;
+  const auto& header = request.header();
+  http.method = header.method().c_str();
+  http.content_type = header.get_field_or(restinio::http_field::content_type, "");
+  http.body = request.body();
+  using Relaxed = restinio::utils::relaxed_unescape_traits;
+  const auto path = restinio::utils::try_unescape_percent_encoding<Relaxed>(header.path());
+  if (!path) {
+    http.path = std::string(header.path());
+    http.malformed = "the path is not valid percent-encoding: " + path.error().description();
+    return http;
+  }
+  http.path = *path;
+  const auto query =
+      restinio::try_parse_query<restinio::parse_query_traits::relaxed>(header.query());
+  if (!query) {
+    http.malformed =
+        "the query string is not valid percent-encoding: " + query.error().description();
+    return http;
+  }
+  for (const auto& [key, value] : *query) http.query.emplace_back(key, value);
+  return http;
+}
+
+// An IP address as is, or a name of this machine (such as localhost) resolved.
+asio::ip::address resolved(const std::string& host) {
+  asio::error_code error;
+  const auto address = asio::ip::make_address(host, error);
+  if (!error) return address;
+  asio::io_context io;
+  asio::ip::tcp::resolver resolver(io);
+  const auto found = resolver.resolve(host, "", error);
+  if (error || found.empty())
+    throw std::runtime_error("cannot listen on " + host + ": not an address of this machine");
+  return found.begin()->endpoint().address();
+}
+
+}  // namespace
+
+class HttpListener::Impl {
+ public:
+  Impl(Settings settings, Answer answer)
+      : settings_(std::move(settings)), answer_(std::move(answer)) {}
+
+  ~Impl() {
+    if (server_ && !ran_) server_->close_sync();  // bound, never served: no thread is in Asio
+  }
+
+  int bind() {
+    const asio::ip::address address = resolved(settings_.host);
+    server_ = std::make_unique<Server>(restinio::own_io_context(), [&](auto& s) {
+      s.address(address)
+          .port(static_cast<std::uint16_t>(settings_.port))
+          .incoming_http_msg_limits(
+              restinio::incoming_http_msg_limits_t{}.max_body_size(settings_.max_read_bytes))
+          .socket_options_setter(
+              [](auto& options) { options.set_option(asio::ip::tcp::no_delay{true}); })
+          .acceptor_post_bind_hook([this](asio::ip::tcp::acceptor& acceptor) {
+            port_ = acceptor.local_endpoint().port();
+          })
+          .request_handler([this](restinio::request_handle_t request) { return handle(request); });
+    });
+    try {
+      server_->open_sync();
+    } catch (const std::exception& failure) {
+      throw std::runtime_error("cannot listen on " + settings_.host + ":" +
+                               std::to_string(settings_.port) + " (" + failure.what() + ")");
+    }
+    return port_;
+  }
+
+  void run() {
+    {
+      const std::lock_guard hold(lock_);
+      if (stopping_ || !server_) return;
+      ran_ = true;
+    }
+    std::vector<std::thread> others;
+    for (std::size_t i = 1; i < settings_.threads; ++i)
+      others.emplace_back([this] { server_->io_context().run(); });
+    server_->io_context().run();
+    for (std::thread& thread : others) thread.join();
+  }
+
+  void stop() {
+    {
+      const std::lock_guard hold(lock_);
+      if (stopping_) return;
+      stopping_ = true;
+      if (!ran_) return;  // run() will return at once; the destructor closes the socket
+    }
+    std::promise<void> closed;
+    server_->close_async([&] { closed.set_value(); },
+                         [&](std::exception_ptr) { closed.set_value(); });
+    closed.get_future().wait();
+    std::unique_lock hold(lock_);
+    answered_.wait_for(hold, kDrainTime, [this] { return under_way_ == 0; });
+    server_->io_context().stop();
+  }
+
+ private:
+  restinio::request_handling_status_t handle(const restinio::request_handle_t& request) {
+    {
+      const std::lock_guard hold(lock_);
+      ++under_way_;
+    }
+    HttpResponse response;
+    try {
+      response = answer_(decoded(*request));
+    } catch (const std::exception& error) {
+      std::cerr << "creditscore serve: " << error.what() << '\n';
+      response = {500, "text/plain; charset=utf-8", "the server failed on this request\n", {}};
+    }
+    auto reply = request->create_response(restinio::http_status_line_t(
+        restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
+        reason_phrase(response.status)));
+    if (!response.content_type.empty())
+      reply.append_header(restinio::http_field::content_type, response.content_type);
+    for (const auto& [name, value] : response.headers) reply.append_header(name, value);
+    reply.set_body(std::move(response.body));
+    // Counted out once the bytes are written (or the connection is lost): stop() waits for it.
+    reply.done([this](const asio::error_code&) {
+      const std::lock_guard hold(lock_);
+      if (--under_way_ == 0) answered_.notify_all();
+    });
+    return restinio::request_accepted();
+  }
+
+  Settings settings_;
+  Answer answer_;
+  std::unique_ptr<Server> server_;
+  int port_ = 0;
+  std::mutex lock_;
+  std::condition_variable answered_;
+  std::size_t under_way_ = 0;
+  bool ran_ = false;
+  bool stopping_ = false;
+};
+
+HttpListener::HttpListener(Settings settings, Answer answer)
+    : impl_(std::make_unique<Impl>(std::move(settings), std::move(answer))) {}
+
+HttpListener::~HttpListener() = default;
+
+int HttpListener::bind() {
+  return impl_->bind();
+}
+
+void HttpListener::run() {
+  impl_->run();
+}
+
+void HttpListener::stop() {
+  impl_->stop();
+}
+
+}  // namespace creditscore::server

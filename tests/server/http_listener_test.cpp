@@ -1,0 +1,147 @@
+// The HTTP listener on a real loopback socket: requests decoded, many kept-alive connections on
+// a pool of two threads, and a stop that still sends the answers under way.
+#include "server/http_listener.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+
+namespace creditscore::server {
+namespace {
+
+// A listener on a free port, serving on its own thread; answers with `answer`.
+class Listening {
+ public:
+  explicit Listening(HttpListener::Answer answer, std::size_t threads = 2,
+                     std::size_t max_read_bytes = 1 << 20)
+      : listener_({"127.0.0.1", 0, threads, max_read_bytes}, std::move(answer)),
+        port_(listener_.bind()),
+        serving_([this] { listener_.run(); }) {}
+  ~Listening() { stop(); }
+
+  void stop() {
+    listener_.stop();
+    if (serving_.joinable()) serving_.join();
+  }
+  httplib::Client client() const {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_url_encode(false);  // the bytes as written here
+    client.set_keep_alive(true);
+    return client;
+  }
+  int port() const { return port_; }
+
+ private:
+  HttpListener listener_;
+  int port_;
+  std::thread serving_;
+};
+
+HttpResponse text(std::string body) { return {200, "text/plain", std::move(body), {}}; }
+
+TEST(HttpListener, DecodesThePathAndTheQueryAndSaysWhatItCannotRead) {
+  std::mutex lock;
+  std::vector<HttpRequest> seen;
+  Listening listening([&](const HttpRequest& request) {
+    const std::lock_guard hold(lock);
+    seen.push_back(request);
+    return text("seen");
+  });
+  auto client = listening.client();
+  ASSERT_EQ(client.Get("/a%20b/%C3%A9t%C3%A9?x=1+2&y=%26&x=3")->status, 200);
+  ASSERT_EQ(client.Post("/post", "{\"a\":1}", "application/json")->body, "seen");
+  ASSERT_EQ(client.Get("/x?bad=%ZZ")->status, 200);  // the router turns `malformed` into a 400
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[0].method, "GET");
+  EXPECT_EQ(seen[0].path, "/a b/été");
+  using Pairs = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(seen[0].query, (Pairs{{"x", "1 2"}, {"y", "&"}, {"x", "3"}}));
+  EXPECT_TRUE(seen[0].malformed.empty());
+  EXPECT_EQ(seen[1].method, "POST");
+  EXPECT_EQ(seen[1].content_type, "application/json");
+  EXPECT_EQ(seen[1].body, "{\"a\":1}");
+  EXPECT_NE(seen[2].malformed.find("not valid percent-encoding"), std::string::npos);
+}
+
+TEST(HttpListener, AHundredKeptAliveConnectionsShareTwoThreads) {
+  std::mutex lock;
+  std::set<std::thread::id> threads;
+  Listening listening([&](const HttpRequest& request) {
+    const std::lock_guard hold(lock);
+    threads.insert(std::this_thread::get_id());
+    return HttpResponse{200, "text/plain", request.path, {{"X-Seen", "yes"}}};
+  });
+  std::vector<httplib::Client> clients;
+  for (int c = 0; c < 100; ++c) clients.push_back(listening.client());
+  for (int round = 0; round < 3; ++round) {
+    for (std::size_t c = 0; c < clients.size(); ++c) {
+      const auto answer = clients[c].Get("/client/" + std::to_string(c));
+      ASSERT_TRUE(answer) << "connection " << c << ", round " << round;
+      EXPECT_EQ(answer->body, "/client/" + std::to_string(c));
+      EXPECT_EQ(answer->get_header_value("X-Seen"), "yes");
+    }
+  }
+  EXPECT_LE(threads.size(), 2u) << "answered on the pool's threads only";
+}
+
+TEST(HttpListener, StopSendsTheAnswerUnderWayThenTakesNoMore) {
+  std::atomic<bool> answering = false;
+  Listening listening([&](const HttpRequest&) {
+    answering = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    return text("finished");
+  });
+  std::optional<std::string> slow;  // the answer's body
+  std::thread asking([&] {
+    if (const auto answer = listening.client().Get("/slow")) slow = answer->body;
+  });
+  while (!answering) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  listening.stop();
+  asking.join();
+  EXPECT_EQ(slow, "finished") << "the answer under way was lost";
+  EXPECT_FALSE(listening.client().Get("/after")) << "still listening after stop()";
+}
+
+TEST(HttpListener, BodiesOverTheReadLimitCloseTheConnectionUnread) {
+  Listening listening([](const HttpRequest& request) { return text(request.body); }, 2, 1000);
+  auto client = listening.client();
+  EXPECT_EQ(client.Post("/", std::string(1000, 'a'), "text/plain")->body, std::string(1000, 'a'));
+  EXPECT_FALSE(client.Post("/", std::string(1001, 'a'), "text/plain"));
+  EXPECT_EQ(listening.client().Get("/")->status, 200) << "and the server goes on";
+}
+
+TEST(HttpListener, StoppedBeforeRunningItReturnsAtOnce) {
+  HttpListener listener({"127.0.0.1", 0, 2, 1000}, [](const HttpRequest&) { return text(""); });
+  listener.bind();
+  listener.stop();
+  listener.run();  // returns: nothing to wait for
+}
+
+void expect_refused(HttpListener& listener, const std::string& said) {
+  try {
+    listener.bind();
+    ADD_FAILURE() << "bound";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find(said), std::string::npos) << error.what();
+  }
+}
+
+TEST(HttpListener, AnAddressItCannotTakeIsSaid) {
+  const auto nothing = [](const HttpRequest&) { return text(""); };
+  HttpListener named({"localhost", 0, 1, 1000}, nothing);
+  EXPECT_GT(named.bind(), 0) << "a name of this machine is resolved";
+  Listening first(nothing);
+  HttpListener taken({"127.0.0.1", first.port(), 1, 1000}, nothing);
+  expect_refused(taken, "cannot listen on 127.0.0.1:" + std::to_string(first.port()));
+  HttpListener elsewhere({"192.0.2.1", 0, 1, 1000}, nothing);  // TEST-NET-1: nobody's address
+  expect_refused(elsewhere, "cannot listen on 192.0.2.1:0");
+}
+
+}  // namespace
+}  // namespace creditscore::server
