@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
     httplib::Server http;
     http.new_task_queue = [] { return new httplib::ThreadPool(64); };
     http.set_tcp_nodelay(true);
+    http.set_keep_alive_max_count(1'000'000);  // its best: never a new connection
     http.Get(".*", [micros](const httplib::Request&, httplib::Response& response) {
       work(micros);
       response.set_content(kBody, "application/json");
@@ -54,6 +55,11 @@ int main(int argc, char** argv) {
         work(micros);
         return creditscore::server::HttpResponse{200, "application/json", kBody, {}};
       });
-  listener.bind();
+  try {
+    listener.bind();
+  } catch (const std::exception& error) {
+    std::cerr << "http_peers: " << error.what() << '\n';
+    return 1;
+  }
   listener.run();
 }

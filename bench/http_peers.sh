@@ -10,7 +10,7 @@ seconds=${1:-8}
 cmake --preset release >/dev/null
 cmake --build --preset release --target http_peers >/dev/null
 bin=$PWD/build/release/http_peers
-port=18766
+port=18766  # the next one for each server: the last one's closing sockets may still hold it
 server=""
 trap '[[ -n "$server" ]] && kill $server 2>/dev/null || true' EXIT
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f", v}'; }
@@ -19,9 +19,13 @@ declare -A rps p99
 printf '%-10s %8s %6s %12s %10s %10s\n' server "work µs" conns requests/s "p50 ms" "p99 ms"
 for micros in 0 100; do
   for peer in listener httplib; do
+    port=$((port + 1))
     "$bin" "$peer" "$port" "$micros" &
     server=$!
-    until curl -sf "http://127.0.0.1:$port/" >/dev/null; do sleep 0.02; done
+    until curl -sf "http://127.0.0.1:$port/" >/dev/null; do
+      kill -0 "$server" 2>/dev/null || { echo "http_peers $peer did not start" >&2; exit 1; }
+      sleep 0.02
+    done
     for connections in 1 16 64; do
       out=$(wrk -t "$((connections < 2 ? 1 : 2))" -c "$connections" -d "${seconds}s" --latency \
         "http://127.0.0.1:$port/")
