@@ -1,6 +1,7 @@
 // The HTTP server: the API's routes and the dashboard's files on one port, a pool of threads
-// sized to the machine, keep-alive, a body size limit, and the live model following the run registry's
-// promotions (checked every few seconds; a broken bundle is refused and the old model serves on).
+// sized to the machine, keep-alive, a body size limit, and the live model following the run
+// registry's promotions (checked every few seconds; a broken bundle is refused and the old model
+// serves on).
 #pragma once
 
 #include <condition_variable>
