@@ -102,7 +102,8 @@ class HttpListener::Impl {
           .acceptor_post_bind_hook([this](asio::ip::tcp::acceptor& acceptor) {
             port_ = acceptor.local_endpoint().port();
           })
-          .request_handler([this](restinio::request_handle_t request) { return handle(request); });
+          .request_handler(
+              [this](restinio::request_handle_t request) { return handle(std::move(request)); });
     });
     try {
       server_->open_sync();
@@ -143,11 +144,19 @@ class HttpListener::Impl {
   }
 
  private:
-  restinio::request_handling_status_t handle(const restinio::request_handle_t& request) {
+  // The answer is posted, never written from within the handler: RESTinio 0.6.16 resumes reading
+  // twice when a kept-alive connection's answer is written before the handler returns, and the
+  // second time drops the part of the next request already read (a POST's headers, say).
+  restinio::request_handling_status_t handle(restinio::request_handle_t request) {
     {
       const std::lock_guard hold(lock_);
       ++under_way_;
     }
+    asio::post(server_->io_context(), [this, request = std::move(request)] { respond(request); });
+    return restinio::request_accepted();
+  }
+
+  void respond(const restinio::request_handle_t& request) {
     HttpResponse response;
     try {
       response = answer_(decoded(*request));
@@ -167,7 +176,6 @@ class HttpListener::Impl {
       const std::lock_guard hold(lock_);
       if (--under_way_ == 0) answered_.notify_all();
     });
-    return restinio::request_accepted();
   }
 
   Settings settings_;

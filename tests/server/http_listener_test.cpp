@@ -5,6 +5,11 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -67,6 +72,61 @@ TEST(HttpListener, DecodesThePathAndTheQueryAndSaysWhatItCannotRead) {
   EXPECT_EQ(seen[1].content_type, "application/json");
   EXPECT_EQ(seen[1].body, "{\"a\":1}");
   EXPECT_NE(seen[2].malformed.find("not valid percent-encoding"), std::string::npos);
+}
+
+// A plain TCP connection, to send bytes split exactly where a test needs them.
+class RawConnection {
+ public:
+  explicit RawConnection(int port) : socket_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const timeval patience{5, 0};
+    ::setsockopt(socket_, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
+    connected_ = ::connect(socket_, reinterpret_cast<const sockaddr*>(&address),
+                           sizeof address) == 0;
+  }
+  ~RawConnection() { ::close(socket_); }
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
+
+  bool connected() const { return connected_; }
+  void send(const std::string& bytes) const {
+    ASSERT_EQ(::send(socket_, bytes.data(), bytes.size(), 0), static_cast<ssize_t>(bytes.size()));
+  }
+  // What arrives until `ending` is in it, the connection is closed, or 5 s pass.
+  std::string read_until(const std::string& ending) const {
+    std::string read;
+    char chunk[4096];
+    while (read.find(ending) == std::string::npos) {
+      const ssize_t got = ::recv(socket_, chunk, sizeof chunk, 0);
+      if (got <= 0) break;
+      read.append(chunk, static_cast<std::size_t>(got));
+    }
+    return read;
+  }
+
+ private:
+  int socket_;
+  bool connected_ = false;
+};
+
+TEST(HttpListener, ARequestWhoseBodyComesLaterOnAKeptAliveConnectionIsRead) {
+  Listening listening([](const HttpRequest& request) { return text("seen " + request.path); });
+  const RawConnection connection(listening.port());
+  ASSERT_TRUE(connection.connected());
+  // The first request and the second's headers in one packet, the second's body later: the bytes
+  // a browser sends when it posts on a connection it keeps.
+  connection.send(
+      "GET /first HTTP/1.1\r\nHost: t\r\n\r\n"
+      "POST /second HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+      "Content-Length: 7\r\n\r\n");
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  connection.send("{\"a\":1}");
+  const std::string answers = connection.read_until("seen /second");
+  EXPECT_NE(answers.find("seen /first"), std::string::npos) << answers;
+  EXPECT_NE(answers.find("seen /second"), std::string::npos) << answers;
 }
 
 TEST(HttpListener, AHundredKeptAliveConnectionsShareTwoThreads) {
