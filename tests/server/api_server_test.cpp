@@ -341,9 +341,6 @@ TEST_F(ApiServerTest, MetricsAndTheOpenApiDocumentDescribeTheService) {
 TEST(Documentation, SwaggerUiFromNpmReadsTheOpenApiDocument) {
   const testing::TemporaryDirectory work{"docs"};
   RunningServer server(work.path());
-  server.stop();
-  server.settings.docs = work.path() / "no-swagger-ui";  // as before `npm ci`
-  server.start();
   EXPECT_NE(server.get("/docs", 404)["detail"].get<std::string>().find("npm ci"),
             std::string::npos);
   server.stop();

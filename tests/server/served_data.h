@@ -70,6 +70,7 @@ class RunningServer {
     settings.models = work / "models";
     settings.store = work / "clients.sqlite";
     settings.reload_seconds = reload_seconds;
+    settings.docs = work / "no-swagger-ui";  // as before `npm ci`, wherever the test runs
     start();
   }
   ~RunningServer() { stop(); }
