@@ -6,6 +6,7 @@
 #include "cli/number_format.h"
 #include "cli/served_bundle.h"
 #include "cli/text_table.h"
+#include "common/error.h"
 #include "explain/served_model.h"
 #include "tables/client_slicer.h"
 
@@ -40,9 +41,9 @@ void run_explain(const ExplainOptions& options) {
   const tables::Dataset client = tables::ClientSlicer(data).slice(options.client);
   const bool known_outcome = client.application_train.rows() > 0;
   if (!known_outcome && client.application_test.rows() == 0) {
-    throw std::runtime_error("client " + std::to_string(options.client) + " is in neither " +
-                             (options.data / "application_train.csv").string() + " nor " +
-                             (options.data / "application_test.csv").string());
+    throw not_found("client " + std::to_string(options.client) + " is in neither " +
+                    (options.data / "application_train.csv").string() + " nor " +
+                    (options.data / "application_test.csv").string());
   }
   const tables::Table& application =
       known_outcome ? client.application_train : client.application_test;

@@ -2,6 +2,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "common/error.h"
+#include "common/parallel.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -10,6 +12,10 @@ int main(int argc, char** argv) {
       "Run `creditscore COMMAND --help` for the options of a command."};
   app.set_version_flag("--version", CREDITSCORE_VERSION);
   app.require_subcommand(1);
+  app.add_option_function<std::size_t>(
+         "--threads", [](std::size_t threads) { creditscore::set_thread_budget(threads); },
+         "Threads every parallel step may use, given before the command (default: all cores)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1024}));
   creditscore::cli::register_generate_command(app);
   creditscore::cli::register_inspect_command(app);
   creditscore::cli::register_features_command(app);
@@ -25,9 +31,15 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     return app.exit(error);
+  } catch (const creditscore::Error& error) {
+    // What the user can mend (a file, a flag, a missing run) exits with 1; a bug of ours with 70
+    // (EX_SOFTWARE), so that scripts can tell them apart.
+    const bool bug = error.kind() == creditscore::ErrorKind::Internal;
+    std::cerr << "creditscore: " << (bug ? "internal error: " : "error: ") << error.what() << '\n';
+    return bug ? 70 : 1;
   } catch (const std::exception& error) {
-    std::cerr << "creditscore: error: " << error.what() << '\n';
-    return 1;
+    std::cerr << "creditscore: internal error: " << error.what() << '\n';
+    return 70;
   }
   return 0;
 }

@@ -5,15 +5,12 @@
 #include "cli/commands.h"
 #include "cli/number_format.h"
 #include "cli/text_table.h"
+#include "common/error.h"
 #include "model/model_bundle.h"
 #include "store/run_registry.h"
 
 namespace creditscore::cli {
 namespace {
-
-std::filesystem::path registry_file(const std::filesystem::path& models) {
-  return models / "registry.sqlite";
-}
 
 // A metric from a run's metrics JSON, or "-" when the run did not record it.
 std::string metric(const nlohmann::json& metrics, const char* name, int decimals) {
@@ -23,7 +20,7 @@ std::string metric(const nlohmann::json& metrics, const char* name, int decimals
 }
 
 void print_runs(const std::filesystem::path& models) {
-  store::RunRegistry registry(registry_file(models));
+  store::RunRegistry registry(store::registry_file(models));
   const std::optional<store::RunRecord> served = registry.served();
   TextTable table({"", "run", "created (UTC)", "clients", "AUC", "PR AUC", "Brier", "threshold",
                    "cost/client", "oracle AUC", "oracle cost", "train s"});
@@ -76,7 +73,7 @@ void register_promote_command(CLI::App& app) {
     if (*rollback == !run->empty()) {
       throw CLI::ValidationError("promote", "give either a RUN id or --rollback");
     }
-    store::RunRegistry registry(registry_file(*models));
+    store::RunRegistry registry(store::registry_file(*models));
     if (*rollback) {
       const store::RunRecord previous = registry.rollback();
       std::cout << "Rolled back: now serving " << previous.id << " (" << previous.bundle_path
@@ -85,8 +82,8 @@ void register_promote_command(CLI::App& app) {
     }
     const std::optional<store::RunRecord> record = registry.find(*run);
     if (!record) {
-      throw std::runtime_error("no run " + *run + " in " + registry_file(*models).string() +
-                               " (see `creditscore runs`)");
+      throw not_found("no run " + *run + " in " + store::registry_file(*models).string() +
+                      " (see `creditscore runs`)");
     }
     const model::ModelBundle bundle =
         model::read_bundle(record->bundle_path);  // refuse a broken one

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "common/error.h"
 #include "store/run_registry.h"
 
 namespace creditscore::cli {
@@ -19,11 +20,11 @@ void add_bundle_and_data_options(CLI::App& command, std::filesystem::path& model
 std::filesystem::path chosen_bundle(const std::filesystem::path& model,
                                     const std::filesystem::path& models) {
   if (!model.empty()) return model;
-  store::RunRegistry registry(models / "registry.sqlite");
+  store::RunRegistry registry(store::registry_file(models));
   const auto served = registry.served();
   if (!served) {
-    throw std::runtime_error("no model is served in " + models.string() +
-                             ": give --model BUNDLE, or train one with `creditscore train`");
+    throw not_found("no model is served in " + models.string() +
+                    ": give --model BUNDLE, or train one with `creditscore train`");
   }
   return served->bundle_path;
 }

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "common/error.h"
+
 namespace creditscore::cli {
 namespace {
 
@@ -26,8 +28,8 @@ TextTable::TextTable(std::vector<std::string> header) : header_(std::move(header
 
 void TextTable::add_row(std::vector<std::string> cells) {
   if (cells.size() != header_.size()) {
-    throw std::logic_error("table row has " + std::to_string(cells.size()) + " cells, header " +
-                           std::to_string(header_.size()));
+    throw internal_error("table row has " + std::to_string(cells.size()) + " cells, header " +
+                         std::to_string(header_.size()));
   }
   rows_.push_back(std::move(cells));
 }

@@ -1,202 +1,26 @@
 #include "cli/training.h"
 
-#include <algorithm>
-#include <chrono>
 #include <iostream>
-#include <numeric>
-#include <random>
 
-#include "cli/dataset_report.h"
-#include "cli/feature_report.h"
-#include "cli/progress_bar.h"
+#include "app/training_pipeline.h"
+#include "cli/command_line_observer.h"
 #include "cli/training_report.h"
-#include "explain/global_explanation.h"
-#include "features/feature_builder.h"
-#include "model/checksum.h"
-#include "model/model_bundle.h"
-#include "model/trainer.h"
-#include "store/run_registry.h"
-#include "synth/generator.h"
-#include "synth/oracle_file.h"
 
 namespace creditscore::cli {
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// "20261124-194800-3f2a": sortable, readable, unique enough for one machine.
-std::string new_run_id(std::string& created_at) {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char stamp[32], iso[32];
-  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &utc);
-  std::strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  created_at = iso;
-  char suffix[8];
-  std::snprintf(suffix, sizeof suffix, "%04x",
-                static_cast<unsigned>(std::random_device{}() & 0xFFFF));
-  return std::string(stamp) + "-" + suffix;
-}
-
-std::string fingerprint(const features::FeatureMatrix& matrix) {
-  model::Sha256 digest;
-  digest.update(
-      {reinterpret_cast<const char*>(matrix.ids.data()), matrix.ids.size() * sizeof(std::int64_t)});
-  digest.update({reinterpret_cast<const char*>(matrix.targets.data()),
-                 matrix.targets.size() * sizeof(float)});
-  digest.update(
-      {reinterpret_cast<const char*>(matrix.values.data()), matrix.values.size() * sizeof(float)});
-  return digest.hex();
-}
-
-// The generator's true probabilities of the training clients, when the data set has them.
-std::optional<model::Evaluation> oracle_evaluation(const std::filesystem::path& data,
-                                                   const features::FeatureMatrix& train,
-                                                   const std::vector<int>& outcomes,
-                                                   const model::CostModel& costs) {
-  const std::filesystem::path file = data / synth::kOracleFile;
-  if (!std::filesystem::exists(file)) return std::nullopt;
-  const auto oracle = synth::read_oracle(file);
-  std::vector<double> probabilities;
-  for (std::int64_t id : train.ids) {
-    const auto found = oracle.find(id);
-    if (found == oracle.end()) return std::nullopt;  // not this data set's oracle
-    probabilities.push_back(found->second);
-  }
-  return model::evaluate(probabilities, outcomes, costs);
-}
-
-// The global explanation over a random sample of the training clients: mean |SHAP| settles well
-// before 2,000 clients, and the dashboard's summary plots stay light.
-nlohmann::json global_explanation(const std::string& model_json,
-                                  const features::FeatureMatrix& matrix, std::uint64_t seed) {
-  constexpr std::size_t kSampleSize = 2000;
-  std::vector<std::size_t> rows(matrix.rows());
-  std::iota(rows.begin(), rows.end(), 0);
-  std::shuffle(rows.begin(), rows.end(), std::mt19937_64(seed));
-  rows.resize(std::min(kSampleSize, rows.size()));
-  std::sort(rows.begin(), rows.end());
-  std::vector<float> sample;
-  sample.reserve(rows.size() * matrix.cols());
-  for (std::size_t r : rows) {
-    const float* row = matrix.values.data() + r * matrix.cols();
-    sample.insert(sample.end(), row, row + matrix.cols());
-  }
-  const explain::Explainer explainer(model_json);
-  if (explainer.engine() == explain::ShapEngine::XGBoost) {
-    std::cout << "Explanations by XGBoost's pred_contribs: " << explainer.fallback_reason() << "\n";
-  }
-  return explain::to_json(explain::explain_globally(
-      explainer, {sample.data(), rows.size(), matrix.cols()}, matrix.names));
-}
-
-nlohmann::json config_json(const model::TrainConfig& c) {
-  const model::TreeParams& t = c.trees;
-  return {{"learning_rate", t.learning_rate},
-          {"max_depth", t.max_depth},
-          {"min_child_weight", t.min_child_weight},
-          {"subsample", t.subsample},
-          {"colsample_bytree", t.colsample_bytree},
-          {"lambda", t.reg_lambda},
-          {"alpha", t.reg_alpha},
-          {"gamma", t.gamma},
-          {"max_bin", t.max_bin},
-          {"weighting", model::to_string(c.weighting)},
-          {"folds", c.folds},
-          {"max_rounds", c.max_rounds},
-          {"early_stopping_rounds", c.early_stopping_rounds},
-          {"final_rounds", c.final_rounds},
-          {"search_minutes", c.search_minutes},
-          {"seed", c.seed}};
-}
-
-}  // namespace
 
 void run_training(const TrainOptions& options) {
-  const auto start = Clock::now();
-  model::TrainConfig config = options.config;
-  config.weighting = model::class_weighting_from_string(options.weighting);
-  config.costs = {options.cost_ratio, 1.0};
-  model::validate(config);
-
-  const tables::Dataset data = read_dataset_with_report(options.data, std::cout);
-  const double read_seconds = seconds_since(start);
-  const auto features_start = Clock::now();
-  const features::FeatureCatalog catalog = features::FeatureCatalog::fit(data);
-  const features::FeatureMatrix matrix = build_features_with_report(
-      features::FeatureBuilder(catalog), data.application_train, data, std::cout);
-  const double features_seconds = seconds_since(features_start);
-
-  std::cout << "\nLearning (" << config.folds << "-fold cross-validation, early stopping after "
-            << config.early_stopping_rounds << " rounds without progress)\n";
-  model::TrainingResult result = [&] {
-    ProgressBar bar("rounds");
-    return model::train_model({matrix.values.data(), matrix.rows(), matrix.cols()}, matrix.targets,
-                              config, bar.callback());
-  }();
-  const std::vector<int> outcomes(matrix.targets.begin(), matrix.targets.end());
-  const std::optional<model::Evaluation> oracle =
-      oracle_evaluation(options.data, matrix, outcomes, config.costs);
-  print_training_report(std::cout, result, oracle);
-
-  model::ModelBundle bundle;
-  bundle.run_id = new_run_id(bundle.created_at);
-  bundle.xgboost_version = model::xgboost_version();
-  bundle.feature_names = matrix.names;
-  bundle.model_json = result.booster.to_json();
-  bundle.catalog = catalog.to_json();
-  bundle.reference = model::reference_distributions(
-      {matrix.values.data(), matrix.rows(), matrix.cols()}, matrix.targets, matrix.names);
-  const auto explanation_start = Clock::now();
-  bundle.global_explanation = global_explanation(bundle.model_json, matrix, config.seed);
-  const double explanation_seconds = seconds_since(explanation_start);
-  bundle.evaluation = result.evaluation;
-  bundle.oracle = oracle;
-  const nlohmann::json timings = {{"read_seconds", read_seconds},
-                                  {"features_seconds", features_seconds},
-                                  {"cross_validation_seconds", result.cross_validation_seconds},
-                                  {"final_fit_seconds", result.final_fit_seconds},
-                                  {"explanation_seconds", explanation_seconds},
-                                  {"total_seconds", seconds_since(start)}};
-  bundle.training = {{"data_directory", options.data.string()},
-                     {"data_fingerprint", fingerprint(matrix)},
-                     {"clients", matrix.rows()},
-                     {"settings", config_json(result.config)},
-                     {"rounds", result.booster.boosted_rounds()},
-                     {"trials", result.trials.size()},
-                     {"timings", timings}};
-  const std::filesystem::path directory = options.models / bundle.run_id;
-  model::write_bundle(bundle, directory);
-
-  const model::Evaluation& e = result.evaluation;
-  nlohmann::json metrics = {{"clients", e.clients},
-                            {"roc_auc", e.roc_auc},
-                            {"pr_auc", e.pr_auc},
-                            {"brier_score", e.brier_score},
-                            {"calibration_error", e.calibration_error},
-                            {"threshold", e.best.threshold},
-                            {"cost_at_threshold", e.best.cost_per_client},
-                            {"cost_at_half", e.cost_at_half}};
-  if (oracle) {
-    metrics["oracle_roc_auc"] = oracle->roc_auc;
-    metrics["oracle_cost"] = oracle->best.cost_per_client;
-  }
-  store::RunRegistry registry(options.models / "registry.sqlite");
-  registry.record({bundle.run_id, bundle.created_at, options.data.string(),
-                   bundle.training["data_fingerprint"], config_json(result.config).dump(),
-                   metrics.dump(), timings.dump(), directory.string()});
-  std::cout << "\nRun " << bundle.run_id << ": bundle written to " << directory.string() << "\n";
-  if (options.promote || !registry.served()) {
-    registry.promote(bundle.run_id);
+  app::TrainingRequest request{options.data, options.models, options.config, options.promote};
+  request.config.weighting = model::class_weighting_from_string(options.weighting);
+  request.config.costs = {options.cost_ratio, 1.0};
+  CommandLineObserver observer(std::cout);
+  const app::TrainedRun run = app::train_and_record(request, observer);
+  print_training_report(std::cout, run.result, run.oracle);
+  std::cout << "\nRun " << run.run_id << ": bundle written to " << run.bundle.string() << "\n";
+  if (run.promoted) {
     std::cout << "Now served (promoted " << (options.promote ? "as asked" : "as the first model")
               << ")\n";
   } else {
-    std::cout << "Serve it with: creditscore promote " << bundle.run_id << " --models "
+    std::cout << "Serve it with: creditscore promote " << run.run_id << " --models "
               << options.models.string() << "\n";
   }
 }

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/error.h"
+
 namespace creditscore::explain {
 
 struct Explainer::Fallback {
@@ -36,8 +38,7 @@ Explainer& Explainer::operator=(Explainer&&) noexcept = default;
 
 double Explainer::predict_margin(std::span<const float> row) const {
   if (tree_shap_) return tree_shap_->ensemble().predict_margin(row);
-  if (shape_.outputs != 1)
-    throw std::invalid_argument("predict_margin: a model of several outputs");
+  if (shape_.outputs != 1) throw internal_error("predict_margin: a model of several outputs");
   const model::DMatrix matrix(model::MatrixView{row.data(), 1, row.size()});
   const std::lock_guard hold(fallback_->lock);
   return fallback_->booster.predict(matrix, model::Prediction::Margin).at(0);
@@ -51,10 +52,10 @@ void Explainer::explain(std::span<const float> row, std::span<double> out) const
 void Explainer::explain(model::MatrixView rows, std::span<double> out) const {
   if (tree_shap_) return tree_shap_->explain(rows, out);
   if (rows.cols != num_features() || out.size() != rows.rows * values_per_row()) {
-    throw std::invalid_argument("Explainer::explain: " + std::to_string(rows.rows) + " x " +
-                                std::to_string(rows.cols) + " values in and " +
-                                std::to_string(out.size()) + " out for " +
-                                std::to_string(num_features()) + " features");
+    throw internal_error("Explainer::explain: " + std::to_string(rows.rows) + " x " +
+                         std::to_string(rows.cols) + " values in and " +
+                         std::to_string(out.size()) + " out for " + std::to_string(num_features()) +
+                         " features");
   }
   const model::DMatrix matrix(rows);
   std::vector<double> values;

@@ -5,11 +5,13 @@
 #include <stdexcept>
 #include <string>
 
+#include "common/error.h"
+
 namespace creditscore::explain {
 
 Quadrature gauss_legendre(int n) {
   if (n < 1 || n > 64) {
-    throw std::invalid_argument("gauss_legendre: " + std::to_string(n) + " points, not in 1..64");
+    throw internal_error("gauss_legendre: " + std::to_string(n) + " points, not in 1..64");
   }
   Quadrature rule{std::vector<double>(n), std::vector<double>(n)};
   // The points are the roots of the Legendre polynomial P_n on [-1, 1], found by Newton's method

@@ -5,6 +5,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "common/error.h"
+
 namespace creditscore::explain {
 
 GlobalExplanation explain_globally(const Explainer& explainer, model::MatrixView sample,
@@ -12,9 +14,9 @@ GlobalExplanation explain_globally(const Explainer& explainer, model::MatrixView
   const std::size_t features = explainer.num_features();
   if (sample.cols != features || names.size() != features ||
       explainer.values_per_row() != features + 1) {
-    throw std::invalid_argument("global explanation: " + std::to_string(sample.cols) +
-                                " columns and " + std::to_string(names.size()) + " names for " +
-                                std::to_string(features) + " features of a one-output model");
+    throw internal_error("global explanation: " + std::to_string(sample.cols) + " columns and " +
+                         std::to_string(names.size()) + " names for " + std::to_string(features) +
+                         " features of a one-output model");
   }
   const std::size_t width = features + 1;
   std::vector<double> shap(sample.rows * width);
@@ -78,16 +80,15 @@ GlobalExplanation global_explanation_from_json(const nlohmann::json& document) {
       dependence.shap = d.at("shap").get<std::vector<double>>();
       if (dependence.values.size() != global.sample_size ||
           dependence.shap.size() != global.sample_size) {
-        throw std::invalid_argument("global explanation: dependence of " + dependence.feature +
-                                    ": " + std::to_string(dependence.values.size()) +
-                                    " values and " + std::to_string(dependence.shap.size()) +
-                                    " SHAP values for " + std::to_string(global.sample_size) +
-                                    " clients");
+        throw corrupt("global explanation: dependence of " + dependence.feature + ": " +
+                      std::to_string(dependence.values.size()) + " values and " +
+                      std::to_string(dependence.shap.size()) + " SHAP values for " +
+                      std::to_string(global.sample_size) + " clients");
       }
       global.dependence.push_back(std::move(dependence));
     }
   } catch (const nlohmann::json::exception& error) {
-    throw std::invalid_argument(std::string("global explanation: ") + error.what());
+    throw corrupt(std::string("global explanation: ") + error.what());
   }
   return global;
 }

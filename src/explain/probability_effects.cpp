@@ -4,6 +4,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "common/error.h"
+
 namespace creditscore::explain {
 
 double logistic(double margin) {
@@ -11,7 +13,7 @@ double logistic(double margin) {
 }
 
 std::vector<double> probability_effects(std::span<const double> shap) {
-  if (shap.empty()) throw std::invalid_argument("probability_effects: no base value");
+  if (shap.empty()) throw internal_error("probability_effects: no base value");
   const std::span<const double> values = shap.first(shap.size() - 1);
   const double base = shap.back();
   const double margin = std::accumulate(values.begin(), values.end(), base);

@@ -7,6 +7,7 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "common/error.h"
 #include "explain/probability_effects.h"
 
 namespace creditscore::explain {
@@ -73,15 +74,14 @@ ReasonWriter::ReasonWriter(std::span<const features::FeatureInfo> features,
                            std::span<const model::FeatureDistribution> reference)
     : features_(features), reference_(reference) {
   if (features.size() != reference.size()) {
-    throw std::invalid_argument("reason codes: " + std::to_string(features.size()) +
-                                " features but " + std::to_string(reference.size()) +
-                                " reference distributions");
+    throw corrupt("reason codes: " + std::to_string(features.size()) + " features but " +
+                  std::to_string(reference.size()) + " reference distributions");
   }
   for (std::size_t i = 0; i < features.size(); ++i) {
     if (features[i].name != reference[i].name) {
-      throw std::invalid_argument("reason codes: feature " + std::to_string(i) + " is " +
-                                  features[i].name + " in the catalogue but " + reference[i].name +
-                                  " in the reference distributions");
+      throw corrupt("reason codes: feature " + std::to_string(i) + " is " + features[i].name +
+                    " in the catalogue but " + reference[i].name +
+                    " in the reference distributions");
     }
     const model::FeatureDistribution& d = reference[i];
     indicator_.push_back(d.discrete && !d.values_or_edges.empty() &&
@@ -146,9 +146,9 @@ std::string ReasonWriter::sentence(std::size_t feature, float value, double effe
 ReasonCodes ReasonWriter::reasons(std::span<const float> row, std::span<const double> shap,
                                   std::size_t per_side) const {
   if (row.size() != features_.size() || shap.size() != features_.size() + 1) {
-    throw std::invalid_argument("reason codes: " + std::to_string(row.size()) + " values and " +
-                                std::to_string(shap.size()) + " SHAP values for " +
-                                std::to_string(features_.size()) + " features");
+    throw internal_error("reason codes: " + std::to_string(row.size()) + " values and " +
+                         std::to_string(shap.size()) + " SHAP values for " +
+                         std::to_string(features_.size()) + " features");
   }
   const std::vector<double> effects = probability_effects(shap);
   std::vector<std::size_t> order(effects.size());

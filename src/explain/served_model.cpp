@@ -5,6 +5,7 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "common/error.h"
 #include "explain/probability_effects.h"
 
 namespace creditscore::explain {
@@ -16,11 +17,10 @@ ServedModel::ServedModel(model::ModelBundle bundle)
       reasons_(catalog_.features(), bundle_.reference) {
   if (catalog_.names() != bundle_.feature_names || explainer_.num_features() != num_features() ||
       explainer_.values_per_row() != num_features() + 1) {
-    throw std::invalid_argument("bundle " + bundle_.run_id + ": its catalogue has " +
-                                std::to_string(catalog_.features().size()) +
-                                " features, its model " +
-                                std::to_string(explainer_.num_features()) + " and its manifest " +
-                                std::to_string(num_features()) + "; they must be the same");
+    throw corrupt("bundle " + bundle_.run_id + ": its catalogue has " +
+                  std::to_string(catalog_.features().size()) + " features, its model " +
+                  std::to_string(explainer_.num_features()) + " and its manifest " +
+                  std::to_string(num_features()) + "; they must be the same");
   }
 }
 
@@ -62,13 +62,13 @@ ClientExplanation ServedModel::explain(std::span<const float> row,
 ClientExplanation ServedModel::explain(std::span<const float> row, std::vector<double> values,
                                        std::size_t reasons_per_side) const {
   if (values.size() != num_features() + 1) {
-    throw std::invalid_argument("ServedModel::explain: " + std::to_string(values.size()) +
-                                " SHAP values for " + std::to_string(num_features()) +
-                                " features and the base value");
+    throw internal_error("ServedModel::explain: " + std::to_string(values.size()) +
+                         " SHAP values for " + std::to_string(num_features()) +
+                         " features and the base value");
   }
   ClientExplanation result;
   result.probability = probability(row);
-  result.refused = result.probability >= threshold();
+  result.refused = model::refuses(result.probability, threshold());
   result.base_value = values.back();
   result.base_probability = logistic(result.base_value);
   result.effects = probability_effects(values);

@@ -10,6 +10,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "common/error.h"
+
 namespace creditscore::explain {
 namespace {
 
@@ -231,8 +233,8 @@ TreeEnsemble TreeEnsemble::from_parsed_json(const json& model) {
 
 double TreeEnsemble::predict_margin(std::span<const float> row) const {
   if (row.size() != num_features_) {
-    throw std::invalid_argument("predict_margin: " + std::to_string(row.size()) + " values for " +
-                                std::to_string(num_features_) + " features");
+    throw internal_error("predict_margin: " + std::to_string(row.size()) + " values for " +
+                         std::to_string(num_features_) + " features");
   }
   // In float, tree after tree, as XGBoost adds them: the same bits as its own prediction.
   auto margin = static_cast<float>(base_margin_);

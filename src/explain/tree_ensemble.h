@@ -12,19 +12,21 @@
 #include <string_view>
 #include <vector>
 
+#include "common/error.h"
+
 namespace creditscore::explain {
 
 // The JSON is not an XGBoost model: names the field, tree and node at fault.
-class ModelFormatError : public std::runtime_error {
+class ModelFormatError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit ModelFormatError(const std::string& message) : Error(ErrorKind::Corrupt, message) {}
 };
 
 // A valid XGBoost model outside what this engine explains exactly (categorical splits, dart or
 // gblinear boosters, several outputs, an objective of unknown link...): says which feature.
-class UnsupportedModel : public std::runtime_error {
+class UnsupportedModel : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit UnsupportedModel(const std::string& message) : Error(ErrorKind::Unsupported, message) {}
 };
 
 // What any XGBoost model (gbtree, dart, gblinear) takes in and gives out, from its JSON.

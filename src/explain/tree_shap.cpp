@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "common/error.h"
 #include "explain/gauss_legendre.h"
 #include "explain/lanes.h"
 
@@ -305,9 +306,9 @@ CREDITSCORE_VECTOR_CLONES void TreeShap::explain_row(const float* row, double* o
 
 void TreeShap::explain(std::span<const float> row, std::span<double> out) const {
   if (row.size() != num_features() || out.size() != num_features() + 1) {
-    throw std::invalid_argument("TreeShap::explain: " + std::to_string(row.size()) +
-                                " values in and " + std::to_string(out.size()) + " out for " +
-                                std::to_string(num_features()) + " features");
+    throw internal_error("TreeShap::explain: " + std::to_string(row.size()) + " values in and " +
+                         std::to_string(out.size()) + " out for " + std::to_string(num_features()) +
+                         " features");
   }
   switch (lanes_) {
     case 2:
@@ -324,10 +325,10 @@ void TreeShap::explain(std::span<const float> row, std::span<double> out) const 
 void TreeShap::explain(model::MatrixView rows, std::span<double> out) const {
   const std::size_t width = num_features() + 1;
   if (rows.cols != num_features() || out.size() != rows.rows * width) {
-    throw std::invalid_argument("TreeShap::explain: " + std::to_string(rows.rows) + " x " +
-                                std::to_string(rows.cols) + " values in and " +
-                                std::to_string(out.size()) + " out for " +
-                                std::to_string(num_features()) + " features");
+    throw internal_error("TreeShap::explain: " + std::to_string(rows.rows) + " x " +
+                         std::to_string(rows.cols) + " values in and " +
+                         std::to_string(out.size()) + " out for " + std::to_string(num_features()) +
+                         " features");
   }
   for (std::size_t r = 0; r < rows.rows; ++r) {
     explain(std::span<const float>(rows.data + r * rows.cols, rows.cols),

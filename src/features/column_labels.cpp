@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "common/error.h"
+
 namespace creditscore::features {
 namespace {
 
@@ -274,8 +276,8 @@ const Label& column_label(TableId table, std::string_view column) {
   static const LabelTable labels = build_labels();
   const auto found = labels.find(std::pair{table, std::string(column)});
   if (found == labels.end()) {
-    throw std::out_of_range("no label for column " + std::string(column) + " of " +
-                            tables::schema_of(table).file_name);
+    throw internal_error("no label for column " + std::string(column) + " of " +
+                         tables::schema_of(table).file_name);
   }
   return found->second;
 }

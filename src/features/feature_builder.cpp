@@ -4,10 +4,11 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/error.h"
+#include "common/parallel.h"
 #include "features/history_frame.h"
 #include "tables/group_index.h"
 
@@ -17,7 +18,15 @@ namespace {
 using tables::TableId;
 
 constexpr float kMissing = std::numeric_limits<float>::quiet_NaN();
-constexpr float kNoDate = 365243.0f;
+
+const tables::ColumnSpec& spec_of(const tables::Table& table, const std::string& column) {
+  return table.schema().columns[table.schema().index_of(column)];
+}
+
+// A value as a feature: kNoDate, where the column holds it, is missing.
+float as_feature(float value, const tables::ColumnSpec& column) {
+  return column.may_hold_no_date && value == tables::kNoDate ? kMissing : value;
+}
 
 // The slot of each row of a category column in its learned list.
 std::vector<int> row_slots(const tables::Column& column, const CategoryList& categories) {
@@ -37,37 +46,24 @@ void count_unseen(const std::vector<int>& slots, const std::string& key, BuildRe
   if (unseen > 0) report->unseen_categories[key] += unseen;
 }
 
-// Runs body(begin, end) over [0, count) on every core; each range writes only its own rows.
-template <typename Body>
-void in_parallel(std::size_t count, Body body) {
-  const std::size_t workers =
-      std::clamp<std::size_t>(count / 2048, 1, std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> threads;
-  for (std::size_t w = 1; w < workers; ++w)
-    threads.emplace_back(body, count * w / workers, count * (w + 1) / workers);
-  body(std::size_t{0}, count / workers);
-  for (auto& thread : threads) thread.join();
-}
-
 void build_application(const ApplicationPlan& plan, const tables::Table& applications,
                        FeatureMatrix& out, BuildReport* report) {
   const std::size_t cols = out.cols();
   const std::size_t rows = applications.rows();
   for (const ApplicationPlan::Value& value : plan.values) {
     const auto numbers = applications.numbers(value.column);
-    const bool no_date_is_missing = value.column == "DAYS_EMPLOYED";
-    for (std::size_t r = 0; r < rows; ++r) {
-      const float v = numbers[r];
-      out.values[r * cols + value.output] = no_date_is_missing && v == kNoDate ? kMissing : v;
-    }
+    const tables::ColumnSpec& column = spec_of(applications, value.column);
+    for (std::size_t r = 0; r < rows; ++r)
+      out.values[r * cols + value.output] = as_feature(numbers[r], column);
   }
   for (const ApplicationPlan::Ratio& ratio : plan.ratios) {
     const auto numerators = applications.numbers(ratio.numerator);
     const auto denominators = applications.numbers(ratio.denominator);
+    const tables::ColumnSpec& numerator = spec_of(applications, ratio.numerator);
+    const tables::ColumnSpec& denominator = spec_of(applications, ratio.denominator);
     for (std::size_t r = 0; r < rows; ++r) {
-      const float numerator =
-          ratio.numerator == "DAYS_EMPLOYED" && numerators[r] == kNoDate ? kMissing : numerators[r];
-      out.values[r * cols + ratio.output] = safe_ratio(numerator, denominators[r]);
+      out.values[r * cols + ratio.output] = safe_ratio(as_feature(numerators[r], numerator),
+                                                       as_feature(denominators[r], denominator));
     }
   }
   for (const OneHot& hot : plan.one_hots) {
@@ -133,7 +129,7 @@ void build_history(const HistoryPlan& plan, const tables::Dataset& history,
     scopes.push_back(std::move(prepared));
   }
   const std::size_t cols = out.cols();
-  in_parallel(clients.size(), [&](std::size_t begin, std::size_t end) {
+  parallel_ranges(clients.size(), 2048, [&](std::size_t begin, std::size_t end) {
     std::vector<std::uint32_t> rows;
     std::vector<double> counts;
     for (std::size_t c = begin; c < end; ++c) {
@@ -200,10 +196,9 @@ void check_unique_ids(const tables::Table& applications) {
   for (std::size_t r = 0; r < ids.size(); ++r) {
     const auto [it, inserted] = first_row.emplace(ids[r], r);
     if (!inserted) {
-      throw std::invalid_argument(applications.schema().file_name + ": SK_ID_CURR " +
-                                  std::to_string(ids[r]) + " appears twice (lines " +
-                                  std::to_string(it->second + 2) + " and " + std::to_string(r + 2) +
-                                  ")");
+      throw invalid_input(applications.schema().file_name + ": SK_ID_CURR " +
+                          std::to_string(ids[r]) + " appears twice (lines " +
+                          std::to_string(it->second + 2) + " and " + std::to_string(r + 2) + ")");
     }
   }
 }

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "common/error.h"
+
 namespace creditscore::features {
 
 FeatureCatalog::FeatureCatalog(LearnedCategories categories)
@@ -40,20 +42,19 @@ FeatureCatalog FeatureCatalog::from_json(const nlohmann::json& document) {
   if (!document.is_object() || document.value("format_version", 0) != 1 ||
       !document.contains("categories") || !document.contains("features") ||
       !document["features"].is_array()) {
-    throw std::invalid_argument("feature catalogue: not a version 1 catalogue");
+    throw corrupt("feature catalogue: not a version 1 catalogue");
   }
   FeatureCatalog catalog(LearnedCategories::from_json(document["categories"]));
   const nlohmann::json& stored = document["features"];
   if (stored.size() != catalog.features().size()) {
-    throw std::invalid_argument("feature catalogue: " + std::to_string(stored.size()) +
-                                " features stored, " + std::to_string(catalog.features().size()) +
-                                " built from its categories");
+    throw corrupt("feature catalogue: " + std::to_string(stored.size()) + " features stored, " +
+                  std::to_string(catalog.features().size()) + " built from its categories");
   }
   for (std::size_t i = 0; i < stored.size(); ++i) {
     if (stored[i].value("name", "") != catalog.features()[i].name) {
-      throw std::invalid_argument("feature catalogue: feature " + std::to_string(i) + " is " +
-                                  stored[i].value("name", "?") + ", this program builds " +
-                                  catalog.features()[i].name);
+      throw corrupt("feature catalogue: feature " + std::to_string(i) + " is " +
+                    stored[i].value("name", "?") + ", this program builds " +
+                    catalog.features()[i].name);
     }
   }
   return catalog;

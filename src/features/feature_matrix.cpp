@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "common/error.h"
 #include "tables/atomic_file.h"
 
 namespace creditscore::features {
@@ -45,7 +46,7 @@ class Reader {
   std::string get_text(std::size_t length) { return std::string(take(length), length); }
   bool at_end() const { return position_ == bytes_.size(); }
   [[noreturn]] void fail(const std::string& problem) const {
-    throw std::runtime_error(file_ + ": not a readable feature matrix (" + problem + ")");
+    throw corrupt(file_ + ": not a readable feature matrix (" + problem + ")");
   }
 
  private:
@@ -79,7 +80,7 @@ void write_matrix(const FeatureMatrix& m, const std::filesystem::path& file) {
 
 FeatureMatrix read_matrix(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file.string() + ": cannot open the feature matrix");
+  if (!in) throw not_found(file.string() + ": cannot open the feature matrix");
   std::stringstream content;
   content << in.rdbuf();
   Reader reader(content.str(), file.string());

@@ -5,6 +5,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "common/error.h"
 #include "features/category_labels.h"
 
 namespace creditscore::features {
@@ -95,7 +96,7 @@ class PlanBuilder {
   explicit PlanBuilder(const LearnedCategories& categories) : categories_(categories) {}
 
   std::size_t add(std::string name, TableId table, std::string description, Label label) {
-    if (!names_.insert(name).second) throw std::logic_error("feature defined twice: " + name);
+    if (!names_.insert(name).second) throw internal_error("feature defined twice: " + name);
     plan_.features.push_back({std::move(name), table, std::move(description), std::move(label)});
     return plan_.features.size() - 1;
   }
@@ -207,8 +208,8 @@ void plan_application(PlanBuilder& builder) {
   for (const tables::ColumnSpec& column : tables::schema_of(table).columns) {
     if (column.kind != tables::ColumnKind::Number || column.name == "TARGET") continue;
     const std::string description =
-        column.name == "DAYS_EMPLOYED"
-            ? "DAYS_EMPLOYED of application; 365243 (not employed) counts as missing"
+        column.may_hold_no_date
+            ? column.name + " of the application; 365243 (no such date) counts as missing"
             : column.name + " of the application, as given";
     application.values.push_back({column.name, builder.add(column.name, table, description,
                                                            column_label(table, column.name))});

@@ -4,6 +4,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "common/error.h"
 #include "features/feature_plan.h"
 #include "tables/group_index.h"
 
@@ -13,12 +14,10 @@ namespace {
 using tables::TableId;
 
 constexpr float kMissing = std::numeric_limits<float>::quiet_NaN();
-constexpr float kNoDate = 365243.0f;
-
 std::vector<float> without_placeholder(std::span<const float> values) {
   std::vector<float> cleaned(values.begin(), values.end());
   for (float& value : cleaned) {
-    if (value == kNoDate) value = kMissing;
+    if (value == tables::kNoDate) value = kMissing;
   }
   return cleaned;
 }
@@ -40,15 +39,16 @@ HistoryFrame::HistoryFrame(TableId table, const tables::Dataset& data,
     : table_(&data.table(table)) {
   const tables::TableSchema& schema = table_->schema();
   for (std::size_t c = 0; c < schema.columns.size(); ++c) {
-    if (schema.columns[c].kind == tables::ColumnKind::Number)
-      columns_[schema.columns[c].name] = table_->column(c).numbers;
+    const tables::ColumnSpec& column = schema.columns[c];
+    if (column.kind != tables::ColumnKind::Number) continue;
+    if (column.may_hold_no_date) {
+      own(column.name, without_placeholder(table_->column(c).numbers));
+    } else {
+      columns_[column.name] = table_->column(c).numbers;
+    }
   }
   const std::size_t rows = table_->rows();
   if (table == TableId::PreviousApplication) {
-    for (const char* column : {"DAYS_FIRST_DRAWING", "DAYS_FIRST_DUE", "DAYS_LAST_DUE_1ST_VERSION",
-                               "DAYS_LAST_DUE", "DAYS_TERMINATION"}) {
-      own(column, without_placeholder(numbers(column)));
-    }
     const auto asked = numbers("AMT_APPLICATION"), granted = numbers("AMT_CREDIT");
     std::vector<float> ratio(rows);
     for (std::size_t r = 0; r < rows; ++r) ratio[r] = safe_ratio(asked[r], granted[r]);
@@ -115,7 +115,7 @@ HistoryFrame::HistoryFrame(TableId table, const tables::Dataset& data,
 std::span<const float> HistoryFrame::numbers(const std::string& column) const {
   const auto found = columns_.find(column);
   if (found == columns_.end()) {
-    throw std::out_of_range("no numeric column " + column + " in " + table_->schema().file_name);
+    throw internal_error("no numeric column " + column + " in " + table_->schema().file_name);
   }
   return found->second;
 }

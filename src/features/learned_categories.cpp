@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "common/error.h"
+
 namespace creditscore::features {
 namespace {
 
@@ -55,8 +57,8 @@ const CategoryList& LearnedCategories::of(TableId table, const std::string& colu
   if (table == TableId::ApplicationTest) table = TableId::ApplicationTrain;
   const auto found = lists_.find({table, column});
   if (found == lists_.end()) {
-    throw std::out_of_range("no learned categories for " + column + " of " +
-                            tables::schema_of(table).file_name);
+    throw internal_error("no learned categories for " + column + " of " +
+                         tables::schema_of(table).file_name);
   }
   return found->second;
 }
@@ -73,7 +75,7 @@ nlohmann::json LearnedCategories::to_json() const {
 }
 
 LearnedCategories LearnedCategories::from_json(const nlohmann::json& document) {
-  if (!document.is_array()) throw std::invalid_argument("learned categories: expected an array");
+  if (!document.is_array()) throw corrupt("learned categories: expected an array");
   LearnedCategories learned;
   for (const nlohmann::json& item : document) {
     const std::string file = item.value("table", "");
@@ -81,14 +83,12 @@ LearnedCategories LearnedCategories::from_json(const nlohmann::json& document) {
         std::find_if(std::begin(kLearnedTables), std::end(kLearnedTables),
                      [&](TableId id) { return tables::schema_of(id).file_name == file; });
     if (table == std::end(kLearnedTables) || !item.contains("column") || !item.contains("values")) {
-      throw std::invalid_argument("learned categories: malformed entry " +
-                                  item.dump().substr(0, 80));
+      throw corrupt("learned categories: malformed entry " + item.dump().substr(0, 80));
     }
     CategoryList list{item["values"].get<std::vector<std::string>>(),
                       item.value("has_missing", false)};
     if (!std::is_sorted(list.values.begin(), list.values.end())) {
-      throw std::invalid_argument("learned categories of " + item["column"].get<std::string>() +
-                                  ": not sorted");
+      throw corrupt("learned categories of " + item["column"].get<std::string>() + ": not sorted");
     }
     learned.lists_[{*table, item["column"].get<std::string>()}] = std::move(list);
   }

@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "common/error.h"
+
 namespace creditscore::model {
 
 struct Sha256::Context {
@@ -16,7 +18,7 @@ struct Sha256::Context {
 
 Sha256::Sha256() : context_(std::make_unique<Context>()) {
   if (context_->md == nullptr || EVP_DigestInit_ex(context_->md, EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("SHA-256: cannot initialise OpenSSL digest");
+    throw internal_error("SHA-256: cannot initialise OpenSSL digest");
   }
 }
 
@@ -24,7 +26,7 @@ Sha256::~Sha256() = default;
 
 void Sha256::update(std::string_view bytes) {
   if (EVP_DigestUpdate(context_->md, bytes.data(), bytes.size()) != 1) {
-    throw std::runtime_error("SHA-256: digest update failed");
+    throw internal_error("SHA-256: digest update failed");
   }
 }
 
@@ -32,7 +34,7 @@ std::string Sha256::hex() {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
   if (EVP_DigestFinal_ex(context_->md, digest.data(), &length) != 1) {
-    throw std::runtime_error("SHA-256: digest final failed");
+    throw internal_error("SHA-256: digest final failed");
   }
   static constexpr char kHex[] = "0123456789abcdef";
   std::string text;
@@ -51,14 +53,14 @@ std::string sha256_hex(std::string_view bytes) {
 
 std::string sha256_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + file.string());
+  if (!in) throw not_found("cannot read " + file.string());
   Sha256 digest;
   std::vector<char> buffer(1 << 20);
   while (in) {
     in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     digest.update({buffer.data(), static_cast<std::size_t>(in.gcount())});
   }
-  if (in.bad()) throw std::runtime_error("error while reading " + file.string());
+  if (in.bad()) throw corrupt("error while reading " + file.string());
   return digest.hex();
 }
 

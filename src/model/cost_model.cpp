@@ -6,13 +6,15 @@
 #include <stdexcept>
 #include <string>
 
+#include "common/error.h"
+
 namespace creditscore::model {
 namespace {
 
 void check_inputs(std::span<const double> probabilities, std::span<const int> labels) {
   if (probabilities.size() != labels.size() || probabilities.empty()) {
-    throw std::invalid_argument("cost model: " + std::to_string(probabilities.size()) +
-                                " probabilities for " + std::to_string(labels.size()) + " labels");
+    throw internal_error("cost model: " + std::to_string(probabilities.size()) +
+                         " probabilities for " + std::to_string(labels.size()) + " labels");
   }
 }
 
@@ -23,7 +25,7 @@ Confusion confusion_at(std::span<const double> probabilities, std::span<const in
   check_inputs(probabilities, labels);
   Confusion confusion;
   for (std::size_t i = 0; i < probabilities.size(); ++i) {
-    const bool refused = probabilities[i] >= threshold;
+    const bool refused = refuses(probabilities[i], threshold);
     const bool defaulted = labels[i] == 1;
     if (refused) {
       (defaulted ? confusion.true_positives : confusion.false_positives) += 1;

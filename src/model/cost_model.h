@@ -9,6 +9,15 @@
 
 namespace creditscore::model {
 
+// The one decision rule: refused when the probability of default is at or above the threshold.
+inline bool refuses(double probability, double threshold) {
+  return probability >= threshold;
+}
+// "refused" or "granted", as the API, the predictions file and the store write the decision.
+inline const char* decision_name(double probability, double threshold) {
+  return refuses(probability, threshold) ? "refused" : "granted";
+}
+
 struct CostModel {
   double false_negative_cost = 10.0;
   double false_positive_cost = 1.0;

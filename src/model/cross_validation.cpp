@@ -5,6 +5,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "common/error.h"
 #include "model/metrics.h"
 
 namespace creditscore::model {
@@ -46,18 +47,17 @@ void apply_params(Booster& booster, const TrainConfig& config, std::span<const f
 
 void check_inputs(MatrixView features, std::span<const float> labels) {
   if (features.rows != labels.size()) {
-    throw std::invalid_argument("training: " + std::to_string(features.rows) + " rows for " +
-                                std::to_string(labels.size()) + " labels");
+    throw internal_error("training: " + std::to_string(features.rows) + " rows for " +
+                         std::to_string(labels.size()) + " labels");
   }
   for (float label : labels) {
     if (label != 0.0f && label != 1.0f) {
-      throw std::invalid_argument("training: TARGET must be 0 or 1, found " +
-                                  std::to_string(label));
+      throw invalid_input("training: TARGET must be 0 or 1, found " + std::to_string(label));
     }
   }
   const std::size_t defaulters = count_defaulters(labels);
   if (defaulters == 0 || defaulters == labels.size()) {
-    throw std::invalid_argument("training: both outcomes (TARGET 0 and 1) must be present");
+    throw invalid_input("training: both outcomes (TARGET 0 and 1) must be present");
   }
 }
 

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "common/error.h"
+
 namespace creditscore::model {
 namespace {
 
 const nlohmann::json& field(const nlohmann::json& document, const char* name) {
   if (!document.is_object() || !document.contains(name)) {
-    throw std::invalid_argument(std::string("evaluation: missing field '") + name + "'");
+    throw corrupt(std::string("evaluation: missing field '") + name + "'");
   }
   return document[name];
 }

@@ -6,15 +6,17 @@
 #include <stdexcept>
 #include <string>
 
+#include "common/error.h"
+
 namespace creditscore::model {
 namespace {
 
 void check_sizes(const char* what, std::size_t scores, std::size_t labels) {
   if (scores != labels) {
-    throw std::invalid_argument(std::string(what) + ": " + std::to_string(scores) + " scores for " +
-                                std::to_string(labels) + " labels");
+    throw invalid_input(std::string(what) + ": " + std::to_string(scores) + " scores for " +
+                        std::to_string(labels) + " labels");
   }
-  if (scores == 0) throw std::invalid_argument(std::string(what) + ": no clients");
+  if (scores == 0) throw invalid_input(std::string(what) + ": no clients");
 }
 
 // Indices of the clients by decreasing score.
@@ -32,7 +34,7 @@ std::size_t count_positives(std::span<const int> labels) {
 
 void check_both_outcomes(const char* what, std::size_t positives, std::size_t total) {
   if (positives == 0 || positives == total) {
-    throw std::invalid_argument(std::string(what) + ": both outcomes must be present");
+    throw invalid_input(std::string(what) + ": both outcomes must be present");
   }
 }
 
@@ -123,7 +125,7 @@ std::vector<RocPoint> roc_curve(std::span<const double> scores, std::span<const 
 std::vector<CalibrationBin> calibration_curve(std::span<const double> probabilities,
                                               std::span<const int> labels, std::size_t bins) {
   check_sizes("calibration_curve", probabilities.size(), labels.size());
-  if (bins == 0) throw std::invalid_argument("calibration_curve: bins must be at least 1");
+  if (bins == 0) throw invalid_input("calibration_curve: bins must be at least 1");
   std::vector<std::size_t> order = by_decreasing_score(probabilities);
   std::reverse(order.begin(), order.end());
   const std::size_t n = order.size();

@@ -21,7 +21,7 @@ constexpr const char* kChecksumFile = "CHECKSUM";
 
 std::string read_text(const std::filesystem::path& directory, const char* name) {
   std::ifstream in(directory / name, std::ios::binary);
-  if (!in) throw BundleError(directory.string() + ": missing " + name);
+  if (!in) throw BundleError(directory.string() + ": missing " + name, ErrorKind::NotFound);
   std::stringstream content;
   content << in.rdbuf();
   return content.str();
@@ -49,7 +49,8 @@ nlohmann::json parse(const std::filesystem::path& directory, const char* name,
 
 void write_bundle(const ModelBundle& bundle, const std::filesystem::path& directory) {
   if (std::filesystem::exists(directory)) {
-    throw BundleError(directory.string() + ": already exists; a bundle is never overwritten");
+    throw BundleError(directory.string() + ": already exists; a bundle is never overwritten",
+                      ErrorKind::Conflict);
   }
   const std::filesystem::path parent = directory.has_parent_path() ? directory.parent_path() : ".";
   std::filesystem::create_directories(parent);
@@ -95,7 +96,8 @@ void write_bundle(const ModelBundle& bundle, const std::filesystem::path& direct
 
 ModelBundle read_bundle(const std::filesystem::path& directory) {
   if (!std::filesystem::is_directory(directory)) {
-    throw BundleError(directory.string() + ": no model bundle here (not a directory)");
+    throw BundleError(directory.string() + ": no model bundle here (not a directory)",
+                      ErrorKind::NotFound);
   }
   const std::string manifest_text = read_text(directory, kManifestFile);
   std::string expected = read_text(directory, kChecksumFile);

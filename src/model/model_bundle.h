@@ -21,14 +21,17 @@
 #include <string>
 #include <vector>
 
+#include "common/error.h"
 #include "model/evaluation.h"
 #include "model/reference_distribution.h"
 
 namespace creditscore::model {
 
-class BundleError : public std::runtime_error {
+// A bundle that cannot be served: missing (not found), already written (conflict), or broken.
+class BundleError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit BundleError(const std::string& message, ErrorKind kind = ErrorKind::Corrupt)
+      : Error(kind, message) {}
 };
 
 struct ModelBundle {

@@ -4,7 +4,9 @@
 #include <cmath>
 #include <map>
 #include <stdexcept>
-#include <thread>
+
+#include "common/error.h"
+#include "common/parallel.h"
 
 namespace creditscore::model {
 namespace {
@@ -75,8 +77,7 @@ template <typename T>
 std::vector<T> read_array(const nlohmann::json& document, const char* field,
                           const std::string& name) {
   if (!document.contains(field) || !document[field].is_array()) {
-    throw std::invalid_argument("reference distribution of " + name + ": missing array '" + field +
-                                "'");
+    throw corrupt("reference distribution of " + name + ": missing array '" + field + "'");
   }
   return document[field].get<std::vector<T>>();
 }
@@ -88,22 +89,15 @@ std::vector<FeatureDistribution> reference_distributions(MatrixView features,
                                                          std::span<const std::string> names,
                                                          std::size_t histogram_bins) {
   if (names.size() != features.cols || labels.size() != features.rows || histogram_bins == 0) {
-    throw std::invalid_argument("reference_distributions: " + std::to_string(features.cols) +
-                                " columns, " + std::to_string(names.size()) + " names, " +
-                                std::to_string(features.rows) + " rows, " +
-                                std::to_string(labels.size()) + " labels");
+    throw internal_error("reference_distributions: " + std::to_string(features.cols) +
+                         " columns, " + std::to_string(names.size()) + " names, " +
+                         std::to_string(features.rows) + " rows, " + std::to_string(labels.size()) +
+                         " labels");
   }
   std::vector<FeatureDistribution> result(features.cols);
-  const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::thread> threads;
-  for (std::size_t w = 0; w < workers; ++w) {
-    threads.emplace_back([&, w] {
-      for (std::size_t c = w; c < features.cols; c += workers) {
-        result[c] = describe(features, labels, c, names[c], histogram_bins);
-      }
-    });
-  }
-  for (auto& thread : threads) thread.join();
+  parallel_for(features.cols, [&](std::size_t c) {
+    result[c] = describe(features, labels, c, names[c], histogram_bins);
+  });
   return result;
 }
 
@@ -167,13 +161,12 @@ nlohmann::json to_json(const std::vector<FeatureDistribution>& distributions) {
 }
 
 std::vector<FeatureDistribution> distributions_from_json(const nlohmann::json& document) {
-  if (!document.is_array())
-    throw std::invalid_argument("reference distributions: expected an array");
+  if (!document.is_array()) throw corrupt("reference distributions: expected an array");
   std::vector<FeatureDistribution> result;
   for (const nlohmann::json& item : document) {
     FeatureDistribution d;
     d.name = item.value("name", "");
-    if (d.name.empty()) throw std::invalid_argument("reference distribution without a name");
+    if (d.name.empty()) throw corrupt("reference distribution without a name");
     d.present = item.value("present", std::size_t{0});
     d.missing = item.value("missing", std::size_t{0});
     d.mean = item.value("mean", 0.0);
@@ -186,7 +179,7 @@ std::vector<FeatureDistribution> distributions_from_json(const nlohmann::json& d
     const std::size_t expected_values = d.discrete ? bins : (bins == 0 ? 0 : bins + 1);
     if (d.default_counts.size() != bins || d.values_or_edges.size() != expected_values ||
         (!d.quantiles.empty() && d.quantiles.size() != std::size(kQuantileLevels))) {
-      throw std::invalid_argument("reference distribution of " + d.name + ": inconsistent sizes");
+      throw corrupt("reference distribution of " + d.name + ": inconsistent sizes");
     }
     result.push_back(std::move(d));
   }

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <stdexcept>
-#include <thread>
+
+#include "common/error.h"
+#include "common/parallel.h"
 
 namespace creditscore::model {
 namespace {
@@ -15,7 +17,7 @@ std::string number(double value) {
 }
 
 void require(bool condition, const std::string& message) {
-  if (!condition) throw std::invalid_argument(message);
+  if (!condition) throw invalid_input(message);
 }
 
 }  // namespace
@@ -23,8 +25,7 @@ void require(bool condition, const std::string& message) {
 std::map<std::string, std::string> xgboost_params(const TrainConfig& config, std::size_t defaulters,
                                                   std::size_t clients) {
   const TreeParams& t = config.trees;
-  const int threads =
-      config.threads > 0 ? config.threads : static_cast<int>(std::thread::hardware_concurrency());
+  const int threads = config.threads > 0 ? config.threads : static_cast<int>(thread_budget());
   std::map<std::string, std::string> params = {
       {"objective", "binary:logistic"},
       {"tree_method", "hist"},
@@ -80,7 +81,7 @@ const char* to_string(ClassWeighting weighting) {
 ClassWeighting class_weighting_from_string(const std::string& text) {
   if (text == "none") return ClassWeighting::None;
   if (text == "balanced") return ClassWeighting::Balanced;
-  throw std::invalid_argument("--weighting must be none or balanced, not '" + text + "'");
+  throw invalid_input("--weighting must be none or balanced, not '" + text + "'");
 }
 
 }  // namespace creditscore::model

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <utility>
 
+#include "common/error.h"
+
 namespace creditscore::model {
 namespace {
 
@@ -34,9 +36,9 @@ DMatrix::DMatrix(MatrixView matrix, std::span<const float> labels, std::span<con
   silence_once();
   if ((!labels.empty() && labels.size() != matrix.rows) ||
       (!weights.empty() && weights.size() != matrix.rows)) {
-    throw std::invalid_argument("DMatrix: " + std::to_string(matrix.rows) + " rows but " +
-                                std::to_string(labels.size()) + " labels and " +
-                                std::to_string(weights.size()) + " weights");
+    throw internal_error("DMatrix: " + std::to_string(matrix.rows) + " rows but " +
+                         std::to_string(labels.size()) + " labels and " +
+                         std::to_string(weights.size()) + " weights");
   }
   DMatrixHandle handle = nullptr;
   check(XGDMatrixCreateFromMat(matrix.data, matrix.rows, matrix.cols, std::nanf(""), &handle),

@@ -9,11 +9,14 @@
 #include <string_view>
 #include <vector>
 
+#include "common/error.h"
+
 namespace creditscore::model {
 
-class XGBoostError : public std::runtime_error {
+// XGBoost refused a call: a bug of ours or of the library, never the user's input.
+class XGBoostError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit XGBoostError(const std::string& message) : Error(ErrorKind::Internal, message) {}
 };
 
 // XGBoost's library version, e.g. "1.7.4".

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iostream>
 
+#include "common/error.h"
+#include "common/parallel.h"
 #include "server/routes.h"
 #include "store/run_registry.h"
 
@@ -12,15 +14,15 @@ namespace {
 std::filesystem::path served_bundle(const std::filesystem::path& registry) {
   const auto served = store::RunRegistry(registry).served();
   if (!served) {
-    throw std::runtime_error("no model is served in " + registry.string() +
-                             ": give --model BUNDLE, or train one with `creditscore train`");
+    throw not_found("no model is served in " + registry.string() +
+                    ": give --model BUNDLE, or train one with `creditscore train`");
   }
   return served->bundle_path;
 }
 
 std::optional<std::filesystem::path> followed_registry(const ServerSettings& settings) {
   if (!settings.model.empty()) return std::nullopt;
-  return settings.models / "registry.sqlite";
+  return store::registry_file(settings.models);
 }
 
 }  // namespace
@@ -29,18 +31,19 @@ ApiServer::ApiServer(const ServerSettings& settings)
     : settings_(settings),
       // The threads both read sockets and answer: one per core keeps every core busy, and more
       // would only take turns.
-      workers_(settings.workers ? settings.workers
-                                : std::max(1u, std::thread::hardware_concurrency())) {
+      workers_(settings.workers ? settings.workers : thread_budget()) {
   const auto registry = followed_registry(settings);
-  service_ = std::make_unique<Service>(registry ? served_bundle(*registry) : settings.model,
-                                       settings.store, registry, settings.cached_explanations);
-  router_ = std::make_unique<Router>(service_->metrics(), settings.max_body_bytes);
+  service_ = std::make_unique<app::Service>(registry ? served_bundle(*registry) : settings.model,
+                                            settings.store, registry, settings.cached_explanations);
+  admission_ = std::make_unique<app::Admission>(*service_);
+  metrics_.set_model(service_->model()->bundle().run_id);
+  router_ = std::make_unique<Router>(metrics_, settings.max_body_bytes);
   add_legacy_routes(*router_, *service_);
   add_client_routes(*router_, *service_);
   add_comparison_routes(*router_, *service_);
   add_model_routes(*router_, *service_);
-  add_scoring_routes(*router_, *service_);
-  add_operations_routes(*router_, *service_);
+  add_scoring_routes(*router_, *admission_);
+  add_operations_routes(*router_, *service_, metrics_);
   // Swagger UI from npm, when installed: the page at /docs is ours, its files are the package's.
   const bool docs = std::filesystem::is_regular_file(settings.docs / "swagger-ui-bundle.js");
   if (docs) router_->mount(StaticFiles("/docs/assets", settings.docs));
@@ -57,7 +60,9 @@ ApiServer::~ApiServer() {
   if (follower_.joinable()) follower_.join();
 }
 
-int ApiServer::bind() { return http_->bind(); }
+int ApiServer::bind() {
+  return http_->bind();
+}
 
 void ApiServer::run() {
   if (service_->registry()) follower_ = std::thread([this] { follow_registry(); });
@@ -90,6 +95,7 @@ void ApiServer::follow_registry() {
     if (wanted == service_->bundle_path() || wanted == refused) continue;
     try {
       service_->switch_model(wanted);
+      metrics_.set_model(service_->model()->bundle().run_id);
       std::cerr << "creditscore serve: now serving " << service_->model()->bundle().run_id << " ("
                 << wanted.string() << ")\n";
     } catch (const std::exception& error) {

@@ -12,9 +12,11 @@
 #include <string>
 #include <thread>
 
+#include "app/admission.h"
+#include "app/service.h"
 #include "server/http_listener.h"
+#include "server/metrics.h"
 #include "server/router.h"
-#include "server/service.h"
 
 namespace creditscore::server {
 
@@ -49,14 +51,16 @@ class ApiServer {
   // May be called from any thread.
   void stop();
   std::size_t workers() const { return workers_; }
-  Service& service() { return *service_; }
+  app::Service& service() { return *service_; }
 
  private:
   void follow_registry();
 
   ServerSettings settings_;
   std::size_t workers_;
-  std::unique_ptr<Service> service_;
+  std::unique_ptr<app::Service> service_;
+  std::unique_ptr<app::Admission> admission_;
+  Metrics metrics_;
   std::unique_ptr<Router> router_;
   std::unique_ptr<HttpListener> http_;  // answers through the router: destroyed before it
   std::mutex stop_lock_;

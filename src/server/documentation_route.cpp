@@ -1,6 +1,6 @@
 // GET /docs: the API's interactive documentation, Swagger UI (swagger-ui-dist from npm, served
 // from this machine: nothing is fetched from the internet) reading /openapi.json.
-#include "server/api_error.h"
+#include "common/error.h"
 #include "server/routes.h"
 
 namespace creditscore::server {
@@ -8,9 +8,9 @@ namespace creditscore::server {
 void add_documentation_route(Router& router, bool installed) {
   router.get("/docs", [installed](const Request&) {
     if (!installed) {
-      throw ApiError(404,
-                     "Swagger UI's files are not installed: run `npm ci --prefix web`, or give "
-                     "--docs DIR; the API's description is at /openapi.json");
+      throw not_found(
+          "Swagger UI's files are not installed: run `npm ci --prefix web`, or give "
+          "--docs DIR; the API's description is at /openapi.json");
     }
     return Reply::of_type(R"(<!doctype html>
 <html lang="en">

@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include "common/error.h"
+
 namespace creditscore::server {
 namespace {
 
@@ -75,7 +77,7 @@ asio::ip::address resolved(const std::string& host) {
   asio::ip::tcp::resolver resolver(io);
   const auto found = resolver.resolve(host, "", error);
   if (error || found.empty())
-    throw std::runtime_error("cannot listen on " + host + ": not an address of this machine");
+    throw invalid_input("cannot listen on " + host + ": not an address of this machine");
   return found.begin()->endpoint().address();
 }
 
@@ -108,8 +110,8 @@ class HttpListener::Impl {
     try {
       server_->open_sync();
     } catch (const std::exception& failure) {
-      throw std::runtime_error("cannot listen on " + settings_.host + ":" +
-                               std::to_string(settings_.port) + " (" + failure.what() + ")");
+      throw invalid_input("cannot listen on " + settings_.host + ":" +
+                          std::to_string(settings_.port) + " (" + failure.what() + ")");
     }
     return port_;
   }

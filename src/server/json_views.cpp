@@ -5,6 +5,8 @@
 #include <numeric>
 
 #include "explain/global_explanation.h"
+#include "features/category_labels.h"
+#include "features/column_labels.h"
 #include "model/evaluation.h"
 
 namespace creditscore::server {
@@ -24,6 +26,29 @@ json number_or_null(double value) {
   return std::isnan(value) ? json(nullptr) : json(value);
 }
 
+json application_fields_json(const json& application) {
+  const tables::TableSchema& schema = tables::schema_of(tables::TableId::ApplicationTrain);
+  json fields = json::array();
+  for (const auto& [column, value] : application.items()) {
+    const features::Label& label =
+        features::column_label(tables::TableId::ApplicationTrain, column);
+    json field = {
+        {"column", column}, {"label_fr", label.fr}, {"label_en", label.en}, {"value", value}};
+    if (value.is_string()) {
+      const features::Label words = features::category_label(value.get<std::string>());
+      field["value_fr"] = words.fr;
+      field["value_en"] = words.en;
+    }
+    const auto index = schema.find(column);
+    if (index && schema.columns[*index].may_hold_no_date && value.is_number() &&
+        value.get<float>() == tables::kNoDate) {
+      field["no_date"] = true;
+    }
+    fields.push_back(std::move(field));
+  }
+  return fields;
+}
+
 json feature_json(const explain::ServedModel& model, std::size_t feature) {
   const features::FeatureInfo& info = model.catalog().features().at(feature);
   return {{"feature", info.name}, {"label_fr", info.label.fr}, {"label_en", info.label.en}};
@@ -31,7 +56,7 @@ json feature_json(const explain::ServedModel& model, std::size_t feature) {
 
 json score_json(const explain::ServedModel& model, double probability) {
   return {{"probability", probability},
-          {"decision", probability >= model.threshold() ? "refused" : "granted"},
+          {"decision", model::decision_name(probability, model.threshold())},
           {"threshold", model.threshold()},
           {"distance", probability - model.threshold()},
           {"model", model.bundle().run_id}};

@@ -14,6 +14,11 @@ namespace creditscore::server {
 // A float that may be missing, as JSON.
 nlohmann::json number_or_null(double value);
 
+// A stored application (a JSON object of its columns) as the client's file shows it: each column
+// with its FR/EN label and value, a category code also in words (value_fr, value_en), and
+// no_date set where a day count holds Home Credit's "no such date".
+nlohmann::json application_fields_json(const nlohmann::json& application);
+
 // {"feature", "label_fr", "label_en"}
 nlohmann::json feature_json(const explain::ServedModel& model, std::size_t feature);
 

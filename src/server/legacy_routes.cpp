@@ -5,7 +5,7 @@
 // asked for; the first version returned row 0's whoever was asked.
 #include <charconv>
 
-#include "server/api_error.h"
+#include "app/client_views.h"
 #include "server/routes.h"
 
 namespace creditscore::server {
@@ -40,20 +40,15 @@ std::string flask_answer(double probability, std::span<const double> shap, doubl
 
 }  // namespace
 
-void add_legacy_routes(Router& router, Service& service) {
+void add_legacy_routes(Router& router, app::Service& service) {
   router.get("/predict", [&service](const Request& request) {
-    const auto text = request.query("numeroClient");
-    if (!text)
-      throw ApiError(400, "missing query parameter numeroClient (the client's SK_ID_CURR)");
+    request.required_query("numeroClient", "the client's SK_ID_CURR");
     const std::int64_t id = request.query_integer("numeroClient", 0, INT64_MIN, INT64_MAX);
-    const auto row = service.population().features(id);
-    if (!row) throw ApiError(404, "no client " + std::to_string(id));
-    const auto model = service.model();
-    const auto explained = service.stored_explanation(model, id, *row);
-    const std::span<const double> values = explained->values;
-    return Reply::of_type(
-        flask_answer(explained->probability, values.first(model->num_features()), values.back()),
-        "application/json");
+    const app::ClientShap client = app::client_shap(service, id);
+    const std::span<const double> values = client.shap->values;
+    return Reply::of_type(flask_answer(client.shap->probability,
+                                       values.first(client.model->num_features()), values.back()),
+                          "application/json");
   });
 }
 

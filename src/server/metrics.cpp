@@ -65,7 +65,7 @@ std::string Metrics::text() const {
   return out.str();
 }
 
-std::string Metrics::cache_text(const ExplanationCache::Counts& counts) {
+std::string Metrics::cache_text(const app::ExplanationCache::Counts& counts) {
   std::ostringstream out;
   out << "# HELP creditscore_explanation_cache_requests_total Explanations of stored clients "
          "asked for, by whether the live model's values were held.\n"

@@ -10,7 +10,7 @@
 #include <string>
 #include <utility>
 
-#include "server/explanation_cache.h"
+#include "app/explanation_cache.h"
 
 namespace creditscore::server {
 
@@ -26,7 +26,7 @@ class Metrics {
   // The Prometheus text exposition format, version 0.0.4.
   std::string text() const;
   // The explanation cache's counters, in the same format.
-  static std::string cache_text(const ExplanationCache::Counts& counts);
+  static std::string cache_text(const app::ExplanationCache::Counts& counts);
 
  private:
   struct Latency {

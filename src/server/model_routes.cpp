@@ -1,17 +1,15 @@
 // The model: GET /api/v1/model (the card: version, threshold, metrics and curves, importance),
 // /api/v1/model/global (mean |SHAP| and the (value, SHAP) samples of the summary and dependence
 // plots) and /api/v1/runs (the registry's runs, when the server follows one).
-#include "explain/global_explanation.h"
-#include "server/api_error.h"
+#include "app/model_views.h"
 #include "server/json_views.h"
 #include "server/routes.h"
-#include "store/run_registry.h"
 
 namespace creditscore::server {
 
 using nlohmann::json;
 
-void add_model_routes(Router& router, Service& service) {
+void add_model_routes(Router& router, app::Service& service) {
   router.get("/api/v1/model", [&service](const Request& request) {
     const auto top = static_cast<std::size_t>(request.query_integer("top", 30, 1, 1000));
     json body = model_json(*service.model(), top);
@@ -21,18 +19,14 @@ void add_model_routes(Router& router, Service& service) {
 
   router.get("/api/v1/model/global", [&service](const Request& request) {
     const auto top = static_cast<std::size_t>(request.query_integer("top", 20, 1, 100));
-    const auto model = service.model();
-    if (model->bundle().global_explanation.is_null()) {
-      throw ApiError(404, "model " + model->bundle().run_id + " has no global explanation");
-    }
-    const explain::GlobalExplanation global =
-        explain::global_explanation_from_json(model->bundle().global_explanation);
+    const app::GlobalView view = app::global_explanation(service);
+    const explain::GlobalExplanation& global = view.global;
     json features = json::array();
     for (std::size_t k = 0; k < std::min(top, global.dependence.size()); ++k) {
       const auto& d = global.dependence[k];
-      const auto index = model->catalog().index_of(d.feature);
+      const auto index = view.model->catalog().index_of(d.feature);
       if (!index) continue;
-      json item = feature_json(*model, *index);
+      json item = feature_json(*view.model, *index);
       item["mean_abs_shap"] = global.importance[k].mean_abs_shap;
       json values = json::array();
       for (float v : d.values) values.push_back(number_or_null(v));
@@ -40,31 +34,26 @@ void add_model_routes(Router& router, Service& service) {
       item["shap"] = d.shap;
       features.push_back(std::move(item));
     }
-    return Reply(nlohmann::json{{"run_id", model->bundle().run_id},
-                                {"sample_size", global.sample_size},
-                                {"base_value", global.base_value},
-                                {"features", features}});
+    return Reply(json{{"run_id", view.model->bundle().run_id},
+                      {"sample_size", global.sample_size},
+                      {"base_value", global.base_value},
+                      {"features", features}});
   });
 
   router.get("/api/v1/runs", [&service](const Request&) {
+    const app::RunsView view = app::list_runs(service);
     json runs = json::array();
-    std::string served;
-    if (service.registry()) {
-      store::RunRegistry registry(*service.registry());
-      if (const auto current = registry.served()) served = current->id;
-      for (const store::RunRecord& run : registry.list()) {
-        runs.push_back({{"id", run.id},
-                        {"created_at", run.created_at},
-                        {"data_directory", run.data_directory},
-                        {"data_fingerprint", run.data_fingerprint},
-                        {"params", json::parse(run.params_json)},
-                        {"metrics", json::parse(run.metrics_json)},
-                        {"timings", json::parse(run.timings_json)},
-                        {"bundle_path", run.bundle_path}});
-      }
+    for (const store::RunRecord& run : view.runs) {
+      runs.push_back({{"id", run.id},
+                      {"created_at", run.created_at},
+                      {"data_directory", run.data_directory},
+                      {"data_fingerprint", run.data_fingerprint},
+                      {"params", json::parse(run.params_json)},
+                      {"metrics", json::parse(run.metrics_json)},
+                      {"timings", json::parse(run.timings_json)},
+                      {"bundle_path", run.bundle_path}});
     }
-    return Reply(nlohmann::json{
-        {"live", service.model()->bundle().run_id}, {"served", served}, {"runs", runs}});
+    return Reply(json{{"live", view.live}, {"served", view.served}, {"runs", runs}});
   });
 }
 

@@ -8,50 +8,306 @@ namespace {
 
 using nlohmann::json;
 
-json parameter(const std::string& name, const std::string& in, const std::string& type,
+// Schema builders. Objects list every property and refuse others, so that an answer can hold
+// nothing the contract does not name; `required` lists what is always there.
+json ref(const std::string& name) {
+  return {{"$ref", "#/components/schemas/" + name}};
+}
+json type(const std::string& name) {
+  return {{"type", name}};
+}
+json nullable(json schema) {
+  schema["nullable"] = true;
+  return schema;
+}
+json array_of(json items) {
+  return {{"type", "array"}, {"items", std::move(items)}};
+}
+json text_enum(const std::vector<std::string>& values) {
+  return {{"type", "string"}, {"enum", values}};
+}
+json object(json properties, const std::vector<std::string>& required) {
+  json schema = {
+      {"type", "object"}, {"properties", std::move(properties)}, {"additionalProperties", false}};
+  if (!required.empty()) schema["required"] = required;
+  return schema;
+}
+// An object whose keys are data (columns, settings) rather than a fixed list.
+json free_object(const std::string& description) {
+  return {{"type", "object"}, {"description", description}, {"additionalProperties", true}};
+}
+json with(json schema, const json& more) {
+  for (const auto& [key, value] : more.items()) schema["properties"][key] = value;
+  for (const auto& [key, value] : more.items()) schema["required"].push_back(key);
+  return schema;
+}
+
+json schemas() {
+  const json labels = {
+      {"feature", type("string")}, {"label_fr", type("string")}, {"label_en", type("string")}};
+  const json decision = text_enum({"granted", "refused"});
+  const json split = text_enum({"train", "test", "new"});
+  const json target = nullable({{"type", "integer"}, {"enum", {0, 1}}});
+  const json value = nullable(json{{"oneOf", {type("number"), type("string")}}});
+  const json score_fields = {{"probability", type("number")},
+                             {"decision", decision},
+                             {"threshold", type("number")},
+                             {"distance", type("number")},
+                             {"model", type("string")}};
+  const json reason = object({{"feature", type("integer")},
+                              {"effect", type("number")},
+                              {"fr", type("string")},
+                              {"en", type("string")}},
+                             {"feature", "effect", "fr", "en"});
+  const json counts = object(
+      {{"repaid", type("integer")}, {"defaulted", type("integer")}, {"unknown", type("integer")}},
+      {"repaid", "defaulted", "unknown"});
+  json s;
+  s["Error"] = object({{"error", type("string")}, {"detail", type("string")}}, {"error", "detail"});
+  s["Feature"] = object(labels, {"feature", "label_fr", "label_en"});
+  s["Score"] = object(score_fields, {"probability", "decision", "threshold", "distance", "model"});
+  s["ClientScore"] = with(s["Score"], {{"id", type("integer")}});
+  s["Explanation"] = with(
+      s["Score"],
+      {{"base_value", type("number")},
+       {"base_probability", type("number")},
+       {"contributions", array_of(object({{"feature", type("string")},
+                                          {"label_fr", type("string")},
+                                          {"label_en", type("string")},
+                                          {"value", nullable(type("number"))},
+                                          {"value_fr", type("string")},
+                                          {"value_en", type("string")},
+                                          {"shap", type("number")},
+                                          {"effect", type("number")}},
+                                         {"feature", "label_fr", "label_en", "value", "value_fr",
+                                          "value_en", "shap", "effect"}))},
+       {"others",
+        object({{"count", type("integer")}, {"shap", type("number")}, {"effect", type("number")}},
+               {"count", "shap", "effect"})},
+       {"reasons",
+        object({{"towards_refusal", array_of(reason)}, {"towards_acceptance", array_of(reason)}},
+               {"towards_refusal", "towards_acceptance"})},
+       {"engine", text_enum({"tree_shap", "xgboost_pred_contribs"})}});
+  s["ClientExplanation"] = with(s["Explanation"], {{"id", type("integer")}});
+  s["ScoredApplication"] = with(s["Explanation"], {{"warnings", array_of(type("string"))}});
+  s["AdmittedApplication"] = with(s["ScoredApplication"], {{"id", type("integer")}});
+  s["WhatIf"] = object({{"id", type("integer")},
+                        {"changes", free_object("The fields changed, as sent")},
+                        {"current", ref("ScoredApplication")},
+                        {"edited", ref("ScoredApplication")}},
+                       {"id", "changes", "current", "edited"});
+  s["ClientPage"] = object(
+      {{"total", type("integer")},
+       {"offset", type("integer")},
+       {"limit", type("integer")},
+       {"clients", array_of(object({{"id", type("integer")},
+                                    {"split", split},
+                                    {"target", target},
+                                    {"probability", nullable(type("number"))},
+                                    {"decision", nullable(decision)},
+                                    {"amt_credit", nullable(type("number"))},
+                                    {"amt_income_total", nullable(type("number"))},
+                                    {"name_contract_type", type("string")}},
+                                   {"id", "split", "target", "probability", "decision",
+                                    "amt_credit", "amt_income_total", "name_contract_type"}))}},
+      {"total", "offset", "limit", "clients"});
+  s["ClientFile"] = object(
+      {{"id", type("integer")},
+       {"split", split},
+       {"target", target},
+       {"application", array_of(object({{"column", type("string")},
+                                        {"label_fr", type("string")},
+                                        {"label_en", type("string")},
+                                        {"value", value},
+                                        {"value_fr", type("string")},
+                                        {"value_en", type("string")},
+                                        {"no_date", type("boolean")}},
+                                       {"column", "label_fr", "label_en", "value"}))},
+       {"summary",
+        object(
+            {{"history", array_of(object({{"key", type("string")},
+                                          {"label_fr", type("string")},
+                                          {"label_en", type("string")},
+                                          {"unit", text_enum({"count", "amount", "days", "share"})},
+                                          {"value", nullable(type("number"))}},
+                                         {"key", "label_fr", "label_en", "unit", "value"}))}},
+            {"history"})},
+       {"score", ref("Score")}},
+      {"id", "split", "target", "application", "summary", "score"});
+  s["SimilarClients"] =
+      object({{"id", type("integer")},
+              {"features", array_of(ref("Feature"))},
+              {"clients", array_of(object({{"id", type("integer")},
+                                           {"distance", type("number")},
+                                           {"probability", nullable(type("number"))},
+                                           {"split", split},
+                                           {"target", target}},
+                                          {"id", "distance", "probability", "split", "target"}))},
+              {"known_outcomes", type("integer")},
+              {"default_rate", nullable(type("number"))}},
+             {"id", "features", "clients", "known_outcomes", "default_rate"});
+  s["FeatureList"] =
+      object({{"features", array_of(with(s["Feature"], {{"table", type("string")},
+                                                        {"description", type("string")},
+                                                        {"discrete", type("boolean")},
+                                                        {"importance_rank", type("integer")}}))}},
+             {"features"});
+  json bin = counts;
+  bin["properties"]["value"] = type("number");
+  bin["properties"]["from"] = type("number");
+  bin["properties"]["to"] = type("number");
+  s["Distribution"] = with(s["Feature"], {{"group", text_enum({"all", "similar", "filtered"})},
+                                          {"size", type("integer")},
+                                          {"discrete", type("boolean")},
+                                          {"bins", array_of(bin)},
+                                          {"missing", counts},
+                                          {"elsewhere", counts}});
+  s["Distribution"]["properties"]["client"] = object({{"id", type("integer")},
+                                                      {"value", nullable(type("number"))},
+                                                      {"bin", nullable(type("integer"))},
+                                                      {"percentile", nullable(type("number"))}},
+                                                     {"id", "value", "bin", "percentile"});
+  s["Bivariate"] = object({{"x", ref("Feature")},
+                           {"y", ref("Feature")},
+                           {"group", text_enum({"all", "similar", "filtered"})},
+                           {"with_both_values", type("integer")},
+                           {"columns", array_of(type("string"))},
+                           {"points", array_of({{"type", "array"},
+                                                {"description", "[x, y, probability, target]"},
+                                                {"items", nullable(type("number"))},
+                                                {"minItems", 4},
+                                                {"maxItems", 4}})},
+                           {"client", object({{"id", type("integer")},
+                                              {"x", nullable(type("number"))},
+                                              {"y", nullable(type("number"))},
+                                              {"probability", type("number")}},
+                                             {"id", "x", "y", "probability"})}},
+                          {"x", "y", "group", "with_both_values", "columns", "points"});
+  const json curve = object(
+      {{"columns", array_of(type("string"))}, {"points", array_of(array_of(type("number")))}},
+      {"columns", "points"});
+  s["Evaluation"] =
+      object({{"clients", type("integer")},
+              {"defaulters", type("integer")},
+              {"roc_auc", type("number")},
+              {"pr_auc", type("number")},
+              {"brier_score", type("number")},
+              {"calibration_error", type("number")},
+              {"false_negative_cost", type("number")},
+              {"false_positive_cost", type("number")},
+              {"threshold", type("number")},
+              {"cost_at_threshold", type("number")},
+              {"confusion_at_threshold", free_object("true/false positives and negatives")},
+              {"cost_at_half", type("number")},
+              {"roc_curve", curve},
+              {"cost_curve", curve},
+              {"calibration_curve", curve}},
+             {"clients", "roc_auc", "threshold", "cost_at_threshold", "roc_curve", "cost_curve"});
+  s["ModelCard"] =
+      object({{"run_id", type("string")},
+              {"created_at", type("string")},
+              {"xgboost_version", type("string")},
+              {"features", type("integer")},
+              {"threshold", type("number")},
+              {"cost_ratio", type("number")},
+              {"evaluation", ref("Evaluation")},
+              {"oracle", nullable(ref("Evaluation"))},
+              {"training", free_object("Data, settings, rounds and timings of the training run")},
+              {"explanation_engine", text_enum({"tree_shap", "xgboost_pred_contribs"})},
+              {"fallback_reason", type("string")},
+              {"importance", array_of(with(s["Feature"], {{"mean_abs_shap", type("number")}}))},
+              {"bundle_path", type("string")}},
+             {"run_id", "created_at", "features", "threshold", "cost_ratio", "evaluation", "oracle",
+              "training", "explanation_engine", "importance", "bundle_path"});
+  s["GlobalExplanation"] = object(
+      {{"run_id", type("string")},
+       {"sample_size", type("integer")},
+       {"base_value", type("number")},
+       {"features", array_of(with(s["Feature"], {{"mean_abs_shap", type("number")},
+                                                 {"values", array_of(nullable(type("number")))},
+                                                 {"shap", array_of(type("number"))}}))}},
+      {"run_id", "sample_size", "base_value", "features"});
+  s["Runs"] =
+      object({{"live", type("string")},
+              {"served", type("string")},
+              {"runs", array_of(object({{"id", type("string")},
+                                        {"created_at", type("string")},
+                                        {"data_directory", type("string")},
+                                        {"data_fingerprint", type("string")},
+                                        {"params", free_object("Training settings")},
+                                        {"metrics", free_object("Out-of-fold metrics")},
+                                        {"timings", free_object("Seconds per step")},
+                                        {"bundle_path", type("string")}},
+                                       {"id", "created_at", "params", "metrics", "bundle_path"}))}},
+             {"live", "served", "runs"});
+  s["OpenApi"] = free_object("This document, OpenAPI 3.0");
+  s["Health"] = object({{"status", text_enum({"ok"})}}, {"status"});
+  s["Ready"] = object(
+      {{"status", text_enum({"ready"})}, {"model", type("string")}, {"clients", type("integer")}},
+      {"status", "model", "clients"});
+  s["LegacyPrediction"] = {
+      {"type", "array"},
+      {"description",
+       "[probability, {\"0\": {\"0\": shap_0, ...}}, expected_value], as the first version"},
+      {"minItems", 3},
+      {"maxItems", 3},
+      {"items", {{"oneOf", {type("number"), type("object")}}}}};
+  // Bodies.
+  const json rows = array_of(free_object("One row: columns of the table, as in its CSV file"));
+  s["Application"] = object(
+      {{"application",
+        free_object("The columns of application_test.csv: text for categories, numbers else")},
+       {"history", object({{"bureau", rows},
+                           {"bureau_balance", rows},
+                           {"previous_application", rows},
+                           {"POS_CASH_balance", rows},
+                           {"installments_payments", rows},
+                           {"credit_card_balance", rows}},
+                          {})}},
+      {"application"});
+  s["WhatIfChanges"] =
+      object({{"changes", free_object("COLUMN: its new value, or null to clear it")}}, {"changes"});
+  return s;
+}
+
+json parameter(const std::string& name, const std::string& in, const std::string& kind,
                const std::string& description, bool required = false) {
   return {{"name", name},
           {"in", in},
           {"required", required || in == "path"},
           {"description", description},
-          {"schema", {{"type", type}}}};
+          {"schema", type(kind)}};
 }
 
 json client_id() {
   return parameter("id", "path", "integer", "The client's SK_ID_CURR");
 }
 
-const json kErrors = {
-    {"400",
-     {{"description", "Malformed request"},
-      {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}},
-    {"404",
-     {{"description", "Unknown client, feature or route"},
-      {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}},
-    {"422",
-     {{"description", "Invalid value"},
-      {"content",
-       {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}}};
+json error_answer(const std::string& description) {
+  return {{"description", description},
+          {"content", {{"application/json", {{"schema", ref("Error")}}}}}};
+}
 
+// An operation answering `schema` with `status`, and its errors.
 json operation(const std::string& summary, const std::vector<json>& parameters,
-               const std::string& answer) {
-  json responses = kErrors;
-  responses["200"] = {{"description", answer}};
+               const std::string& schema, const std::string& answer, int status = 200) {
+  json responses = {{"400", error_answer("Malformed request")},
+                    {"404", error_answer("Unknown client, feature or route")},
+                    {"422", error_answer("Invalid value")},
+                    {"500", error_answer("A fault of the server, logged")}};
+  responses[std::to_string(status)] = {
+      {"description", answer}, {"content", {{"application/json", {{"schema", ref(schema)}}}}}};
   json op = {{"summary", summary}, {"responses", responses}};
   if (!parameters.empty()) op["parameters"] = parameters;
   return op;
 }
 
-json with_body(json op, const std::string& description, int status = 200) {
+json with_body(json op, const std::string& schema, const std::string& description) {
   op["requestBody"] = {{"required", true},
                        {"description", description},
-                       {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
-  op["responses"]["413"] = {{"description", "Body too large"}};
-  op["responses"]["415"] = {{"description", "Body not sent as application/json"}};
-  if (status != 200) {
-    op["responses"][std::to_string(status)] = op["responses"]["200"];
-    op["responses"].erase("200");
-  }
+                       {"content", {{"application/json", {{"schema", ref(schema)}}}}}};
+  op["responses"]["413"] = error_answer("Body too large");
+  op["responses"]["415"] = error_answer("Body not sent as application/json");
   return op;
 }
 
@@ -63,77 +319,80 @@ json openapi_document() {
                                "repeat for several");
   const json group = parameter("group", "query", "string", "all (default), similar or filtered");
   const json client = parameter("client", "query", "integer", "The client to mark (SK_ID_CURR)");
-  const json application_body =
-      "{\"application\": {COLUMN: value, ...}, \"history\": {\"bureau\": [{...}], ...}}: the "
-      "columns of application_test.csv and, optionally, rows of the history tables";
+  const std::string application_body =
+      "The columns of application_test.csv and, optionally, rows of the history tables";
   json paths;
   paths["/predict"]["get"] = operation(
       "Probability and SHAP values of a client, as the first version's Flask API answered",
       {parameter("numeroClient", "query", "integer", "The client's SK_ID_CURR", true)},
-      "[probability, {\"0\": {\"0\": shap_0, ...}}, expected_value]");
-  paths["/api/v1/clients"]["get"] = operation(
-      "Clients, paged, searched by id prefix",
-      {parameter("q", "query", "string", "Digits the id starts with"),
-       parameter("offset", "query", "integer", "First client (default 0)"),
-       parameter("limit", "query", "integer", "Clients per page, 1 to 200 (default 20)")},
-      "{total, offset, limit, clients: [{id, split, target, probability, decision, ...}]}");
+      "LegacyPrediction", "[probability, {\"0\": {\"0\": shap_0, ...}}, expected_value]");
+  paths["/api/v1/clients"]["get"] =
+      operation("Clients, paged, searched by id prefix",
+                {parameter("q", "query", "string", "Digits the id starts with"),
+                 parameter("offset", "query", "integer", "First client (default 0)"),
+                 parameter("limit", "query", "integer", "Clients per page, 1 to 200 (default 20)")},
+                "ClientPage", "A page of clients with their score and decision");
   paths["/api/v1/clients/{id}"]["get"] =
       operation("A client's application with labels, history summary and score", {client_id()},
-                "{id, split, target, application: [{column, label_fr, label_en, value, value_fr, "
-                "value_en (a category code in words)}], "
-                "summary, score}");
-  paths["/api/v1/clients/{id}/score"]["get"] =
-      operation("Probability of default and decision only", {client_id()},
-                "{id, probability, decision, threshold, distance, model}");
+                "ClientFile", "The client's file; category codes also in words");
+  paths["/api/v1/clients/{id}/score"]["get"] = operation("Probability of default and decision only",
+                                                         {client_id()}, "ClientScore", "The score");
   paths["/api/v1/clients/{id}/explanation"]["get"] = operation(
       "Score, decision and exact explanation: largest contributions and reason codes (FR/EN)",
       {client_id(), parameter("top", "query", "integer", "Contributions listed (default 15)"),
        parameter("reasons", "query", "integer", "Reasons each way (default 5)")},
-      "{probability, decision, threshold, base_value, base_probability, contributions, others, "
-      "reasons}");
+      "ClientExplanation", "The explanation, effects in points of probability that add up");
   paths["/api/v1/clients/{id}/similar"]["get"] =
       operation("Nearest clients on the model's most important features (standardized)",
                 {client_id(), parameter("k", "query", "integer", "Neighbours (default 10)"),
                  parameter("features", "query", "integer", "Important features used (default 20)")},
-                "{features, clients: [{id, distance, probability, split, target}], default_rate}");
+                "SimilarClients", "The nearest clients, their scores and outcomes");
   paths["/api/v1/clients/{id}/what-if"]["post"] =
       with_body(operation("A stored client with some fields changed, beside the current score",
-                          {client_id()}, "{current, edited}: two explanations"),
-                "{\"changes\": {COLUMN: new value or null}}");
+                          {client_id()}, "WhatIf", "Two explanations: current and edited"),
+                "WhatIfChanges", "The fields to change");
   paths["/api/v1/score"]["post"] =
       with_body(operation("Score and explain an application; nothing is saved", {},
-                          "An explanation, with warnings (e.g. unseen categories)"),
-                application_body);
+                          "ScoredApplication", "An explanation, with warnings"),
+                "Application", application_body);
   paths["/api/v1/applications"]["post"] =
-      with_body(operation("Save a new application, scored and explained", {},
-                          "The explanation and the new client's id"),
-                application_body, 201);
+      with_body(operation("Save a new application, scored and explained", {}, "AdmittedApplication",
+                          "The explanation and the new client's id", 201),
+                "Application", application_body);
   paths["/api/v1/features"]["get"] =
       operation("Every feature with its labels, table, description and importance rank", {},
-                "{features: [...]}");
+                "FeatureList", "The features");
   paths["/api/v1/features/{name}/distribution"]["get"] =
       operation("A feature's distribution over a group, by outcome, the client's value marked",
                 {parameter("name", "path", "string", "Feature name"), group, client, where,
                  parameter("k", "query", "integer", "Size of the similar group (default 200)")},
-                "{bins: [{value | from, to, repaid, defaulted, unknown}], missing, client}");
+                "Distribution", "Counts by bin and outcome");
   paths["/api/v1/bivariate"]["get"] =
       operation("Two features over a group, each point with its probability and outcome",
                 {parameter("x", "query", "string", "Feature on x", true),
                  parameter("y", "query", "string", "Feature on y", true), group, client, where,
                  parameter("limit", "query", "integer", "Points at most (default 2000)")},
-                "{columns: [x, y, probability, target], points, client}");
+                "Bivariate", "The points");
   paths["/api/v1/model"]["get"] =
       operation("The model card: version, threshold, metrics, curves, importance",
                 {parameter("top", "query", "integer", "Features in the importance (default 30)")},
-                "The live model");
-  paths["/api/v1/model/global"]["get"] = operation(
-      "Global explanation: mean |SHAP| and (value, SHAP) samples of the top features",
-      {parameter("top", "query", "integer", "Features (default 20)")}, "Summary plot data");
+                "ModelCard", "The live model");
+  paths["/api/v1/model/global"]["get"] =
+      operation("Global explanation: mean |SHAP| and (value, SHAP) samples of the top features",
+                {parameter("top", "query", "integer", "Features (default 20)")},
+                "GlobalExplanation", "Summary plot data");
   paths["/api/v1/runs"]["get"] =
-      operation("Training runs of the registry", {}, "{live, served, runs}");
-  paths["/healthz"]["get"] = operation("The process answers", {}, "{status: ok}");
-  paths["/readyz"]["get"] = operation("A model and the clients are loaded", {}, "{status: ready}");
-  paths["/metrics"]["get"] = operation("Prometheus metrics", {}, "Text exposition format");
+      operation("Training runs of the registry", {}, "Runs", "The runs, newest first");
+  paths["/healthz"]["get"] = operation("The process answers", {}, "Health", "Alive");
+  paths["/readyz"]["get"] =
+      operation("A model and the clients are loaded", {}, "Ready", "Ready to answer");
+  paths["/openapi.json"]["get"] =
+      operation("This description of the API", {}, "OpenApi", "The OpenAPI document");
+  paths["/metrics"]["get"] = {{"summary", "Prometheus metrics"},
+                              {"responses",
+                               {{"200",
+                                 {{"description", "Text exposition format"},
+                                  {"content", {{"text/plain", {{"schema", type("string")}}}}}}}}}};
   return {{"openapi", "3.0.3"},
           {"info",
            {{"title", "creditscore API"},
@@ -143,12 +402,7 @@ json openapi_document() {
              "clients, for the advisors' dashboard and other tools. Errors are "
              "{\"error\", \"detail\"}."}}},
           {"paths", paths},
-          {"components",
-           {{"schemas",
-             {{"Error",
-               {{"type", "object"},
-                {"properties",
-                 {{"error", {{"type", "string"}}}, {"detail", {{"type", "string"}}}}}}}}}}}};
+          {"components", {{"schemas", schemas()}}}};
 }
 
 }  // namespace creditscore::server

@@ -5,7 +5,7 @@
 #include <chrono>
 #include <iostream>
 
-#include "server/api_error.h"
+#include "server/http_error.h"
 
 namespace creditscore::server {
 namespace {
@@ -42,8 +42,10 @@ std::optional<std::int64_t> parse_integer(const std::string& text) {
 
 HttpResponse json_response(int status, const nlohmann::json& body) {
   // Replacing invalid UTF-8 keeps a client's odd bytes from turning into a 500.
-  return {status, "application/json",
-          body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), {}};
+  return {status,
+          "application/json",
+          body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+          {}};
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -56,13 +58,25 @@ nlohmann::json error_body(int status, const std::string& detail) {
   return {{"error", status_words(status)}, {"detail", detail}};
 }
 
-Request::Request(const HttpRequest& http, std::vector<std::string> path_values)
+Request::Request(const HttpRequest& http, PathValues path_values)
     : http_(http), path_values_(std::move(path_values)) {}
 
-std::int64_t Request::path_integer(std::size_t index, const std::string& name) const {
-  const auto value = parse_integer(path(index));
-  if (!value) throw ApiError(400, name + " \"" + path(index) + "\" is not an integer");
+const std::string& Request::path(const std::string& name) const {
+  for (const auto& [key, value] : path_values_)
+    if (key == name) return value;
+  throw internal_error("route has no path parameter {" + name + "}");
+}
+
+std::int64_t Request::path_integer(const std::string& name, const std::string& what) const {
+  const auto value = parse_integer(path(name));
+  if (!value) throw HttpError(400, what + " \"" + path(name) + "\" is not an integer");
   return *value;
+}
+
+std::string Request::required_query(const std::string& name, const std::string& hint) const {
+  auto value = query(name);
+  if (!value) throw HttpError(400, "missing query parameter " + name + " (" + hint + ")");
+  return std::move(*value);
 }
 
 std::optional<std::string> Request::query(const std::string& name) const {
@@ -84,10 +98,10 @@ std::int64_t Request::query_integer(const std::string& name, std::int64_t fallba
   if (!text) return fallback;
   const auto value = parse_integer(*text);
   if (!value)
-    throw ApiError(400, "query parameter " + name + "=\"" + *text + "\" is not an integer");
+    throw HttpError(400, "query parameter " + name + "=\"" + *text + "\" is not an integer");
   if (*value < low || *value > high) {
-    throw ApiError(422, "query parameter " + name + "=" + *text + " is outside [" +
-                            std::to_string(low) + ", " + std::to_string(high) + "]");
+    throw invalid_input("query parameter " + name + "=" + *text + " is outside [" +
+                        std::to_string(low) + ", " + std::to_string(high) + "]");
   }
   return *value;
 }
@@ -95,12 +109,12 @@ std::int64_t Request::query_integer(const std::string& name, std::int64_t fallba
 nlohmann::json Request::json_body() const {
   const std::string& type = http_.content_type;
   if (!type.starts_with("application/json")) {
-    throw ApiError(415, "send the body as application/json, not \"" + type + "\"");
+    throw HttpError(415, "send the body as application/json, not \"" + type + "\"");
   }
   try {
     return nlohmann::json::parse(http_.body);
   } catch (const nlohmann::json::parse_error& error) {
-    throw ApiError(400, std::string("the body is not valid JSON: ") + error.what());
+    throw HttpError(400, std::string("the body is not valid JSON: ") + error.what());
   }
 }
 
@@ -154,24 +168,38 @@ HttpResponse Router::answer(const HttpRequest& request) const {
 HttpResponse Router::call(const Route& route, const HttpRequest& request,
                           const std::vector<std::string>& path) const {
   const auto start = std::chrono::steady_clock::now();
-  std::vector<std::string> values;
-  for (std::size_t position : route.values) values.push_back(path[position]);
+  Request::PathValues values;
+  for (std::size_t position : route.values) {
+    const std::string& name = route.segments[position];
+    values.emplace_back(name.substr(1, name.size() - 2), path[position]);
+  }
   HttpResponse response;
   try {
     Reply reply = route.handler(Request(request, std::move(values)));
     response = reply.text.empty()
                    ? json_response(reply.status, reply.body)
                    : HttpResponse{reply.status, reply.content_type, std::move(reply.text), {}};
-  } catch (const ApiError& error) {
+  } catch (const HttpError& error) {
     response = json_response(error.status(), error_body(error.status(), error.detail()));
+  } catch (const Error& error) {
+    const int status = status_of(error.kind());
+    response = status < 500 ? json_response(status, error_body(status, error.what()))
+                            : failed(request, error.what());
   } catch (const std::exception& error) {
-    // A bug of ours, not the client's: said as such, logged, and the server goes on.
-    std::cerr << "creditscore serve: " << request.method << " " << request.path << ": "
-              << error.what() << '\n';
-    response = json_response(500, error_body(500, "the server failed on this request; it is logged"));
+    response = failed(request, error.what());
+  } catch (...) {
+    response = failed(request, "an exception that is not a std::exception");
   }
   metrics_.observe(route.pattern, response.status, seconds_since(start));
   return response;
+}
+
+HttpResponse Router::failed(const HttpRequest& request, const std::string& what) const {
+  // A bug of ours or a broken file, not the client's fault: said as such, logged, and the
+  // server goes on.
+  std::cerr << "creditscore serve: " << request.method << " " << request.path << ": " << what
+            << '\n';
+  return json_response(500, error_body(500, "the server failed on this request; it is logged"));
 }
 
 HttpResponse Router::unrouted(const HttpRequest& request,
@@ -183,8 +211,8 @@ HttpResponse Router::unrouted(const HttpRequest& request,
   }
   if (allowed.empty())
     return refused(404, "no route " + request.method + " " + request.path + " (see /openapi.json)");
-  HttpResponse response = refused(
-      405, request.method + " is not allowed on " + request.path + "; use " + allowed);
+  HttpResponse response =
+      refused(405, request.method + " is not allowed on " + request.path + "; use " + allowed);
   response.headers.emplace_back("Allow", allowed);
   return response;
 }

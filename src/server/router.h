@@ -1,8 +1,10 @@
 // The API's routes: patterns such as "/api/v1/clients/{id}", handlers that take a checked request
 // and return JSON, directories of files under a prefix, and the same treatment for every answer:
-// errors as {"error", "detail"} with the right status (ApiError, or 404/405/413 found by the
-// router itself), a latency and status count per route pattern, and never a 500 for the client's
-// input. It knows no sockets: the HTTP listener hands it each request.
+// errors as {"error", "detail"} with the right status, a latency and status count per route
+// pattern, and never a 500 for the client's input. The one place where an error's kind becomes a
+// status: invalid input 422, not found 404, conflict 409, corrupt or internal 500 (logged); the
+// request's own faults (HttpError) 400, 413 and 415. It knows no sockets: the HTTP listener hands
+// it each request.
 #pragma once
 
 #include <functional>
@@ -19,13 +21,16 @@ namespace creditscore::server {
 
 class Request {
  public:
-  Request(const HttpRequest& http, std::vector<std::string> path_values);
+  using PathValues = std::vector<std::pair<std::string, std::string>>;  // {name} -> value
+  Request(const HttpRequest& http, PathValues path_values);
 
-  // The value of a pattern's {name}, in order of appearance.
-  const std::string& path(std::size_t index) const { return path_values_.at(index); }
-  // A path value or query parameter that must be an integer: 400 naming it otherwise.
-  std::int64_t path_integer(std::size_t index, const std::string& name) const;
+  // The value of the pattern's {name}.
+  const std::string& path(const std::string& name) const;
+  // A path value that must be an integer: 400 naming it as `what` otherwise.
+  std::int64_t path_integer(const std::string& name, const std::string& what) const;
   std::optional<std::string> query(const std::string& name) const;
+  // A query parameter that must be there: 400 with `hint` otherwise.
+  std::string required_query(const std::string& name, const std::string& hint) const;
   std::vector<std::string> query_all(const std::string& name) const;
   // An optional integer query parameter within [low, high]: 400 or 422 naming it otherwise.
   std::int64_t query_integer(const std::string& name, std::int64_t fallback, std::int64_t low,
@@ -35,7 +40,7 @@ class Request {
 
  private:
   const HttpRequest& http_;
-  std::vector<std::string> path_values_;
+  PathValues path_values_;
 };
 
 struct Reply {
@@ -92,6 +97,8 @@ class Router {
   // 404, or 405 naming the methods the path takes.
   HttpResponse unrouted(const HttpRequest& request, const std::vector<std::string>& path) const;
   HttpResponse refused(int status, const std::string& detail) const;
+  // 500 for what no client input should cause, logged.
+  HttpResponse failed(const HttpRequest& request, const std::string& what) const;
 
   Metrics& metrics_;
   std::size_t max_body_bytes_;

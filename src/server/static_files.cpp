@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "common/error.h"
+
 namespace creditscore::server {
 namespace {
 
@@ -50,8 +52,8 @@ StaticFiles::StaticFiles(std::string prefix, std::filesystem::path directory)
     : prefix_(std::move(prefix)), directory_(std::move(directory)) {
   if (prefix_.ends_with('/')) prefix_.pop_back();
   if (!std::filesystem::is_directory(directory_)) {
-    throw std::runtime_error(directory_.string() + ": not a directory (files for " +
-                             (prefix_.empty() ? "/" : prefix_) + ")");
+    throw not_found(directory_.string() + ": not a directory (files for " +
+                    (prefix_.empty() ? "/" : prefix_) + ")");
   }
 }
 

@@ -249,7 +249,8 @@ std::optional<StoredClient> ClientStore::find(std::int64_t id) {
 ClientPage ClientStore::list(std::size_t offset, std::size_t limit, std::string_view query) {
   for (char c : query) {
     if (c < '0' || c > '9') {
-      throw StoreError("client id search '" + std::string(query) + "': digits only");
+      throw StoreError("client id search '" + std::string(query) + "': digits only",
+                       ErrorKind::InvalidInput);
     }
   }
   // Range by range, each counted and read in the id index: a page costs the same at any offset.

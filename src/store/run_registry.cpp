@@ -1,6 +1,11 @@
 #include "store/run_registry.h"
 
 namespace creditscore::store {
+
+std::filesystem::path registry_file(const std::filesystem::path& models) {
+  return models / "registry.sqlite";
+}
+
 namespace {
 
 constexpr std::string_view kSchema = R"sql(
@@ -38,7 +43,9 @@ RunRegistry::RunRegistry(const std::filesystem::path& file) : db_(file) {
 }
 
 void RunRegistry::record(const RunRecord& run) {
-  if (find(run.id)) throw StoreError(db_.file().string() + ": run " + run.id + " already recorded");
+  if (find(run.id))
+    throw StoreError(db_.file().string() + ": run " + run.id + " already recorded",
+                     ErrorKind::Conflict);
   Statement insert = db_.prepare("INSERT INTO runs (" + std::string(kColumns) +
                                  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   insert.bind(1, run.id).bind(2, run.created_at).bind(3, run.data_directory);
@@ -77,8 +84,9 @@ std::vector<std::string> RunRegistry::served_stack() {
 
 void RunRegistry::promote(std::string_view id) {
   if (!find(id)) {
-    throw StoreError("no run " + std::string(id) + " in " + db_.file().string() +
-                     " (see `creditscore runs`)");
+    throw StoreError(
+        "no run " + std::string(id) + " in " + db_.file().string() + " (see `creditscore runs`)",
+        ErrorKind::NotFound);
   }
   db_.prepare("INSERT INTO promotions (run_id, action) VALUES (?1, 'promote')").bind(1, id).run();
 }
@@ -89,8 +97,9 @@ RunRecord RunRegistry::rollback() {
     const std::vector<std::string> stack = served_stack();
     if (stack.size() < 2) {
       throw StoreError(
-          "nothing to roll back to: " +
-          std::string(stack.empty() ? "no run was ever promoted" : "only one run was ever served"));
+          "nothing to roll back to: " + std::string(stack.empty() ? "no run was ever promoted"
+                                                                  : "only one run was ever served"),
+          ErrorKind::Conflict);
     }
     db_.prepare("INSERT INTO promotions (run_id, action) VALUES (?1, 'rollback')")
         .bind(1, stack.back())

@@ -24,6 +24,9 @@ struct RunRecord {
   std::string bundle_path;
 };
 
+// The registry's file in a models directory: MODELS/registry.sqlite.
+std::filesystem::path registry_file(const std::filesystem::path& models);
+
 class RunRegistry {
  public:
   explicit RunRegistry(const std::filesystem::path& file);

@@ -10,14 +10,19 @@
 #include <string>
 #include <string_view>
 
+#include "common/error.h"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace creditscore::store {
 
-class StoreError : public std::runtime_error {
+// A database that cannot be used as asked: broken or of another schema (corrupt), a run asked
+// for that is not there (not found), or one recorded twice (conflict).
+class StoreError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit StoreError(const std::string& message, ErrorKind kind = ErrorKind::Corrupt)
+      : Error(kind, message) {}
 };
 
 class Statement;

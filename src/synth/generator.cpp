@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <charconv>
-#include <future>
 #include <memory>
 #include <stdexcept>
-#include <thread>
 
+#include "common/error.h"
+#include "common/parallel.h"
 #include "synth/applicant.h"
 #include "synth/default_model.h"
 #include "synth/history.h"
@@ -111,12 +111,12 @@ struct Outputs {
 
 void validate(const GeneratorConfig& config) {
   if (config.clients < 1 || config.clients > kMaxClients) {
-    throw std::invalid_argument("--clients must be between 1 and " + std::to_string(kMaxClients) +
-                                ", not " + std::to_string(config.clients));
+    throw invalid_input("--clients must be between 1 and " + std::to_string(kMaxClients) +
+                        ", not " + std::to_string(config.clients));
   }
-  if (config.out.empty()) throw std::invalid_argument("--out: no output directory given");
+  if (config.out.empty()) throw invalid_input("--out: no output directory given");
   if (std::filesystem::exists(config.out) && !std::filesystem::is_directory(config.out)) {
-    throw std::invalid_argument("--out: " + config.out.string() + " exists and is not a directory");
+    throw invalid_input("--out: " + config.out.string() + " exists and is not a directory");
   }
 }
 
@@ -128,20 +128,19 @@ GenerationSummary generate_dataset(const GeneratorConfig& config, const Progress
   const DefaultModel model;
   Outputs outputs(config.out);
   GenerationSummary summary;
-  const unsigned workers =
-      config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
+  const std::uint64_t workers = config.threads > 0
+                                    ? std::min<std::uint64_t>(config.threads, thread_budget())
+                                    : thread_budget();
   const std::uint64_t chunks = (config.clients + kChunkClients - 1) / kChunkClients;
   // Waves of one chunk per worker, written in order as each wave completes.
   for (std::uint64_t wave = 0; wave < chunks; wave += workers) {
-    std::vector<std::future<Chunk>> pending;
-    for (std::uint64_t k = wave; k < std::min(chunks, wave + workers); ++k) {
-      const std::uint64_t first = k * kChunkClients;
-      const std::uint64_t last = std::min(config.clients, first + kChunkClients);
-      pending.push_back(
-          std::async(std::launch::async, make_chunk, config.seed, first, last, std::cref(model)));
-    }
-    for (auto& future : pending) {
-      const Chunk chunk = future.get();
+    std::vector<Chunk> made(std::min(chunks, wave + workers) - wave);
+    parallel_for(made.size(), [&](std::size_t k) {
+      const std::uint64_t first = (wave + k) * kChunkClients;
+      made[k] =
+          make_chunk(config.seed, first, std::min(config.clients, first + kChunkClients), model);
+    });
+    for (const Chunk& chunk : made) {
       outputs.write(chunk);
       summary.train_true_pd.insert(summary.train_true_pd.end(), chunk.train_true_pd.begin(),
                                    chunk.train_true_pd.end());

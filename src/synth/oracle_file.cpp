@@ -5,16 +5,18 @@
 #include <stdexcept>
 #include <string>
 
+#include "common/error.h"
+
 namespace creditscore::synth {
 
 std::unordered_map<std::int64_t, double> read_oracle(const std::filesystem::path& file) {
   std::ifstream in(file);
-  if (!in) throw std::runtime_error(file.string() + ": cannot open the oracle file");
+  if (!in) throw not_found(file.string() + ": cannot open the oracle file");
   std::string line;
   std::getline(in, line);
   if (line != "SK_ID_CURR,SPLIT,TRUE_PD,TARGET") {
-    throw std::runtime_error(file.string() + ":1: not an oracle file (header '" +
-                             line.substr(0, 60) + "')");
+    throw invalid_input(file.string() + ":1: not an oracle file (header '" + line.substr(0, 60) +
+                        "')");
   }
   std::unordered_map<std::int64_t, double> oracle;
   for (std::size_t number = 2; std::getline(in, line); ++number) {
@@ -29,8 +31,7 @@ std::unordered_map<std::int64_t, double> read_oracle(const std::filesystem::path
             std::errc() &&
         probability >= 0 && probability <= 1;
     if (!ok)
-      throw std::runtime_error(file.string() + ":" + std::to_string(number) +
-                               ": malformed oracle row");
+      throw invalid_input(file.string() + ":" + std::to_string(number) + ": malformed oracle row");
     oracle[id] = probability;
   }
   return oracle;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "common/error.h"
+
 namespace creditscore::synth {
 
 void append_number(std::string& out, double value) {
@@ -11,7 +13,7 @@ void append_number(std::string& out, double value) {
   char buffer[64];
   const auto [end, error] =
       std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
-  if (error != std::errc()) throw std::logic_error("cannot format a number");
+  if (error != std::errc()) throw internal_error("cannot format a number");
   out.append(buffer, end);
   if (std::string_view(buffer, static_cast<std::size_t>(end - buffer)).find('.') ==
       std::string_view::npos) {
@@ -27,8 +29,8 @@ RowWriter::RowWriter(const tables::TableSchema& schema)
 std::string& RowWriter::field(std::string_view column) {
   const auto found = index_.find(column);
   if (found == index_.end()) {
-    throw std::logic_error("generator writes unknown column " + std::string(column) + " of " +
-                           std::string(table_));
+    throw internal_error("generator writes unknown column " + std::string(column) + " of " +
+                         std::string(table_));
   }
   return fields_[found->second];
 }

@@ -7,11 +7,13 @@
 #include <stdexcept>
 #include <string>
 
+#include "common/error.h"
+
 namespace creditscore {
 namespace {
 
 [[noreturn]] void fail(const std::string& what, const std::filesystem::path& file) {
-  throw std::runtime_error("cannot " + what + " " + file.string() + ": " + std::strerror(errno));
+  throw invalid_input("cannot " + what + " " + file.string() + ": " + std::strerror(errno));
 }
 
 }  // namespace
@@ -46,8 +48,8 @@ void AtomicFile::commit() {
   std::filesystem::rename(temporary_, destination_, error);
   if (error) {
     std::filesystem::remove(temporary_, error);
-    throw std::runtime_error("cannot rename " + temporary_.string() + " to " +
-                             destination_.string() + ": " + error.message());
+    throw invalid_input("cannot rename " + temporary_.string() + " to " + destination_.string() +
+                        ": " + error.message());
   }
 }
 

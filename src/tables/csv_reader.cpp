@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <atomic>
 #include <optional>
-#include <thread>
 #include <unordered_set>
 
+#include "common/parallel.h"
 #include "tables/column_builder.h"
 #include "tables/mapped_file.h"
 #include "tables/table_error.h"
@@ -224,25 +224,18 @@ Table parse(std::string_view text, const TableSchema& schema, const std::string&
 
   std::atomic<std::size_t> done{total - body.size()};
   auto report = [&](std::size_t bytes) { return done.fetch_add(bytes) + bytes; };
-  const std::size_t workers = std::max<std::size_t>(
-      1, std::min<std::size_t>(std::thread::hardware_concurrency(), body.size() / kMinimumChunk));
+  const std::size_t workers =
+      std::max<std::size_t>(1, std::min<std::size_t>(thread_budget(), body.size() / kMinimumChunk));
   std::vector<std::string_view> chunks = split_body(body, workers);
   if (chunks.empty()) chunks.push_back(body);  // a header and no rows: an empty table
   std::vector<ChunkResult> results(chunks.size());
-  {
-    std::vector<std::jthread> threads;
-    for (std::size_t k = 1; k < chunks.size(); ++k) {
-      threads.emplace_back([&, k] {
-        results[k] = parse_chunk(chunks[k], schema, k + 1 == chunks.size(),
-                                 [&](std::size_t b) { report(b); });
-      });
-    }
-    // The calling thread parses the first chunk and is the only one to report progress.
-    results[0] = parse_chunk(chunks[0], schema, chunks.size() == 1, [&](std::size_t b) {
+  parallel_for(chunks.size(), [&](std::size_t k) {
+    // The first chunk is parsed on the calling thread, the only one to report progress.
+    results[k] = parse_chunk(chunks[k], schema, k + 1 == chunks.size(), [&](std::size_t b) {
       const std::size_t now = report(b);
-      if (progress) progress(schema.file_name, now, total);
+      if (k == 0 && progress) progress(schema.file_name, now, total);
     });
-  }
+  });
   const bool cut_inside_quotes = std::any_of(
       results.begin(), results.end(), [](const ChunkResult& r) { return r.ended_inside_quotes; });
   if (cut_inside_quotes) {  // a quoted field spans two chunks: read the body in one piece

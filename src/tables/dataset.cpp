@@ -2,6 +2,7 @@
 
 #include <unordered_set>
 
+#include "common/error.h"
 #include "tables/csv_reader.h"
 #include "tables/table_error.h"
 
@@ -29,7 +30,7 @@ auto& member(D& dataset, TableId id) {
     case TableId::CreditCardBalance:
       return dataset.credit_card_balance;
   }
-  throw std::logic_error("unknown table");
+  throw internal_error("unknown table");
 }
 
 using IdSet = std::unordered_set<std::int64_t>;
@@ -58,19 +59,22 @@ const Table& Dataset::table(TableId id) const {
   return member(const_cast<Dataset&>(*this), id);
 }
 
-Table& Dataset::table(TableId id) { return member(*this, id); }
+Table& Dataset::table(TableId id) {
+  return member(*this, id);
+}
 
 Dataset read_dataset(const std::filesystem::path& directory, const ProgressFn& progress) {
   if (!std::filesystem::is_directory(directory)) {
     throw TableError(directory.string(), 0, "",
-                     "not a directory (expected the eight Home Credit CSV files)");
+                     "not a directory (expected the eight Home Credit CSV files)",
+                     ErrorKind::NotFound);
   }
   std::uint64_t total = 0;
   for (TableId id : all_tables()) {
     const std::filesystem::path file = directory / schema_of(id).file_name;
     std::error_code error;
     const auto size = std::filesystem::file_size(file, error);
-    if (error) throw TableError(file.string(), 0, "", "file not found");
+    if (error) throw TableError(file.string(), 0, "", "file not found", ErrorKind::NotFound);
     total += size;
   }
   Dataset dataset;

@@ -15,9 +15,11 @@ namespace creditscore::tables {
 MappedFile::MappedFile(const std::filesystem::path& file) {
   const int fd = ::open(file.c_str(), O_RDONLY);
   if (fd < 0) {
+    const bool missing = errno == ENOENT;
     throw TableError(
         file.string(), 0, "",
-        errno == ENOENT ? "file not found" : std::string("cannot open: ") + std::strerror(errno));
+        missing ? "file not found" : std::string("cannot open: ") + std::strerror(errno),
+        missing ? ErrorKind::NotFound : ErrorKind::InvalidInput);
   }
   struct stat info {};
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {

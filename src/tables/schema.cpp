@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <unordered_set>
 
+#include "common/error.h"
+
 namespace creditscore::tables {
 namespace {
 
@@ -98,6 +100,16 @@ ColumnKind kind_of(std::string_view name) {
   return category_columns().contains(name) ? ColumnKind::Category : ColumnKind::Number;
 }
 
+// The day counts in which Home Credit writes kNoDate for a date that does not exist.
+bool may_hold_no_date(TableId table, std::string_view name) {
+  if (table == TableId::ApplicationTrain || table == TableId::ApplicationTest)
+    return name == "DAYS_EMPLOYED";
+  return table == TableId::PreviousApplication &&
+         (name == "DAYS_FIRST_DRAWING" || name == "DAYS_FIRST_DUE" ||
+          name == "DAYS_LAST_DUE_1ST_VERSION" || name == "DAYS_LAST_DUE" ||
+          name == "DAYS_TERMINATION");
+}
+
 TableSchema make_schema(TableId id, std::string file_name, std::string_view header) {
   TableSchema schema{id, std::move(file_name), {}};
   std::size_t start = 0;
@@ -105,7 +117,7 @@ TableSchema make_schema(TableId id, std::string file_name, std::string_view head
     std::size_t comma = header.find(',', start);
     if (comma == std::string_view::npos) comma = header.size();
     std::string_view name = header.substr(start, comma - start);
-    schema.columns.push_back({std::string(name), kind_of(name)});
+    schema.columns.push_back({std::string(name), kind_of(name), may_hold_no_date(id, name)});
     start = comma + 1;
   }
   return schema;
@@ -114,6 +126,8 @@ TableSchema make_schema(TableId id, std::string file_name, std::string_view head
 TableSchema make_train_schema() {
   TableSchema schema =
       make_schema(TableId::ApplicationTrain, "application_train.csv", kApplicationTestHeader);
+  for (ColumnSpec& column : schema.columns)
+    column.may_hold_no_date = may_hold_no_date(TableId::ApplicationTrain, column.name);
   schema.columns.insert(schema.columns.begin() + 1, {"TARGET", ColumnKind::Number});
   return schema;
 }
@@ -151,7 +165,7 @@ std::optional<std::size_t> TableSchema::find(std::string_view column) const {
 
 std::size_t TableSchema::index_of(std::string_view column) const {
   if (auto index = find(column)) return *index;
-  throw std::out_of_range(file_name + " has no column " + std::string(column));
+  throw not_found(file_name + " has no column " + std::string(column));
 }
 
 std::string TableSchema::header_line() const {

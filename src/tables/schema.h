@@ -28,9 +28,14 @@ enum class TableId {
   CreditCardBalance,
 };
 
+// Home Credit's placeholder for a day count that has no date: DAYS_EMPLOYED of a pensioner or
+// of someone without work, the due dates of a credit that never reached them.
+constexpr float kNoDate = 365243.0f;
+
 struct ColumnSpec {
   std::string name;
   ColumnKind kind;
+  bool may_hold_no_date = false;  // kNoDate in this column means "no such date", i.e. missing
 };
 
 struct TableSchema {

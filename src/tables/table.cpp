@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "common/error.h"
+
 namespace creditscore::tables {
 
 std::int32_t Column::code_of(std::string_view text) const {
@@ -14,21 +16,21 @@ std::int32_t Column::code_of(std::string_view text) const {
 Table::Table(const TableSchema& schema, std::vector<Column> columns, std::size_t rows)
     : schema_(&schema), columns_(std::move(columns)), rows_(rows) {
   if (columns_.size() != schema.columns.size()) {
-    throw std::logic_error(schema.file_name + ": table built with " +
-                           std::to_string(columns_.size()) + " columns, schema has " +
-                           std::to_string(schema.columns.size()));
+    throw internal_error(schema.file_name + ": table built with " +
+                         std::to_string(columns_.size()) + " columns, schema has " +
+                         std::to_string(schema.columns.size()));
   }
 }
 
 const Column& Table::column(std::string_view name) const {
-  if (schema_ == nullptr) throw std::out_of_range("empty table has no column " + std::string(name));
+  if (schema_ == nullptr) throw internal_error("empty table has no column " + std::string(name));
   return columns_[schema_->index_of(name)];
 }
 
 std::span<const std::int64_t> Table::ids(std::string_view name) const {
   const Column& c = column(name);
   if (c.kind != ColumnKind::Id) {
-    throw std::logic_error(schema_->file_name + ": column " + std::string(name) + " is not an id");
+    throw internal_error(schema_->file_name + ": column " + std::string(name) + " is not an id");
   }
   return c.ids;
 }
@@ -36,8 +38,7 @@ std::span<const std::int64_t> Table::ids(std::string_view name) const {
 std::span<const float> Table::numbers(std::string_view name) const {
   const Column& c = column(name);
   if (c.kind != ColumnKind::Number) {
-    throw std::logic_error(schema_->file_name + ": column " + std::string(name) +
-                           " is not numeric");
+    throw internal_error(schema_->file_name + ": column " + std::string(name) + " is not numeric");
   }
   return c.numbers;
 }

@@ -16,8 +16,8 @@ std::string format_message(const std::string& file, std::size_t line, const std:
 }  // namespace
 
 TableError::TableError(std::string file, std::size_t line, std::string column,
-                       const std::string& problem)
-    : std::runtime_error(format_message(file, line, column, problem)),
+                       const std::string& problem, ErrorKind kind)
+    : Error(kind, format_message(file, line, column, problem)),
       file_(std::move(file)),
       line_(line),
       column_(std::move(column)) {}

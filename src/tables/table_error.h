@@ -6,13 +6,17 @@
 #include <stdexcept>
 #include <string>
 
+#include "common/error.h"
+
 namespace creditscore::tables {
 
-class TableError : public std::runtime_error {
+class TableError : public Error {
  public:
   // line is 1-based (the header is line 1); 0 when the problem is about the whole file.
   // column is a column name, or empty when the problem is about the whole line or file.
-  TableError(std::string file, std::size_t line, std::string column, const std::string& problem);
+  // A missing file is NotFound; anything wrong inside one is InvalidInput.
+  TableError(std::string file, std::size_t line, std::string column, const std::string& problem,
+             ErrorKind kind = ErrorKind::InvalidInput);
 
   const std::string& file() const { return file_; }
   std::size_t line() const { return line_; }

@@ -1,11 +1,13 @@
 #include "tables/table_from_fields.h"
 
+#include "common/error.h"
 #include "tables/column_builder.h"
 
 namespace creditscore::tables {
 
 FieldError::FieldError(std::size_t row_, std::string column_, std::string problem_)
-    : std::invalid_argument("row " + std::to_string(row_) + ", " + column_ + ": " + problem_),
+    : Error(ErrorKind::InvalidInput,
+            "row " + std::to_string(row_) + ", " + column_ + ": " + problem_),
       row(row_),
       column(std::move(column_)),
       problem(std::move(problem_)) {}
@@ -17,9 +19,9 @@ Table table_from_fields(TableId table,
   for (const ColumnSpec& spec : schema.columns) builders.emplace_back(spec.kind);
   for (std::size_t r = 0; r < rows.size(); ++r) {
     if (rows[r].size() != schema.columns.size()) {
-      throw std::invalid_argument(schema.file_name + " row " + std::to_string(r) + ": " +
-                                  std::to_string(rows[r].size()) + " fields, the table has " +
-                                  std::to_string(schema.columns.size()) + " columns");
+      throw invalid_input(schema.file_name + " row " + std::to_string(r) + ": " +
+                          std::to_string(rows[r].size()) + " fields, the table has " +
+                          std::to_string(schema.columns.size()) + " columns");
     }
     for (std::size_t c = 0; c < builders.size(); ++c) {
       const auto problem = builders[c].append(rows[r][c].value_or(""));

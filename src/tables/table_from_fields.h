@@ -7,12 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "common/error.h"
 #include "tables/table.h"
 
 namespace creditscore::tables {
 
 // A field that is not a valid value of its column: names the row and the column.
-class FieldError : public std::invalid_argument {
+class FieldError : public Error {
  public:
   FieldError(std::size_t row, std::string column, std::string problem);
   std::size_t row;

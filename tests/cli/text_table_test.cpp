@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/number_format.h"
+#include "tests/support/error_kind.h"
 
 namespace creditscore::cli {
 namespace {
@@ -35,7 +36,7 @@ TEST(TextTable, AlignsTextLeftAndNumbersRight) {
 
 TEST(TextTable, RefusesARowOfTheWrongWidth) {
   TextTable table({"a", "b"});
-  EXPECT_THROW(table.add_row({"only one"}), std::logic_error);
+  EXPECT_ERROR_KIND(table.add_row({"only one"}), ErrorKind::Internal);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tests/explain/random_model.h"
+#include "tests/support/error_kind.h"
 
 namespace creditscore::explain {
 namespace {
@@ -99,7 +100,7 @@ TEST(Explainer, RefusesWhatIsNotAModel) {
   const Explainer explainer(train(clients, 2, {{"booster", "dart"}}).to_json());
   std::vector<float> row(2);
   std::vector<double> out(4);
-  EXPECT_THROW(explainer.explain(row, out), std::invalid_argument);
+  EXPECT_ERROR_KIND(explainer.explain(row, out), ErrorKind::Internal);
 }
 
 }  // namespace

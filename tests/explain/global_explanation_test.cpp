@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tests/explain/random_model.h"
+#include "tests/support/error_kind.h"
 
 namespace creditscore::explain {
 namespace {
@@ -66,10 +67,10 @@ TEST(GlobalExplanation, JsonRoundTripKeepsMissingValues) {
 
   nlohmann::json short_values = document;
   short_values["dependence"][0]["values"].erase(0);
-  EXPECT_THROW(global_explanation_from_json(short_values), std::invalid_argument);
-  EXPECT_THROW(global_explanation_from_json({{"sample_size", 3}}), std::invalid_argument);
-  EXPECT_THROW(explain_globally(explainer, clients.view(), std::vector<std::string>{"A"}),
-               std::invalid_argument);
+  EXPECT_ERROR_KIND(global_explanation_from_json(short_values), ErrorKind::Corrupt);
+  EXPECT_ERROR_KIND(global_explanation_from_json({{"sample_size", 3}}), ErrorKind::Corrupt);
+  EXPECT_ERROR_KIND(explain_globally(explainer, clients.view(), std::vector<std::string>{"A"}),
+                    ErrorKind::Internal);
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <numeric>
 #include <vector>
 
+#include "tests/support/error_kind.h"
+
 namespace creditscore::explain {
 namespace {
 
@@ -30,7 +32,7 @@ TEST(ProbabilityEffects, OpposedEffectsThatCancelUseTheSlope) {
   const std::vector<double> effects = probability_effects(shap);
   EXPECT_DOUBLE_EQ(effects[0], 0.125);
   EXPECT_DOUBLE_EQ(effects[1], -0.125);
-  EXPECT_THROW(probability_effects({}), std::invalid_argument);
+  EXPECT_ERROR_KIND(probability_effects({}), ErrorKind::Internal);
 }
 
 TEST(ProbabilityEffects, Logistic) {

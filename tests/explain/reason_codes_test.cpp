@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "explain/probability_effects.h"
+#include "tests/support/error_kind.h"
 
 namespace creditscore::explain {
 namespace {
@@ -100,13 +101,13 @@ TEST_F(ReasonCodesTest, StrongestFirstEachWayTiesInFeatureOrder) {
 }
 
 TEST_F(ReasonCodesTest, MismatchesAreRefused) {
-  EXPECT_THROW(ReasonWriter(features_, std::span(reference_).first(2)), std::invalid_argument);
+  EXPECT_ERROR_KIND(ReasonWriter(features_, std::span(reference_).first(2)), ErrorKind::Corrupt);
   std::swap(reference_[0], reference_[2]);
-  EXPECT_THROW(ReasonWriter(features_, reference_), std::invalid_argument);
+  EXPECT_ERROR_KIND(ReasonWriter(features_, reference_), ErrorKind::Corrupt);
   std::swap(reference_[0], reference_[2]);
   const ReasonWriter writer(features_, reference_);
-  EXPECT_THROW(writer.reasons(std::vector<float>{1, 2}, std::vector<double>{0, 0, 0}, 3),
-               std::invalid_argument);
+  EXPECT_ERROR_KIND(writer.reasons(std::vector<float>{1, 2}, std::vector<double>{0, 0, 0}, 3),
+                    ErrorKind::Internal);
 }
 
 TEST(ReasonCodes, DayCountsAreToldInYears) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "common/error.h"
 #include "tables/csv_reader.h"
 
 namespace creditscore::features {
@@ -228,7 +229,7 @@ TEST_F(FeatureBuilderTest, DuplicateClientIsNamed) {
   try {
     FeatureBuilder(catalog_).build(twice.application_test, twice);
     FAIL();
-  } catch (const std::invalid_argument& error) {
+  } catch (const Error& error) {
     EXPECT_NE(std::string(error.what()).find("SK_ID_CURR 7 appears twice (lines 2 and 4)"),
               std::string::npos)
         << error.what();

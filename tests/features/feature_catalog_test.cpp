@@ -7,6 +7,7 @@
 #include <set>
 
 #include "synth/generator.h"
+#include "tests/support/error_kind.h"
 
 namespace creditscore::features {
 namespace {
@@ -88,11 +89,11 @@ TEST_F(CatalogOnGeneratedData, JsonRoundTripAndForeignCataloguesRefused) {
 
   nlohmann::json renamed = document;
   renamed["features"][3]["name"] = "SOMETHING_ELSE";
-  EXPECT_THROW(FeatureCatalog::from_json(renamed), std::invalid_argument);
+  EXPECT_ERROR_KIND(FeatureCatalog::from_json(renamed), ErrorKind::Corrupt);
   nlohmann::json old = document;
   old["format_version"] = 0;
-  EXPECT_THROW(FeatureCatalog::from_json(old), std::invalid_argument);
-  EXPECT_THROW(FeatureCatalog::from_json(nlohmann::json::array()), std::invalid_argument);
+  EXPECT_ERROR_KIND(FeatureCatalog::from_json(old), ErrorKind::Corrupt);
+  EXPECT_ERROR_KIND(FeatureCatalog::from_json(nlohmann::json::array()), ErrorKind::Corrupt);
 }
 
 // Every column of the official description file has a French and an English label.

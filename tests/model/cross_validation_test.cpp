@@ -4,6 +4,7 @@
 
 #include "model/metrics.h"
 #include "tests/model/logistic_problem.h"
+#include "tests/support/error_kind.h"
 
 namespace creditscore::model {
 namespace {
@@ -47,16 +48,17 @@ TEST(CrossValidation, OutOfFoldPredictionsApproachTheTrueProbabilities) {
 TEST(CrossValidation, RefusesBadInputByName) {
   const Problem problem(200);
   std::vector<float> one_outcome(200, 0.f);
-  EXPECT_THROW(cross_validate(problem.view(), one_outcome, quick_config()), std::invalid_argument);
+  EXPECT_ERROR_KIND(cross_validate(problem.view(), one_outcome, quick_config()),
+                    ErrorKind::InvalidInput);
   std::vector<float> odd = problem.y;
   odd[0] = 2.f;
-  EXPECT_THROW(cross_validate(problem.view(), odd, quick_config()), std::invalid_argument);
+  EXPECT_ERROR_KIND(cross_validate(problem.view(), odd, quick_config()), ErrorKind::InvalidInput);
   TrainConfig bad = quick_config();
   bad.folds = 1;
   try {
     cross_validate(problem.view(), problem.y, bad);
     FAIL();
-  } catch (const std::invalid_argument& error) {
+  } catch (const Error& error) {
     EXPECT_NE(std::string(error.what()).find("--folds"), std::string::npos);
   }
 }

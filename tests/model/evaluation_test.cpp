@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/model/logistic_problem.h"
+#include "tests/support/error_kind.h"
 
 namespace creditscore::model {
 namespace {
@@ -29,7 +30,7 @@ TEST(Evaluation, TrueProbabilitiesAreWellCalibratedAndRoundTripThroughJson) {
 
   nlohmann::json broken = to_json(e);
   broken.erase("threshold");
-  EXPECT_THROW(evaluation_from_json(broken), std::invalid_argument);
+  EXPECT_ERROR_KIND(evaluation_from_json(broken), ErrorKind::Corrupt);
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "tests/support/error_kind.h"
+
 namespace creditscore::model {
 namespace {
 
@@ -24,8 +26,8 @@ TEST(RocAuc, RefusesOneClassAndSizeMismatch) {
   std::vector<double> scores = {0.1, 0.2};
   std::vector<int> ones = {1, 1};
   std::vector<int> short_labels = {1};
-  EXPECT_THROW(roc_auc(scores, ones), std::invalid_argument);
-  EXPECT_THROW(roc_auc(scores, short_labels), std::invalid_argument);
+  EXPECT_ERROR_KIND(roc_auc(scores, ones), ErrorKind::InvalidInput);
+  EXPECT_ERROR_KIND(roc_auc(scores, short_labels), ErrorKind::InvalidInput);
 }
 
 }  // namespace
@@ -73,8 +75,8 @@ TEST(Calibration, EqualCountBinsAndWeightedError) {
 TEST(Metrics, RefuseEmptyInput) {
   std::vector<double> none;
   std::vector<int> no_labels;
-  EXPECT_THROW(brier_score(none, no_labels), std::invalid_argument);
-  EXPECT_THROW(calibration_curve(none, no_labels), std::invalid_argument);
+  EXPECT_ERROR_KIND(brier_score(none, no_labels), ErrorKind::InvalidInput);
+  EXPECT_ERROR_KIND(calibration_curve(none, no_labels), ErrorKind::InvalidInput);
 }
 
 }  // namespace

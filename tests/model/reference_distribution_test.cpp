@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "common/error.h"
+
 namespace creditscore::model {
 namespace {
 
@@ -94,7 +96,7 @@ TEST(ReferenceDistribution, JsonRoundTripAndCorruptionRefused) {
   try {
     distributions_from_json(broken);
     FAIL();
-  } catch (const std::invalid_argument& error) {
+  } catch (const Error& error) {
     EXPECT_NE(std::string(error.what()).find("AMOUNT"), std::string::npos) << error.what();
   }
 }

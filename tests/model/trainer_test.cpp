@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/model/logistic_problem.h"
+#include "tests/support/error_kind.h"
 
 namespace creditscore::model {
 namespace {
@@ -37,7 +38,7 @@ TEST(Trainer, FinalRoundsFixTheFinalModelsSize) {
   config.final_rounds = 17;
   EXPECT_EQ(train_model(problem.view(), problem.y, config).booster.boosted_rounds(), 17);
   config.final_rounds = -1;
-  EXPECT_THROW(train_model(problem.view(), problem.y, config), std::invalid_argument);
+  EXPECT_ERROR_KIND(train_model(problem.view(), problem.y, config), ErrorKind::InvalidInput);
 }
 
 TEST(Trainer, SampledSettingsAreValidAndReproducible) {

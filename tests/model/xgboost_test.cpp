@@ -6,6 +6,8 @@
 #include <random>
 #include <vector>
 
+#include "tests/support/error_kind.h"
+
 namespace creditscore::model {
 namespace {
 
@@ -73,7 +75,7 @@ TEST(XGBoost, ErrorsCarryXGBoostsMessage) {
   EXPECT_THROW(Booster::from_json("{not a model"), XGBoostError);
   Toy toy;
   std::vector<float> too_few_labels(3, 0.f);
-  EXPECT_THROW(DMatrix(toy.view(), too_few_labels), std::invalid_argument);
+  EXPECT_ERROR_KIND(DMatrix(toy.view(), too_few_labels), ErrorKind::Internal);
   DMatrix matrix(toy.view(), toy.y);
   Booster booster(matrix);
   booster.set_param("objective", "no:such");  // XGBoost checks parameters when it trains

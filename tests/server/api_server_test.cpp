@@ -11,7 +11,7 @@
 #include "model/xgboost.h"
 #include "store/client_store.h"
 #include "store/run_registry.h"
-#include "tests/server/served_data.h"
+#include "tests/server/running_server.h"
 
 namespace creditscore::server {
 namespace {
@@ -97,18 +97,18 @@ TEST_F(ApiServerTest, BadRequestsGetTheirStatusAndAJsonError) {
     EXPECT_TRUE(body.contains("error")) << g.path;
   }
   const auto wrong_method = server_.client->Delete("/api/v1/clients");
-  const json refused = RunningServer::checked(wrong_method, 405, "DELETE");
+  const json refused = RunningServer::checked(wrong_method, 405, "delete", "/api/v1/clients");
   EXPECT_EQ(wrong_method->get_header_value("Allow"), "GET");
 
   const auto form =
       server_.client->Post("/api/v1/score", "a=1", "application/x-www-form-urlencoded");
-  RunningServer::checked(form, 415, "form");
+  RunningServer::checked(form, 415, "post", "/api/v1/score");
   const auto broken =
       server_.client->Post("/api/v1/score", "{\"application\": ", "application/json");
-  RunningServer::checked(broken, 400, "broken JSON");
+  RunningServer::checked(broken, 400, "post", "/api/v1/score");
   const auto huge =
       server_.client->Post("/api/v1/score", std::string(2 << 20, ' '), "application/json");
-  RunningServer::checked(huge, 413, "huge");
+  RunningServer::checked(huge, 413, "post", "/api/v1/score");
 
   const struct {
     json application;

@@ -2,10 +2,9 @@
 // a pool of two threads, and a stop that still sends the answers under way.
 #include "server/http_listener.h"
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
-
-#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -48,7 +47,9 @@ class Listening {
   std::thread serving_;
 };
 
-HttpResponse text(std::string body) { return {200, "text/plain", std::move(body), {}}; }
+HttpResponse text(std::string body) {
+  return {200, "text/plain", std::move(body), {}};
+}
 
 TEST(HttpListener, DecodesThePathAndTheQueryAndSaysWhatItCannotRead) {
   std::mutex lock;
@@ -84,8 +85,8 @@ class RawConnection {
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     const timeval patience{5, 0};
     ::setsockopt(socket_, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
-    connected_ = ::connect(socket_, reinterpret_cast<const sockaddr*>(&address),
-                           sizeof address) == 0;
+    connected_ =
+        ::connect(socket_, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0;
   }
   ~RawConnection() { ::close(socket_); }
   RawConnection(const RawConnection&) = delete;

@@ -6,7 +6,7 @@
 
 #include <fstream>
 
-#include "server/api_error.h"
+#include "common/error.h"
 #include "tests/support/temporary_directory.h"
 
 namespace creditscore::server {
@@ -34,15 +34,24 @@ class RouterTest : public ::testing::Test {
  protected:
   RouterTest() {
     router_.get("/api/v1/clients/{id}/score", [](const Request& r) {
-      return Reply(json{{"id", r.path_integer(0, "client id")}});
+      return Reply(json{{"id", r.path_integer("id", "client id")}});
     });
     router_.post("/api/v1/clients/{id}/score", [](const Request& r) {
-      return Reply::created(json{{"posted", r.json_body()}, {"id", r.path(0)}});
+      return Reply::created(json{{"posted", r.json_body()}, {"id", r.path("id")}});
     });
     router_.get("/search", [](const Request& r) {
       return Reply(json{{"q", r.query("q").value_or("")}, {"tags", r.query_all("tag")}});
     });
-    router_.get("/refused", [](const Request&) -> Reply { throw ApiError(422, "no good"); });
+    router_.get("/refused", [](const Request&) -> Reply { throw invalid_input("no good"); });
+    router_.get("/kind/{name}", [](const Request& r) -> Reply {
+      const std::string& name = r.path("name");
+      if (name == "missing") throw not_found("no such thing");
+      if (name == "taken") throw conflict("already there");
+      if (name == "unsupported") throw unsupported("not in this version");
+      if (name == "corrupt") throw corrupt("a broken file of ours");
+      if (name == "internal") throw internal_error("our bug");
+      throw 42;  // not even a std::exception
+    });
     router_.get("/broken", [](const Request&) -> Reply { throw std::logic_error("our bug"); });
   }
 
@@ -129,6 +138,26 @@ TEST_F(RouterTest, FilesAnswerOnlyWhatNoRouteTakesLongestPrefixFirst) {
   EXPECT_EQ(router_.answer(request("GET", "/docs/assets/ui.css")).body, "body{}");
   EXPECT_EQ(router_.answer(request("GET", "/search")).content_type, "application/json");
   EXPECT_EQ(router_.answer(request("POST", "/index.html")).status, 404);
+}
+
+TEST_F(RouterTest, EachErrorKindHasItsStatusAndOnlyTheClientsFaultsSayWhy) {
+  const struct {
+    std::string kind;
+    int status;
+    std::string detail;
+  } cases[] = {
+      {"missing", 404, "no such thing"},
+      {"taken", 409, "already there"},
+      {"unsupported", 422, "not in this version"},
+      {"corrupt", 500, "the server failed on this request; it is logged"},
+      {"internal", 500, "the server failed on this request; it is logged"},
+      {"anything", 500, "the server failed on this request; it is logged"},
+  };
+  for (const auto& c : cases) {
+    const HttpResponse response = router_.answer(request("GET", "/kind/" + c.kind));
+    EXPECT_EQ(response.status, c.status) << c.kind;
+    EXPECT_EQ(error_of(response)["detail"], c.detail) << c.kind;
+  }
 }
 
 }  // namespace

@@ -9,7 +9,7 @@
 #include <chrono>
 #include <thread>
 
-#include "tests/server/served_data.h"
+#include "tests/server/running_server.h"
 
 extern char** environ;
 

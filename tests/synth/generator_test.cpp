@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "common/error.h"
 #include "model/metrics.h"
 #include "synth/oracle_file.h"
 #include "tables/csv_reader.h"
@@ -157,14 +158,14 @@ TEST(Generator, BadConfigurationIsRefusedByName) {
   try {
     generate_dataset({0, 1, dir, 0});
     FAIL();
-  } catch (const std::invalid_argument& error) {
+  } catch (const Error& error) {
     EXPECT_NE(std::string(error.what()).find("--clients"), std::string::npos);
   }
   std::ofstream(dir.string()) << "a file, not a directory";
   try {
     generate_dataset({10, 1, dir, 0});
     FAIL();
-  } catch (const std::invalid_argument& error) {
+  } catch (const Error& error) {
     EXPECT_NE(std::string(error.what()).find(dir.string()), std::string::npos);
   }
   std::filesystem::remove(dir);

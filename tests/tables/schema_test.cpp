@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "common/error.h"
 #include "tests/support/temporary_directory.h"
 
 namespace creditscore::tables {
@@ -38,7 +39,7 @@ TEST(Schema, UnknownColumnIsNamedInTheError) {
   try {
     bureau.index_of("NOPE");
     FAIL() << "expected an error";
-  } catch (const std::out_of_range& error) {
+  } catch (const Error& error) {
     EXPECT_STREQ(error.what(), "bureau.csv has no column NOPE");
   }
 }

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "tests/support/error_kind.h"
+
 namespace creditscore::tables {
 namespace {
 
@@ -29,7 +31,8 @@ TEST(TableFromFields, ChecksEachFieldAsTheReaderDoes) {
     EXPECT_NE(std::string(error.what()).find("soon"), std::string::npos) << error.what();
   }
   EXPECT_THROW(table_from_fields(TableId::BureauBalance, {Row{"x", "1", "C"}}), FieldError);
-  EXPECT_THROW(table_from_fields(TableId::BureauBalance, {Row{"7", "1"}}), std::invalid_argument);
+  EXPECT_ERROR_KIND(table_from_fields(TableId::BureauBalance, {Row{"7", "1"}}),
+                    ErrorKind::InvalidInput);
 }
 
 TEST(TableFromFields, EmptyTableHasTheColumns) {

@@ -52,7 +52,7 @@ export interface ClientDetail {
   split: "train" | "test" | "new";
   target: number | null;
   // A category code comes with its words in both languages (value_fr, value_en).
-  application: Array<{ column: string; label_fr: string; label_en: string; value: number | string | null; value_fr?: string; value_en?: string }>;
+  application: Array<{ column: string; label_fr: string; label_en: string; value: number | string | null; value_fr?: string; value_en?: string; no_date?: boolean }>;
   summary: { history?: Array<{ key: string; label_fr: string; label_en: string; unit: string; value: number | null }> };
   score: Score;
 }

@@ -22,7 +22,7 @@ function fieldValue(field: ClientDetail["application"][number]): string {
   const { column, value } = field;
   if (value === null) return t("notGiven");
   if (typeof value === "string") return (currentLanguage() === "fr" ? field.value_fr : field.value_en) ?? value;
-  if (column === "DAYS_EMPLOYED" && value === 365243) return t("notGiven");
+  if (field.no_date) return t("notGiven");
   if (column.startsWith("DAYS_")) return `${number(Math.round((-value / 365.25) * 10) / 10)} ${t("years")}`;
   return number(value);
 }

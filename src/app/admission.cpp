@@ -1,0 +1,55 @@
+#include "app/admission.h"
+
+#include "app/posted_client.h"
+#include "common/error.h"
+#include "store/application_json.h"
+#include "store/history_summary.h"
+
+namespace creditscore::app {
+namespace {
+
+ExplainedClient explained(std::shared_ptr<const explain::ServedModel> model, BuiltClient client) {
+  explain::ClientExplanation explanation = model->explain(client.features);
+  return {std::move(model), std::move(client), std::move(explanation)};
+}
+
+}  // namespace
+
+ExplainedClient Admission::score(const nlohmann::json& body) const {
+  auto model = service_.model();
+  const tables::Dataset client = posted_client(body, service_.population().next_id());
+  return explained(model, build_client(*model, client));
+}
+
+WhatIf Admission::what_if(std::int64_t id, const nlohmann::json& changes) const {
+  const auto stored = service_.with_store([&](store::ClientStore& s) { return s.find(id); });
+  auto row = service_.population().features(id);
+  if (!stored || !row) throw not_found("no client " + std::to_string(id));
+  const auto model = service_.model();
+  BuiltClient edited =
+      build_edited_client(*model, nlohmann::json::parse(stored->application), changes, id, *row);
+  return {explained(model, BuiltClient{std::move(*row), {}}), explained(model, std::move(edited))};
+}
+
+Admitted Admission::admit(const nlohmann::json& body) {
+  const auto model = service_.model();
+  const std::lock_guard hold(admitting_);
+  const std::int64_t id = service_.population().next_id();
+  const tables::Dataset client = posted_client(body, id);
+  ExplainedClient result = explained(model, build_client(*model, client));
+  const std::vector<float>& features = result.client.features;
+  store::StoredClient stored;
+  stored.id = id;
+  stored.split = store::ClientSplit::New;
+  stored.application = store::application_json(client.application_test, 0);
+  stored.summary = store::HistorySummary(model->bundle().feature_names)(features).dump();
+  stored.features = features;
+  stored.probability = result.explanation.probability;
+  stored.run_id = model->bundle().run_id;
+  service_.with_store([&](store::ClientStore& s) { s.put(std::span(&stored, 1)); });
+  service_.population().add(id, store::ClientSplit::New, features, result.explanation.probability,
+                            model);
+  return {id, std::move(result)};
+}
+
+}  // namespace creditscore::app

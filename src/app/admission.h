@@ -1,0 +1,52 @@
+// What the product does with an application a person sends: score and explain it (saved
+// nowhere), try a stored client's application with some fields changed (what-if), or admit a
+// new application: checked, scored, explained and saved in the store and the clients in memory.
+// Admissions take their own lock, so that new ids are given in order.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "app/client_features.h"
+#include "app/service.h"
+
+namespace creditscore::app {
+
+// A client's features explained by one model.
+struct ExplainedClient {
+  std::shared_ptr<const explain::ServedModel> model;
+  BuiltClient client;
+  explain::ClientExplanation explanation;
+};
+
+struct WhatIf {
+  ExplainedClient current;  // as stored
+  ExplainedClient edited;   // with the changes
+};
+
+struct Admitted {
+  std::int64_t id;
+  ExplainedClient explained;
+};
+
+class Admission {
+ public:
+  explicit Admission(Service& service) : service_(service) {}
+
+  // `body` is {"application": {...}, "history": {...}} (see posted_client.h); invalid_input
+  // Errors name the field at fault.
+  ExplainedClient score(const nlohmann::json& body) const;
+  // Stored client `id` with `changes` ({FIELD: value or null}) applied; not_found when there is
+  // no such client.
+  WhatIf what_if(std::int64_t id, const nlohmann::json& changes) const;
+  // Saves the application under the next free id; it survives a restart.
+  Admitted admit(const nlohmann::json& body);
+
+ private:
+  Service& service_;
+  std::mutex admitting_;  // held while a new application takes the next id and is saved
+};
+
+}  // namespace creditscore::app

@@ -1,0 +1,52 @@
+#include "app/batch_scoring.h"
+
+#include <charconv>
+
+#include "app/application_rules.h"
+#include "features/feature_builder.h"
+#include "model/model_bundle.h"
+#include "model/xgboost.h"
+#include "tables/atomic_file.h"
+
+namespace creditscore::app {
+
+BatchScores score_to_file(const BatchScoringRequest& request, PipelineObserver& observer) {
+  const model::ModelBundle bundle = model::read_bundle(request.bundle);
+  const features::FeatureCatalog catalog = features::FeatureCatalog::from_json(bundle.catalog);
+  const tables::Dataset data = observer.read_dataset(request.data);
+  const tables::Table& applications =
+      request.train_clients ? data.application_train : data.application_test;
+  check_application_file(applications, (request.data / applications.schema().file_name).string());
+  const features::FeatureMatrix matrix =
+      observer.build_features(features::FeatureBuilder(catalog), applications, data);
+  const model::Booster booster = model::Booster::from_json(bundle.model_json);
+  const std::vector<double> probabilities =
+      booster.predict(model::DMatrix({matrix.values.data(), matrix.rows(), matrix.cols()}),
+                      model::Prediction::Probability);
+
+  BatchScores scores{bundle.run_id, bundle.threshold(), matrix.rows(), 0, 0};
+  AtomicFile out(request.out);
+  out.write("SK_ID_CURR,PROBABILITY_OF_DEFAULT,DECISION\n");
+  double sum = 0;
+  std::string line;
+  char buffer[32];
+  for (std::size_t r = 0; r < matrix.rows(); ++r) {
+    const bool refused = model::refuses(probabilities[r], bundle.threshold());
+    scores.refused += refused ? 1 : 0;
+    sum += probabilities[r];
+    line = std::to_string(matrix.ids[r]) + ",";
+    // XGBoost computes in float: its shortest form is the exact value.
+    line.append(
+        buffer,
+        std::to_chars(buffer, buffer + sizeof buffer, static_cast<float>(probabilities[r])).ptr);
+    line += ',';
+    line += model::decision_name(probabilities[r], bundle.threshold());
+    line += '\n';
+    out.write(line);
+  }
+  out.commit();
+  scores.mean_probability = matrix.rows() ? sum / static_cast<double>(matrix.rows()) : 0;
+  return scores;
+}
+
+}  // namespace creditscore::app

@@ -1,0 +1,104 @@
+#include "app/population.h"
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+
+#include "common/error.h"
+#include "common/parallel.h"
+
+namespace creditscore::app {
+
+Population::Population(store::StoredMatrix clients, const std::string& scored_by,
+                       std::shared_ptr<const explain::ServedModel> model)
+    : clients_(std::move(clients)), scored_by_(std::move(model)) {
+  check_features(clients_, *scored_by_);
+  const bool scored = std::none_of(clients_.probabilities.begin(), clients_.probabilities.end(),
+                                   [](double p) { return std::isnan(p); });
+  if (!scored || scored_by != scored_by_->bundle().run_id) {
+    clients_.probabilities.clear();
+    score_rows(clients_, *scored_by_, 0, clients_.probabilities);
+  }
+}
+
+void Population::check_features(const store::StoredMatrix& clients,
+                                const explain::ServedModel& model) {
+  if (clients.names != model.bundle().feature_names) {
+    throw conflict("the client store holds " + std::to_string(clients.cols()) +
+                   " features, model " + model.bundle().run_id + " reads " +
+                   std::to_string(model.num_features()) +
+                   " others: rebuild the store with this model (creditscore store build)");
+  }
+}
+
+void Population::score_rows(const store::StoredMatrix& clients, const explain::ServedModel& model,
+                            std::size_t from, std::vector<double>& probabilities) {
+  probabilities.resize(clients.rows());
+  parallel_for(clients.rows() - from, [&](std::size_t k) {
+    probabilities[from + k] = model.probability(clients.row(from + k));
+  });
+}
+
+std::optional<std::size_t> Population::row_of(const store::StoredMatrix& clients, std::int64_t id) {
+  const auto found = std::lower_bound(clients.ids.begin(), clients.ids.end(), id);
+  if (found == clients.ids.end() || *found != id) return std::nullopt;
+  return static_cast<std::size_t>(found - clients.ids.begin());
+}
+
+std::optional<std::vector<float>> Population::features(std::int64_t id) const {
+  const std::shared_lock hold(lock_);
+  const auto row = row_of(clients_, id);
+  if (!row) return std::nullopt;
+  const auto values = clients_.row(*row);
+  return std::vector<float>(values.begin(), values.end());
+}
+
+double Population::probability(std::int64_t id) const {
+  const std::shared_lock hold(lock_);
+  const auto row = row_of(clients_, id);
+  return row ? clients_.probabilities[*row] : std::nan("");
+}
+
+std::size_t Population::size() const {
+  const std::shared_lock hold(lock_);
+  return clients_.rows();
+}
+
+std::int64_t Population::next_id() const {
+  const std::shared_lock hold(lock_);
+  return clients_.ids.empty() ? 1 : clients_.ids.back() + 1;
+}
+
+void Population::add(std::int64_t id, store::ClientSplit split, std::span<const float> features,
+                     double probability, const std::shared_ptr<const explain::ServedModel>& model) {
+  const std::unique_lock hold(lock_);
+  if (features.size() != clients_.cols() || (!clients_.ids.empty() && id <= clients_.ids.back())) {
+    throw internal_error("new client " + std::to_string(id) + ": " +
+                         std::to_string(features.size()) + " features for " +
+                         std::to_string(clients_.cols()) + ", or an id already taken");
+  }
+  clients_.ids.push_back(id);
+  clients_.splits.push_back(split);
+  clients_.targets.push_back(store::kUnknownTarget);
+  clients_.probabilities.push_back(model == scored_by_ ? probability
+                                                       : scored_by_->probability(features));
+  clients_.values.insert(clients_.values.end(), features.begin(), features.end());
+}
+
+Population::Scores Population::scores_under(
+    std::shared_ptr<const explain::ServedModel> model) const {
+  const std::shared_lock hold(lock_);
+  check_features(clients_, *model);
+  Scores scores{{}, std::move(model)};
+  score_rows(clients_, *scores.model, 0, scores.probabilities);
+  return scores;
+}
+
+void Population::take_scores(Scores scores) {
+  const std::unique_lock hold(lock_);
+  score_rows(clients_, *scores.model, scores.probabilities.size(), scores.probabilities);
+  clients_.probabilities = std::move(scores.probabilities);
+  scored_by_ = std::move(scores.model);
+}
+
+}  // namespace creditscore::app

@@ -1,0 +1,31 @@
+#include "cli/command_line_observer.h"
+
+#include "cli/dataset_report.h"
+#include "cli/feature_report.h"
+
+namespace creditscore::cli {
+
+tables::Dataset CommandLineObserver::read_dataset(const std::filesystem::path& directory) {
+  return read_dataset_with_report(directory, out_);
+}
+
+features::FeatureMatrix CommandLineObserver::build_features(const features::FeatureBuilder& builder,
+                                                            const tables::Table& applications,
+                                                            const tables::Dataset& history) {
+  return build_features_with_report(builder, applications, history, out_);
+}
+
+ProgressFn CommandLineObserver::begin_step(const std::string& unit) {
+  bar_.emplace(unit);
+  return bar_->callback();
+}
+
+void CommandLineObserver::end_step() {
+  bar_.reset();
+}
+
+void CommandLineObserver::remark(const std::string& text) {
+  out_ << text << '\n';
+}
+
+}  // namespace creditscore::cli

@@ -1,0 +1,56 @@
+// A small data set, a model and a client store made once for every test that serves clients, by
+// the real program (generate, train, store build).
+#pragma once
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "tests/support/run_command.h"
+#include "tests/support/temporary_directory.h"
+
+namespace creditscore::testing {
+
+// Made once per build of the program and kept beside it (each test runs in its own process);
+// a lock keeps parallel tests from making it twice.
+class ServedData : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    const int lock = ::open((root().string() + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
+    ASSERT_GE(lock, 0);
+    ::flock(lock, LOCK_EX);
+    if (!std::filesystem::exists(root() / "ready")) make();
+    ::flock(lock, LOCK_UN);
+    ::close(lock);
+  }
+  // Named after the program's build time, so that a rebuilt program makes new data.
+  static std::filesystem::path root() {
+    const std::filesystem::path binary(CREDITSCORE_BINARY);
+    const auto built = std::filesystem::last_write_time(binary).time_since_epoch().count();
+    return binary.parent_path() / ("server-test-data-" + std::to_string(built));
+  }
+
+ private:
+  static void make() {
+    for (const auto& old : std::filesystem::directory_iterator(root().parent_path())) {
+      if (old.path().filename().string().starts_with("server-test-data-") && old.is_directory())
+        std::filesystem::remove_all(old.path());
+    }
+    const std::string data = (root() / "data").string(), models = (root() / "models").string();
+    for (const std::string& command : {"generate --clients 1500 --seed 11 --out " + data,
+                                       "train --data " + data + " --models " + models +
+                                           " --folds 2 --max-rounds 40 --early-stopping 10",
+                                       "store build --data " + data + " --models " + models +
+                                           " --out " + (root() / "clients.sqlite").string()}) {
+      const CommandResult result = run_creditscore(command);
+      ASSERT_EQ(result.status, 0) << command << "\n" << result.output;
+    }
+    std::ofstream(root() / "ready") << "made by the server tests\n";
+  }
+};
+
+}  // namespace creditscore::testing
