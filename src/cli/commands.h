@@ -18,5 +18,6 @@ void register_explain_command(CLI::App& app);
 void register_serve_command(CLI::App& app);
 void register_runs_command(CLI::App& app);
 void register_promote_command(CLI::App& app);
+void register_openapi_command(CLI::App& app);
 
 }  // namespace creditscore::cli

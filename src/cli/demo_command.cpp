@@ -45,21 +45,21 @@ void register_demo_command(CLI::App& app) {
     training.promote = true;
     run_training(training);
     ScoreOptions scoring;
-    scoring.data = config->out;
+    scoring.request.data = config->out;
     scoring.models = training.models;
-    scoring.out = *directory / "predictions.csv";
+    scoring.request.out = *directory / "predictions.csv";
     run_scoring(scoring);
     StoreBuildOptions store;
-    store.data = config->out;
+    store.request.data = config->out;
     store.models = training.models;
-    store.out = *directory / "clients.sqlite";
+    store.request.out = *directory / "clients.sqlite";
     run_store_build(store);
     if (!*serve) return;
     if (settings->web.empty() && std::filesystem::is_directory("web/dist")) {
       settings->web = "web/dist";
     }
     settings->models = training.models;
-    settings->store = store.out;
+    settings->store = store.request.out;
     std::cout << '\n';
     serve_until_stopped(*settings);
   });

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   creditscore::cli::register_runs_command(app);
   creditscore::cli::register_promote_command(app);
   creditscore::cli::register_demo_command(app);
+  creditscore::cli::register_openapi_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -2,7 +2,6 @@
 
 #include <iostream>
 
-#include "app/batch_scoring.h"
 #include "cli/command_line_observer.h"
 #include "cli/number_format.h"
 #include "cli/served_bundle.h"
@@ -13,8 +12,10 @@ namespace creditscore::cli {
 void run_scoring(const ScoreOptions& options) {
   const std::filesystem::path bundle = chosen_bundle(options.model, options.models);
   CommandLineObserver observer(std::cout);
-  const app::BatchScores scores =
-      app::score_to_file({bundle, options.data, options.out, options.clients == "train"}, observer);
+  app::BatchScoringRequest request = options.request;
+  request.bundle = bundle;
+  request.train_clients = options.clients == "train";
+  const app::BatchScores scores = app::score_to_file(request, observer);
 
   std::cout << "\nScored with " << scores.run_id << " (" << bundle.string() << ")\n\n";
   TextTable table({"measure", "value"});
@@ -28,7 +29,7 @@ void run_scoring(const ScoreOptions& options) {
                                      1) +
                       ")"});
   table.add_row({"mean probability of default", format_fixed(scores.mean_probability, 4)});
-  table.add_row({"written to", options.out.string()});
+  table.add_row({"written to", request.out.string()});
   table.print(std::cout);
 }
 

@@ -5,13 +5,14 @@
 #include <filesystem>
 #include <string>
 
+#include "app/batch_scoring.h"
+
 namespace creditscore::cli {
 
 struct ScoreOptions {
-  std::filesystem::path model;
+  std::filesystem::path model;  // the bundle; empty: the one the registry of `models` serves
   std::filesystem::path models = "models";
-  std::filesystem::path data = "data";
-  std::filesystem::path out = "predictions.csv";
+  app::BatchScoringRequest request;  // its bundle chosen from the two above
   std::string clients = "test";
 };
 

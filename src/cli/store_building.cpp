@@ -3,7 +3,6 @@
 #include <chrono>
 #include <iostream>
 
-#include "app/store_building.h"
 #include "cli/command_line_observer.h"
 #include "cli/number_format.h"
 #include "cli/served_bundle.h"
@@ -22,7 +21,9 @@ void run_store_build(const StoreBuildOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   const std::filesystem::path bundle = chosen_bundle(options.model, options.models);
   CommandLineObserver observer(std::cout);
-  const app::BuiltStore built = app::build_store({bundle, options.data, options.out}, observer);
+  app::StoreBuildRequest request = options.request;
+  request.bundle = bundle;
+  const app::BuiltStore built = app::build_store(request, observer);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
@@ -44,9 +45,9 @@ void run_store_build(const StoreBuildOptions& options) {
   summary.add_row({"decision threshold", format_fixed(built.threshold, 3)});
   summary.add_row({"features per client", format_count(built.features)});
   summary.add_row(
-      {"database size (MB)", format_megabytes(std::filesystem::file_size(options.out))});
+      {"database size (MB)", format_megabytes(std::filesystem::file_size(request.out))});
   summary.add_row({"seconds", format_fixed(seconds, 1)});
-  summary.add_row({"written to", options.out.string()});
+  summary.add_row({"written to", request.out.string()});
   summary.print(std::cout);
 }
 

@@ -6,13 +6,14 @@
 
 #include <filesystem>
 
+#include "app/store_building.h"
+
 namespace creditscore::cli {
 
 struct StoreBuildOptions {
-  std::filesystem::path model;
+  std::filesystem::path model;  // the bundle; empty: the one the registry of `models` serves
   std::filesystem::path models = "models";
-  std::filesystem::path data = "data";
-  std::filesystem::path out = "clients.sqlite";
+  app::StoreBuildRequest request;  // its bundle chosen from the two above
 };
 
 void run_store_build(const StoreBuildOptions& options);

@@ -2,6 +2,7 @@
 // client told us, with labels, a history summary and the score), .../score, .../explanation and
 // .../similar.
 #include "app/client_views.h"
+#include "features/category_labels.h"
 #include "server/json_views.h"
 #include "server/routes.h"
 
@@ -40,7 +41,9 @@ void add_client_routes(Router& router, app::Service& service) {
                             : json(model::decision_name(probability, listing.model->threshold()))},
            {"amt_credit", row.amt_credit ? json(*row.amt_credit) : json(nullptr)},
            {"amt_income_total", row.amt_income_total ? json(*row.amt_income_total) : json(nullptr)},
-           {"name_contract_type", row.name_contract_type}});
+           {"name_contract_type", row.name_contract_type},
+           {"name_contract_type_fr", features::category_label(row.name_contract_type).fr},
+           {"name_contract_type_en", features::category_label(row.name_contract_type).en}});
     }
     return Reply({{"total", listing.page.total},
                   {"offset", offset},

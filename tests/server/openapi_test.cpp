@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "tests/support/schema_check.h"
 
 namespace creditscore::server {
@@ -74,6 +76,13 @@ TEST(OpenApi, EveryOperationHasABodySchemaAndAnAnswerSchemaPerStatus) {
       }
     }
   }
+}
+
+TEST(OpenApi, TheCopyTheDashboardIsTypedFromIsThisDocument) {
+  std::ifstream copy(std::string(CREDITSCORE_SOURCE_DIR) + "/docs/openapi.json");
+  ASSERT_TRUE(copy) << "docs/openapi.json is missing";
+  EXPECT_EQ(json::parse(copy), kDocument)
+      << "docs/openapi.json is out of date: run creditscore openapi --out docs/openapi.json";
 }
 
 }  // namespace

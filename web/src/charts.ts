@@ -2,33 +2,32 @@
 // for colour-blind readers), decal patterns as a second cue, ARIA descriptions, and a table of
 // the numbers beside the chart for those who do not see it.
 import * as echarts from "echarts/core";
-import { BarChart, CustomChart, GaugeChart, LineChart, ScatterChart } from "echarts/charts";
+// Only the parts the dashboard draws, so that its script stays small.
+import { BarChart, GaugeChart, LineChart, ScatterChart } from "echarts/charts";
 import {
   AriaComponent,
   GridComponent,
-  LegendComponent,
+  LegendPlainComponent,
   MarkLineComponent,
-  MarkPointComponent,
   TooltipComponent,
-  VisualMapComponent,
+  VisualMapContinuousComponent,
 } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 
 import { t } from "./i18n";
+import { View } from "./view";
 
 echarts.use([
   BarChart,
-  CustomChart,
   GaugeChart,
   LineChart,
   ScatterChart,
   AriaComponent,
   GridComponent,
-  LegendComponent,
+  LegendPlainComponent,
   MarkLineComponent,
-  MarkPointComponent,
   TooltipComponent,
-  VisualMapComponent,
+  VisualMapContinuousComponent,
   SVGRenderer,
 ]);
 
@@ -44,8 +43,10 @@ export const colours = {
 export type ChartOptions = echarts.EChartsCoreOption;
 
 // Draws `options` in a new figure: the chart (role img, with `description`) and a <details>
-// table of its numbers. Returns the figure, to be placed by the caller.
+// table of its numbers. Returns the figure, to be placed by the caller; the chart and its
+// resize observer are released with `view`.
 export function chart(
+  view: View,
   description: string,
   options: ChartOptions,
   table: { header: string[]; rows: Array<Array<string>> },
@@ -65,9 +66,15 @@ export function chart(
   details.append(summary, tableOf(table.header, table.rows));
   figure.append(details);
   requestAnimationFrame(() => {
+    if (!view.mounted) return;
     const instance = echarts.init(canvas, undefined, { renderer: "svg" });
     instance.setOption({ animation: false, aria: { enabled: false, decal: { show: true } }, ...options });
-    new ResizeObserver(() => instance.resize()).observe(canvas);
+    const resizing = new ResizeObserver(() => instance.resize());
+    resizing.observe(canvas);
+    view.onUnmount(() => {
+      resizing.disconnect();
+      instance.dispose();
+    });
     // ECharts' own SVG is decorative once the figure has its label and table.
     canvas.querySelector("svg")?.setAttribute("aria-hidden", "true");
   });

@@ -8,6 +8,7 @@ import { decisionBadge, decisionWords, reasonsView, waterfall } from "./explanat
 import { number, percent } from "./format";
 import { currentLanguage, label, t } from "./i18n";
 import { rememberClient } from "./search_page";
+import { abandoned, View } from "./view";
 import { renderWhatIf } from "./what_if_view";
 
 // The application fields an advisor talks about first.
@@ -27,7 +28,7 @@ function fieldValue(field: ClientDetail["application"][number]): string {
   return number(value);
 }
 
-function gauge(e: Explanation): HTMLElement {
+function gauge(view: View, e: Explanation): HTMLElement {
   const max = Math.max(0.5, Math.ceil(e.probability * 10) / 10);
   const options = {
     series: [
@@ -56,6 +57,7 @@ function gauge(e: Explanation): HTMLElement {
     ],
   };
   return chart(
+    view,
     t("gaugeLabel", { p: percent(e.probability), t: percent(e.threshold) }),
     options,
     {
@@ -90,16 +92,18 @@ function information(client: ClientDetail): HTMLElement {
   );
 }
 
-export async function renderClient(main: HTMLElement, id: number): Promise<void> {
+export async function renderClient(main: HTMLElement, id: number, view: View): Promise<void> {
   main.replaceChildren(status(t("loading")));
   let client: ClientDetail;
   let explanation: Explanation;
   try {
-    [client, explanation] = await Promise.all([api.client(id), api.explanation(id)]);
+    [client, explanation] = await Promise.all([api.client(id, view.signal), api.explanation(id, view.signal)]);
   } catch (error) {
+    if (abandoned(error) || !view.mounted) return;
     main.replaceChildren(h("h1", {}, t("clientTitle", { id })), status(t("error", { m: (error as Error).message })));
     return;
   }
+  if (!view.mounted) return;  // the advisor has gone to another page meanwhile
   rememberClient(id);
   const kind =
     client.split === "train"
@@ -110,7 +114,7 @@ export async function renderClient(main: HTMLElement, id: number): Promise<void>
     section(
       "score-title",
       t("scoreTitle"),
-      h("div", { class: "score" }, gauge(explanation), h("div", {}, decisionBadge(explanation.decision), h("p", { id: "decision-words" }, decisionWords(explanation)))),
+      h("div", { class: "score" }, gauge(view, explanation), h("div", {}, decisionBadge(explanation.decision), h("p", { id: "decision-words" }, decisionWords(explanation)))),
     ),
     section(
       "why-title",
@@ -118,10 +122,10 @@ export async function renderClient(main: HTMLElement, id: number): Promise<void>
       h("p", {}, t("whyIntro", { b: percent(explanation.base_probability), p: percent(explanation.probability) })),
       reasonsView(explanation),
       h("h3", {}, t("waterfallTitle")),
-      waterfall(explanation),
+      waterfall(view, explanation),
     ),
     section("info-title", t("infoTitle"), information(client)),
-    renderComparison(id),
-    renderWhatIf(client),
+    renderComparison(view, id),
+    renderWhatIf(view, client),
   );
 }

@@ -5,6 +5,7 @@ import { chart, colours, tableOf } from "./charts";
 import { h, section, status } from "./dom";
 import { number, percent } from "./format";
 import { label, t } from "./i18n";
+import { abandoned, View } from "./view";
 
 let features: Promise<FeatureInfo[]> | null = null;
 
@@ -33,7 +34,7 @@ function binName(d: Distribution, i: number): string {
   return d.discrete ? number(bin.value) : `${number(bin.from)} – ${number(bin.to)}`;
 }
 
-function distributionChart(d: Distribution): HTMLElement {
+function distributionChart(view: View, d: Distribution): HTMLElement {
   const names = d.bins.map((_, i) => binName(d, i));
   const clientBin = d.client?.bin ?? null;
   const series = (key: keyof Counts, name: string, colour: string, decal?: object) => ({
@@ -66,6 +67,7 @@ function distributionChart(d: Distribution): HTMLElement {
   ]);
   rows.push([t("missing"), String(d.missing.repaid), String(d.missing.defaulted), String(d.missing.unknown)]);
   return chart(
+    view,
     t("distributionLabel", { f: label(d) }),
     options,
     { header: [t("bin"), t("repaid"), t("defaulted"), t("unknown")], rows },
@@ -90,7 +92,7 @@ function filters(age: [HTMLInputElement, HTMLInputElement], income: [HTMLInputEl
   return out;
 }
 
-export function renderComparison(id: number): HTMLElement {
+export function renderComparison(view: View, id: number): HTMLElement {
   const distributionArea = h("div", { "aria-live": "polite" });
   const bivariateArea = h("div", { "aria-live": "polite" });
   const similarArea = h("div", {});
@@ -99,6 +101,7 @@ export function renderComparison(id: number): HTMLElement {
   const bivariateForm = h("form", { class: "controls", id: "bivariate-form" });
 
   featureList().then((list) => {
+    if (!view.mounted) return;
     const options: Array<[string, string]> = list.map((f) => [f.feature, label(f)]);
     const [featureField, feature] = select("compare-feature", t("feature"), options, list[0]?.feature ?? "");
     const [groupField, group] = select("compare-group", t("group"), [["all", t("groupAll")], ["similar", t("groupSimilar")], ["filtered", t("groupFiltered")]], "all");
@@ -120,14 +123,16 @@ export function renderComparison(id: number): HTMLElement {
         for (const where of filters([ageFrom, ageTo], [incomeFrom, incomeTo], contract.value, gender.value)) query.append("where", where);
       }
       distributionArea.replaceChildren(status(t("loading")));
+      const region = view.redraw();
       try {
-        const d = await api.distribution(feature.value, query.toString());
+        const d = await api.distribution(feature.value, query.toString(), region.signal);
         const value = d.client?.value ?? null;
         distributionArea.replaceChildren(
           h("p", {}, t("groupSize", { n: d.size }), " ", t("clientValue", { v: value === null ? t("notGiven") : number(value) })),
-          distributionChart(d),
+          distributionChart(region, d),
         );
       } catch (error) {
+        if (abandoned(error)) return;
         distributionArea.replaceChildren(status(t("error", { m: (error as Error).message })));
       }
     });
@@ -138,8 +143,9 @@ export function renderComparison(id: number): HTMLElement {
     bivariateForm.addEventListener("submit", async (event) => {
       event.preventDefault();
       bivariateArea.replaceChildren(status(t("loading")));
+      const region = view.redraw();
       try {
-        const b = await api.bivariate(new URLSearchParams({ x: x.value, y: y.value, client: String(id), limit: "1500" }).toString());
+        const b = await api.bivariate(new URLSearchParams({ x: x.value, y: y.value, client: String(id), limit: "1500" }).toString(), region.signal);
         const options = {
           grid: { left: 70, right: 90, top: 20, bottom: 50 },
           tooltip: {},
@@ -155,6 +161,7 @@ export function renderComparison(id: number): HTMLElement {
         };
         bivariateArea.replaceChildren(
           chart(
+            region,
             t("bivariateLabel", { x: label(b.x), y: label(b.y) }),
             options,
             {
@@ -164,20 +171,23 @@ export function renderComparison(id: number): HTMLElement {
           ),
         );
       } catch (error) {
+        if (abandoned(error)) return;
         bivariateArea.replaceChildren(status(t("error", { m: (error as Error).message })));
       }
     });
   });
 
-  api.similar(id).then((s) => {
+  api.similar(id, view.signal).then((s) => {
     similarArea.replaceChildren(
       h("h3", {}, t("similarTitle")),
       h("p", {}, s.default_rate === null ? "" : t("similarRate", { n: s.known_outcomes, r: percent(s.default_rate, 0) })),
       tableOf(
         [t("clientColumn"), t("distance"), t("probability"), t("outcome")],
-        s.clients.map((c) => [String(c.id), number(c.distance), percent(c.probability), c.target === null ? t("unknown") : c.target === 1 ? t("defaulted") : t("repaid")]),
+        s.clients.map((c) => [String(c.id), number(c.distance), c.probability === null ? "—" : percent(c.probability), c.target === null ? t("unknown") : c.target === 1 ? t("defaulted") : t("repaid")]),
       ),
     );
+  }).catch((error) => {
+    if (!abandoned(error)) similarArea.replaceChildren(status(t("error", { m: (error as Error).message })));
   });
 
   root.append(

@@ -5,6 +5,7 @@ import { chart, colours } from "./charts";
 import { h } from "./dom";
 import { percent, points } from "./format";
 import { currentLanguage, label, t } from "./i18n";
+import { View } from "./view";
 
 export function decisionWords(score: { probability: number; threshold: number }): string {
   const params = {
@@ -46,7 +47,7 @@ export function reasonsView(e: Explanation): HTMLElement {
 }
 
 // Base → contributions → others → client, each bar floating from the running total.
-export function waterfall(e: Explanation): HTMLElement {
+export function waterfall(view: View, e: Explanation): HTMLElement {
   const steps = [
     ...e.contributions.map((c) => ({ name: label(c), effect: c.effect, value: currentLanguage() === "fr" ? c.value_fr : c.value_en })),
     { name: t("otherFactors", { n: e.others.count }), effect: e.others.effect, value: "" },
@@ -99,6 +100,7 @@ export function waterfall(e: Explanation): HTMLElement {
     [t("thisClient"), "", percent(e.probability)],
   ];
   return chart(
+    view,
     t("waterfallTitle") + " : " + percent(e.base_probability) + " → " + percent(e.probability),
     options,
     { header: [t("factor"), t("value"), t("effect")], rows },

@@ -1,5 +1,5 @@
-// Numbers as each language writes them.
-import { currentLanguage } from "./i18n";
+// Numbers and decisions as each language writes them.
+import { currentLanguage, t } from "./i18n";
 
 function locale(): string {
   return currentLanguage() === "fr" ? "fr-FR" : "en-GB";
@@ -26,4 +26,10 @@ export function number(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return "—";
   const digits = Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : Math.abs(value) >= 1 ? 2 : 3;
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(value);
+}
+
+// A decision in words; a client never scored has none and says so, never "granted".
+export function decisionText(decision: "granted" | "refused" | null): string {
+  if (decision === null) return t("notScored");
+  return decision === "refused" ? t("refused") : t("granted");
 }

@@ -2,7 +2,9 @@
 // remembered between visits and reflected in <html lang>.
 export type Language = "fr" | "en";
 
-const texts = {
+// Each key: [French, English]. Exported for the test that checks both are there, with the same
+// {placeholders}.
+export const texts = {
   skip: ["Aller au contenu", "Skip to content"],
   nav: ["Navigation principale", "Main navigation"],
   navClients: ["Clients", "Clients"],
@@ -23,6 +25,7 @@ const texts = {
   probability: ["Probabilité de défaut", "Probability of default"],
   decision: ["Décision", "Decision"],
   granted: ["Accordé", "Granted"],
+  notScored: ["Pas encore évalué", "Not scored yet"],
   refused: ["Refusé", "Refused"],
   open: ["Ouvrir", "Open"],
   clientTitle: ["Client {id}", "Client {id}"],

@@ -7,6 +7,7 @@ import { h } from "./dom";
 import { currentLanguage, onLanguageChange, setLanguage, t } from "./i18n";
 import { renderModel } from "./model_page";
 import { renderSearch } from "./search_page";
+import { View } from "./view";
 
 const main = document.getElementById("main") as HTMLElement;
 const nav = document.getElementById("nav") as HTMLElement;
@@ -29,12 +30,17 @@ function drawChrome(): void {
   languageButton.lang = currentLanguage() === "fr" ? "en" : "fr";
 }
 
+// The page shown: left (its charts released, its requests aborted) before the next is drawn.
+let shown: View | null = null;
+
 function route(): void {
   drawChrome();
+  shown?.unmount();
+  const view = (shown = new View());
   const client = location.hash.match(/^#\/client\/(\d+)$/);
-  if (client) void renderClient(main, Number(client[1]));
-  else if (location.hash.startsWith("#/model")) void renderModel(main);
-  else renderSearch(main);
+  if (client) void renderClient(main, Number(client[1]), view);
+  else if (location.hash.startsWith("#/model")) void renderModel(main, view);
+  else renderSearch(main, view);
   document.title = `${t("navClients")} — Prêt à dépenser`;
 }
 

@@ -5,11 +5,13 @@ import { chart, colours, tableOf } from "./charts";
 import { h, section, status } from "./dom";
 import { number, percent } from "./format";
 import { label, t } from "./i18n";
+import { abandoned, View } from "./view";
 
-export async function renderModel(main: HTMLElement): Promise<void> {
+export async function renderModel(main: HTMLElement, view: View): Promise<void> {
   main.replaceChildren(status(t("loading")));
   try {
-    const [model, global] = await Promise.all([api.model(), api.global()]);
+    const [model, global] = await Promise.all([api.model(view.signal), api.global(view.signal)]);
+    if (!view.mounted) return;
     const e = model.evaluation;
     const roc = e.roc_curve.points.map((p) => [p[1], p[2]]);
     const cost = e.cost_curve.points.map((p) => [p[0], p[1]]);
@@ -38,6 +40,7 @@ export async function renderModel(main: HTMLElement): Promise<void> {
         "roc-title",
         t("rocTitle"),
         chart(
+          view,
           `${t("rocTitle")} : ${t("rocAuc")} ${number(e.roc_auc)}`,
           {
             grid: { left: 60, right: 20, top: 20, bottom: 50 },
@@ -55,6 +58,7 @@ export async function renderModel(main: HTMLElement): Promise<void> {
         "cost-title",
         t("costTitle"),
         chart(
+          view,
           `${t("costTitle")} : ${t("threshold")} ${percent(model.threshold)}`,
           {
             grid: { left: 60, right: 20, top: 20, bottom: 50 },
@@ -78,6 +82,7 @@ export async function renderModel(main: HTMLElement): Promise<void> {
         "importance-title",
         t("importanceTitle"),
         chart(
+          view,
           t("importanceTitle"),
           {
             grid: { left: 280, right: 30, top: 10, bottom: 30 },
@@ -95,6 +100,7 @@ export async function renderModel(main: HTMLElement): Promise<void> {
         t("summaryTitle"),
         h("p", {}, t("summaryHelp")),
         chart(
+          view,
           t("summaryTitle"),
           {
             grid: { left: 280, right: 90, top: 10, bottom: 30 },
@@ -127,6 +133,7 @@ export async function renderModel(main: HTMLElement): Promise<void> {
       ),
     );
   } catch (error) {
+    if (abandoned(error) || !view.mounted) return;
     main.replaceChildren(status(t("error", { m: (error as Error).message })));
   }
 }

@@ -2,8 +2,9 @@
 import { api, ClientRow } from "./api";
 import { tableOf } from "./charts";
 import { h, section, status } from "./dom";
-import { number, percent } from "./format";
-import { t } from "./i18n";
+import { decisionText, number, percent } from "./format";
+import { currentLanguage, t } from "./i18n";
+import { abandoned, View } from "./view";
 
 const RECENT = "recent-clients";
 
@@ -29,18 +30,18 @@ function resultsTable(rows: ClientRow[]): HTMLTableElement {
     [t("clientColumn"), t("contract"), t("credit"), t("income"), t("probability"), t("decision")],
     rows.map((row) => [
       "",
-      row.name_contract_type,
+      currentLanguage() === "fr" ? row.name_contract_type_fr : row.name_contract_type_en,
       number(row.amt_credit),
       number(row.amt_income_total),
       row.probability === null ? "—" : percent(row.probability),
-      row.decision === "refused" ? t("refused") : t("granted"),
+      decisionText(row.decision),
     ]),
   );
   rows.forEach((row, i) => table.tBodies[0].rows[i].cells[0].append(clientLink(row.id)));
   return table;
 }
 
-export function renderSearch(main: HTMLElement): void {
+export function renderSearch(main: HTMLElement, view: View): void {
   const input = h("input", {
     id: "client-search",
     name: "client",
@@ -61,12 +62,13 @@ export function renderSearch(main: HTMLElement): void {
     const query = input.value.trim().replace(/\D/g, "");
     results.replaceChildren(status(t("loading")));
     try {
-      const page = await api.clients(query);
+      const page = await api.clients(query, view.signal);
       results.replaceChildren(
         h("h3", {}, t("results")),
         page.clients.length ? resultsTable(page.clients) : status(t("noResult")),
       );
     } catch (error) {
+      if (abandoned(error)) return;
       results.replaceChildren(status(t("error", { m: (error as Error).message })));
     }
   });

@@ -5,6 +5,7 @@ import { h, section, status } from "./dom";
 import { decisionBadge, decisionWords, reasonsView } from "./explanation_view";
 import { percent } from "./format";
 import { label, t } from "./i18n";
+import { abandoned, View } from "./view";
 
 const EDITABLE = ["AMT_CREDIT", "AMT_ANNUITY", "AMT_GOODS_PRICE", "AMT_INCOME_TOTAL"];
 
@@ -19,7 +20,7 @@ function column(title: string, e: Explanation): HTMLElement {
   );
 }
 
-export function renderWhatIf(client: ClientDetail): HTMLElement {
+export function renderWhatIf(view: View, client: ClientDetail): HTMLElement {
   const results = h("div", { class: "two-columns", "aria-live": "polite", id: "what-if-results" });
   const inputs = new Map<string, HTMLInputElement>();
   const fields = client.application.filter((f) => EDITABLE.includes(f.column));
@@ -44,10 +45,11 @@ export function renderWhatIf(client: ClientDetail): HTMLElement {
     event.preventDefault();
     results.replaceChildren(status(t("loading")));
     try {
-      const answer = await api.whatIf(client.id, changes());
+      const answer = await api.whatIf(client.id, changes(), view.signal);
       results.replaceChildren(column(t("current"), answer.current), column(t("simulated"), answer.edited));
       save.disabled = false;
     } catch (error) {
+      if (abandoned(error)) return;
       results.replaceChildren(status(t("error", { m: (error as Error).message })));
     }
   });
@@ -56,9 +58,10 @@ export function renderWhatIf(client: ClientDetail): HTMLElement {
     for (const field of client.application) if (field.column !== "SK_ID_CURR") application[field.column] = field.value;
     Object.assign(application, changes());
     try {
-      const saved = await api.saveApplication(application);
+      const saved = await api.saveApplication(application, view.signal);
       results.append(status(t("saved", { id: saved.id })));
     } catch (error) {
+      if (abandoned(error)) return;
       results.append(status(t("error", { m: (error as Error).message })));
     }
   });

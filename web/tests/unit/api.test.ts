@@ -1,0 +1,40 @@
+import "./setup";
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { api, ApiError } from "../../src/api";
+
+type Call = { url: string; init: RequestInit };
+
+function answering(status: number, body: unknown, calls: Call[]): void {
+  globalThis.fetch = (async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  }) as typeof fetch;
+}
+
+test("a request asks the route with its parameters and gives the answer", async () => {
+  const calls: Call[] = [];
+  answering(200, { total: 0, offset: 0, limit: 20, clients: [] }, calls);
+  const controller = new AbortController();
+  const page = await api.clients("10 0", controller.signal);
+  assert.equal(page.total, 0);
+  assert.equal(calls[0].url, "/api/v1/clients?limit=20&q=10%200");
+  assert.equal(calls[0].init.signal, controller.signal);
+});
+
+test("a posted what-if sends JSON", async () => {
+  const calls: Call[] = [];
+  answering(200, {}, calls);
+  await api.whatIf(7, { AMT_CREDIT: 1000 });
+  assert.equal(calls[0].url, "/api/v1/clients/7/what-if?top=12");
+  assert.equal(calls[0].init.method, "POST");
+  assert.deepEqual(JSON.parse(String(calls[0].init.body)), { changes: { AMT_CREDIT: 1000 } });
+  assert.deepEqual(calls[0].init.headers, { "Content-Type": "application/json" });
+});
+
+test("an error carries the API's own detail", async () => {
+  answering(404, { error: "not found", detail: "no client 5" }, []);
+  await assert.rejects(api.client(5), (error: unknown) => error instanceof ApiError && error.message === "no client 5");
+});
