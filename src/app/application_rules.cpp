@@ -8,34 +8,76 @@
 namespace creditscore::app {
 namespace {
 
+using tables::Measure;
+
+constexpr float kMaxAmount = 1e10f;
+constexpr float kMaxCount = 1000;
+constexpr float kLifetimeDays = -36525;  // 100 years
+constexpr float kAdultDays = -6574;      // 18 years
+
 // The rule `value` of `column` breaks, or nullopt.
 std::optional<std::string> broken_rule(const tables::ColumnSpec& column, float value) {
-  const std::string& name = column.name;
-  if ((name.starts_with("AMT_") || name.starts_with("CNT_")) && value < 0)
-    return "must not be negative";
-  if (name.starts_with("EXT_SOURCE_") && (value < 0 || value > 1)) return "must be within [0, 1]";
-  if (name == "DAYS_BIRTH" && value >= 0) return "must be negative: days before the application";
-  if (column.may_hold_no_date && value > 0 && value != tables::kNoDate) {
-    return "must be negative (days before the application) or 365243 (no such date)";
+  switch (column.measure) {
+    case Measure::Amount:
+      if (value < 0) return "must not be negative";
+      if (value > kMaxAmount) return "must be at most 1e10";
+      break;
+    case Measure::Count:
+      if (value < 0) return "must not be negative";
+      if (value > kMaxCount || value != std::floor(value))
+        return "must be a whole number from 0 to 1000";
+      break;
+    case Measure::Share:
+      if (value < 0 || value > 1) return "must be within [0, 1]";
+      break;
+    case Measure::Flag:
+      if (value != 0 && value != 1) return "must be 0 or 1";
+      break;
+    case Measure::DayCount:
+      if (column.may_hold_no_date && value == tables::kNoDate) break;
+      if (column.name == "DAYS_BIRTH") {
+        if (value >= 0) return "must be negative: days before the application";
+        if (value > kAdultDays || value < kLifetimeDays)
+          return "must make an age from 18 to 100 years (-6574 to -36525 days)";
+        break;
+      }
+      if (value > 0) {
+        return column.may_hold_no_date
+                   ? "must be negative (days before the application) or 365243 (no such date)"
+                   : "must not be positive: days before the application";
+      }
+      if (value < kLifetimeDays) return "must be within 100 years before the application";
+      break;
+    case Measure::Unbounded:
+      break;
   }
   return std::nullopt;
+}
+
+std::string with_value(const std::string& rule, float value) {
+  return rule + " (got " + nlohmann::json(value).dump() + ")";
 }
 
 }  // namespace
 
 std::optional<RuleBreach> first_rule_breach(const tables::Table& applications) {
-  std::vector<std::pair<const tables::ColumnSpec*, std::span<const float>>> numbers;
-  for (const tables::ColumnSpec& column : applications.schema().columns) {
-    if (column.kind == tables::ColumnKind::Number && column.name != "TARGET")
-      numbers.emplace_back(&column, applications.numbers(column.name));
-  }
+  const auto& columns = applications.schema().columns;
   for (std::size_t r = 0; r < applications.rows(); ++r) {
-    for (const auto& [column, values] : numbers) {
-      if (std::isnan(values[r])) continue;
-      if (auto rule = broken_rule(*column, values[r])) {
-        return RuleBreach{r, column->name,
-                          *rule + " (got " + nlohmann::json(values[r]).dump() + ")"};
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const tables::ColumnSpec& column = columns[c];
+      const tables::Column& values = applications.column(c);
+      const bool missing =
+          column.kind == tables::ColumnKind::Category
+              ? values.codes[r] == tables::kMissingCode
+              : column.kind == tables::ColumnKind::Number && std::isnan(values.numbers[r]);
+      if (missing) {
+        if (column.required)
+          return RuleBreach{r, column.name, "missing; every application gives it"};
+        continue;
       }
+      if (column.kind != tables::ColumnKind::Number) continue;
+      if (auto rule = broken_rule(column, values.numbers[r]))
+        return RuleBreach{r, column.name, with_value(*rule, values.numbers[r])};
     }
   }
   return std::nullopt;

@@ -1,7 +1,12 @@
-// The plain rules every real application follows beyond each value's type: no negative amount or
-// count, external scores within [0, 1], a birth before the application, an employment start
-// before it or Home Credit's "no date". One definition for every way an application comes in:
-// posted to the API, edited in a what-if, or read from a CSV file to score or to store.
+// The rules every real application follows beyond each value's type, one definition for every
+// way an application comes in: posted to the API, edited in a what-if, or read from a CSV file
+// to score or to store.
+// - The fields every application gives (the schema's `required` columns) are there.
+// - Each number lies within the bounds of what it measures (the schema's Measure): amounts from
+//   0 to 1e10, day counts before the application and within 100 years (DAYS_BIRTH: 18 to 100
+//   years), or Home Credit's "no date" where a column may hold it; counts are whole numbers from
+//   0 to 1000; shares and external scores within [0, 1]; flags 0 or 1.
+// A value beyond float's range never gets here: the reader refuses it (tables/column_builder).
 #pragma once
 
 #include <cstddef>

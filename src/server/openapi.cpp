@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "tables/schema.h"
+
 namespace creditscore::server {
 namespace {
 
@@ -42,6 +44,24 @@ json with(json schema, const json& more) {
   return schema;
 }
 
+// The fields of a posted application: the columns of application_test.csv, text for categories
+// and numbers else, those every application gives required (the schema's one list).
+json application_fields() {
+  json properties = json::object();
+  std::vector<std::string> required;
+  for (const tables::ColumnSpec& column :
+       tables::schema_of(tables::TableId::ApplicationTest).columns) {
+    if (column.kind == tables::ColumnKind::Id) continue;
+    properties[column.name] =
+        nullable(type(column.kind == tables::ColumnKind::Category ? "string" : "number"));
+    if (column.required) required.push_back(column.name);
+  }
+  json schema = object(properties, required);
+  schema["description"] =
+      "The columns of application_test.csv; the required ones are there on every application";
+  return schema;
+}
+
 json schemas() {
   const json labels = {
       {"feature", type("string")}, {"label_fr", type("string")}, {"label_en", type("string")}};
@@ -63,7 +83,10 @@ json schemas() {
       {{"repaid", type("integer")}, {"defaulted", type("integer")}, {"unknown", type("integer")}},
       {"repaid", "defaulted", "unknown"});
   json s;
-  s["Error"] = object({{"error", type("string")}, {"detail", type("string")}}, {"error", "detail"});
+  s["Error"] = object({{"error", type("string")},
+                       {"detail", type("string")},
+                       {"request_id", type("string")}},  // of a 500, as the server logged it
+                      {"error", "detail"});
   s["Feature"] = object(labels, {"feature", "label_fr", "label_en"});
   s["Score"] = object(score_fields, {"probability", "decision", "threshold", "distance", "model"});
   s["ClientScore"] = with(s["Score"], {{"id", type("integer")}});
@@ -257,17 +280,15 @@ json schemas() {
       {"items", {{"oneOf", {type("number"), type("object")}}}}};
   // Bodies.
   const json rows = array_of(free_object("One row: columns of the table, as in its CSV file"));
-  s["Application"] = object(
-      {{"application",
-        free_object("The columns of application_test.csv: text for categories, numbers else")},
-       {"history", object({{"bureau", rows},
-                           {"bureau_balance", rows},
-                           {"previous_application", rows},
-                           {"POS_CASH_balance", rows},
-                           {"installments_payments", rows},
-                           {"credit_card_balance", rows}},
-                          {})}},
-      {"application"});
+  s["Application"] = object({{"application", application_fields()},
+                             {"history", object({{"bureau", rows},
+                                                 {"bureau_balance", rows},
+                                                 {"previous_application", rows},
+                                                 {"POS_CASH_balance", rows},
+                                                 {"installments_payments", rows},
+                                                 {"credit_card_balance", rows}},
+                                                {})}},
+                            {"application"});
   s["WhatIfChanges"] =
       object({{"changes", free_object("COLUMN: its new value, or null to clear it")}}, {"changes"});
   return s;

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "server/http_error.h"
+#include "server/json_body.h"
 
 namespace creditscore::server {
 namespace {
@@ -111,11 +112,7 @@ nlohmann::json Request::json_body() const {
   if (!type.starts_with("application/json")) {
     throw HttpError(415, "send the body as application/json, not \"" + type + "\"");
   }
-  try {
-    return nlohmann::json::parse(http_.body);
-  } catch (const nlohmann::json::parse_error& error) {
-    throw HttpError(400, std::string("the body is not valid JSON: ") + error.what());
-  }
+  return parse_json_body(http_.body);
 }
 
 Router::Router(Metrics& metrics, std::size_t max_body_bytes)
@@ -195,11 +192,14 @@ HttpResponse Router::call(const Route& route, const HttpRequest& request,
 }
 
 HttpResponse Router::failed(const HttpRequest& request, const std::string& what) const {
-  // A bug of ours or a broken file, not the client's fault: said as such, logged, and the
-  // server goes on.
-  std::cerr << "creditscore serve: " << request.method << " " << request.path << ": " << what
-            << '\n';
-  return json_response(500, error_body(500, "the server failed on this request; it is logged"));
+  // A bug of ours or a broken file, not the client's fault: said as such, logged under an id
+  // the caller is given, and the server goes on.
+  const std::string id = "req-" + std::to_string(started_) + "-" + std::to_string(++failures_);
+  std::cerr << "creditscore serve: " << id << ": " << request.method << " " << request.path << ": "
+            << what << '\n';
+  nlohmann::json body = error_body(500, "the server failed on this request; it is logged");
+  body["request_id"] = id;
+  return json_response(500, body);
 }
 
 HttpResponse Router::unrouted(const HttpRequest& request,

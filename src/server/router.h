@@ -7,6 +7,8 @@
 // it each request.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -102,6 +104,11 @@ class Router {
 
   Metrics& metrics_;
   std::size_t max_body_bytes_;
+  // Failed requests are logged as req-STARTED-N: unique across restarts of one machine.
+  const std::int64_t started_ = std::chrono::duration_cast<std::chrono::seconds>(
+                                    std::chrono::system_clock::now().time_since_epoch())
+                                    .count();
+  mutable std::atomic<std::uint64_t> failures_{0};
   std::vector<Route> routes_;
   std::vector<StaticFiles> files_;  // longest prefix first
 };

@@ -290,11 +290,13 @@ void write_application(const Applicant& a, Random& random, RowWriter& row) {
     row.number("DEF_30_CNT_SOCIAL_CIRCLE", std::min(observed, defaulted));
     row.number("OBS_60_CNT_SOCIAL_CIRCLE",
                observed - (random.chance(0.05) ? std::min(observed, 1) : 0));
-    row.number("DEF_60_CNT_SOCIAL_CIRCLE",
-               std::min(observed, defaulted) - (random.chance(0.2) && defaulted > 0 ? 1 : 0));
+    // Fewer defaults seen over 60 days than over 30, never fewer than none.
+    const int seen = std::min(observed, defaulted);
+    row.number("DEF_60_CNT_SOCIAL_CIRCLE", seen - (random.chance(0.2) && seen > 0 ? 1 : 0));
   }
+  // Kaggle's longest is 4,292 days; the log-normal's tail would reach past a lifetime.
   row.number("DAYS_LAST_PHONE_CHANGE",
-             random.chance(0.12) ? 0.0 : -std::floor(random.lognormal(750, 0.9)));
+             random.chance(0.12) ? 0.0 : -std::min(4292.0, std::floor(random.lognormal(750, 0.9))));
   for (const auto& [number, share] : kDocuments) {
     row.integer("FLAG_DOCUMENT_" + std::to_string(number), random.chance(share) ? 1 : 0);
   }

@@ -110,6 +110,39 @@ bool may_hold_no_date(TableId table, std::string_view name) {
           name == "DAYS_TERMINATION");
 }
 
+bool is_application(TableId table) {
+  return table == TableId::ApplicationTrain || table == TableId::ApplicationTest;
+}
+
+Measure measure_of(TableId table, std::string_view name) {
+  if (!is_application(table) || name == "TARGET" || name == "SK_ID_CURR") return Measure::Unbounded;
+  if (name.starts_with("AMT_REQ_CREDIT_BUREAU_") || name.starts_with("CNT_") ||
+      name.ends_with("_CNT_SOCIAL_CIRCLE") || name == "OWN_CAR_AGE")
+    return Measure::Count;
+  if (name.starts_with("AMT_")) return Measure::Amount;
+  if (name.starts_with("DAYS_")) return Measure::DayCount;
+  if (name.starts_with("FLAG_") || name.find("_NOT_") != std::string_view::npos)
+    return Measure::Flag;
+  if (name.starts_with("EXT_SOURCE_") || name == "REGION_POPULATION_RELATIVE" ||
+      name.ends_with("_AVG") || name.ends_with("_MODE") || name.ends_with("_MEDI"))
+    return Measure::Share;
+  return Measure::Unbounded;
+}
+
+bool is_required(TableId table, std::string_view name) {
+  static const std::unordered_set<std::string_view> required = {
+      "NAME_CONTRACT_TYPE",  "CODE_GENDER",        "FLAG_OWN_CAR",      "FLAG_OWN_REALTY",
+      "CNT_CHILDREN",        "AMT_INCOME_TOTAL",   "AMT_CREDIT",        "NAME_INCOME_TYPE",
+      "NAME_EDUCATION_TYPE", "NAME_FAMILY_STATUS", "NAME_HOUSING_TYPE", "DAYS_BIRTH",
+      "DAYS_EMPLOYED"};
+  return is_application(table) && required.contains(name);
+}
+
+ColumnSpec column_spec(TableId table, std::string_view name, ColumnKind kind) {
+  return {std::string(name), kind, may_hold_no_date(table, name), measure_of(table, name),
+          is_required(table, name)};
+}
+
 TableSchema make_schema(TableId id, std::string file_name, std::string_view header) {
   TableSchema schema{id, std::move(file_name), {}};
   std::size_t start = 0;
@@ -117,7 +150,7 @@ TableSchema make_schema(TableId id, std::string file_name, std::string_view head
     std::size_t comma = header.find(',', start);
     if (comma == std::string_view::npos) comma = header.size();
     std::string_view name = header.substr(start, comma - start);
-    schema.columns.push_back({std::string(name), kind_of(name), may_hold_no_date(id, name)});
+    schema.columns.push_back(column_spec(id, name, kind_of(name)));
     start = comma + 1;
   }
   return schema;
@@ -126,8 +159,6 @@ TableSchema make_schema(TableId id, std::string file_name, std::string_view head
 TableSchema make_train_schema() {
   TableSchema schema =
       make_schema(TableId::ApplicationTrain, "application_train.csv", kApplicationTestHeader);
-  for (ColumnSpec& column : schema.columns)
-    column.may_hold_no_date = may_hold_no_date(TableId::ApplicationTrain, column.name);
   schema.columns.insert(schema.columns.begin() + 1, {"TARGET", ColumnKind::Number});
   return schema;
 }

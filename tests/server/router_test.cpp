@@ -140,6 +140,31 @@ TEST_F(RouterTest, FilesAnswerOnlyWhatNoRouteTakesLongestPrefixFirst) {
   EXPECT_EQ(router_.answer(request("POST", "/index.html")).status, 404);
 }
 
+TEST_F(RouterTest, AFailureIsLoggedUnderAnIdTheCallerIsGiven) {
+  const json first = error_of(router_.answer(request("GET", "/kind/internal")));
+  const json second = error_of(router_.answer(request("GET", "/kind/anything")));
+  ASSERT_TRUE(first.contains("request_id")) << first;
+  EXPECT_TRUE(first["request_id"].get<std::string>().starts_with("req-"));
+  EXPECT_NE(first["request_id"], second["request_id"]);
+  EXPECT_FALSE(error_of(router_.answer(request("GET", "/kind/missing"))).contains("request_id"));
+}
+
+TEST_F(RouterTest, ANumberBeyondADoubleIsAnInvalidValueNamingItsField) {
+  HttpRequest post = request("POST", "/api/v1/clients/7/score");
+  post.content_type = "application/json";
+  post.body = R"({"application": {"NAME_CONTRACT_TYPE": "Cash loans", "AMT_INCOME_TOTAL": 1e999}})";
+  const HttpResponse overflow = router_.answer(post);
+  EXPECT_EQ(overflow.status, 422);
+  EXPECT_EQ(error_of(overflow)["detail"],
+            "application.AMT_INCOME_TOTAL: 1e999 is not a number any field can hold (beyond the "
+            "range of a double)");
+  post.body = R"([1, -1e400])";
+  EXPECT_EQ(error_of(router_.answer(post))["detail"],
+            "the body: -1e400 is not a number any field can hold (beyond the range of a double)");
+  post.body = R"({"a": 1} trailing)";
+  EXPECT_EQ(router_.answer(post).status, 400);
+}
+
 TEST_F(RouterTest, EachErrorKindHasItsStatusAndOnlyTheClientsFaultsSayWhy) {
   const struct {
     std::string kind;
