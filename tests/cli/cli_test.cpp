@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "tests/support/csv_edit.h"
 #include "tests/support/run_command.h"
 #include "tests/support/temporary_directory.h"
 
@@ -71,19 +72,7 @@ TEST_F(CliTest, InspectNamesTheMissingFile) {
 
 TEST_F(CliTest, InspectNamesFileLineAndColumnOfABadNumber) {
   ASSERT_EQ(run("generate --clients 50 --seed 2 --out " + dir_.string()).status, 0);
-  const auto bureau = dir_ / "bureau.csv";
-  std::ifstream in(bureau);
-  std::string header, first;
-  std::getline(in, header);
-  std::getline(in, first);
-  std::stringstream rest;
-  rest << in.rdbuf();
-  in.close();
-  // DAYS_CREDIT is bureau's 5th column.
-  std::size_t comma = 0;
-  for (int i = 0; i < 4; ++i) comma = first.find(',', comma) + 1;
-  first.replace(comma, first.find(',', comma) - comma, "abc");
-  std::ofstream(bureau) << header << '\n' << first << '\n' << rest.str();
+  creditscore::testing::set_first_row_field(dir_ / "bureau.csv", "DAYS_CREDIT", "abc");
   const CommandResult inspect = run("inspect --data " + dir_.string());
   EXPECT_EQ(inspect.status, 1);
   EXPECT_NE(inspect.output.find("bureau.csv:2"), std::string::npos) << inspect.output;
