@@ -12,6 +12,8 @@ packages=(
   libsqlite3-dev                      # the embedded database: run registry, client store
   libssl-dev                          # SHA-256 (OpenSSL): model bundle checksums, data fingerprints
   librestinio-dev libasio-dev         # the HTTP/1.1 server: RESTinio, event-driven, on Asio
+  libhttp-parser-dev                  # RESTinio's HTTP parser, which fuzz/ feeds raw requests
+  clang-14 libclang-rt-14-dev         # fuzz/: clang's libFuzzer (bench/fuzz.sh, a smoke run in CI)
   libcpp-httplib-dev pkg-config       # tests: HTTP client to the real server; bench: its peer
   wrk                                 # bench/: HTTP load generator for the server benchmark
   chromium                            # tests: the dashboard end to end, headless (playwright-core)

@@ -12,6 +12,7 @@
 namespace creditscore::explain {
 
 struct Explainer::Fallback {
+  explicit Fallback(model::Booster from) : booster(std::move(from)) {}
   model::Booster booster;
   std::mutex lock;  // XGBoost's thread safety varies with the booster; this path is the slow one
 };

@@ -29,7 +29,7 @@ void put_all(std::string& out, const std::vector<T>& values) {
 
 class Reader {
  public:
-  Reader(std::string bytes, std::string file) : bytes_(std::move(bytes)), file_(std::move(file)) {}
+  Reader(std::string_view bytes, const std::string& file) : bytes_(bytes), file_(file) {}
   template <typename T>
   T get() {
     T value;
@@ -40,6 +40,7 @@ class Reader {
   std::vector<T> get_all(std::size_t count) {
     if (count > (bytes_.size() - position_) / sizeof(T)) fail("truncated");
     std::vector<T> values(count);
+    if (count == 0) return values;  // memcpy may not take the null data() of an empty vector
     std::memcpy(values.data(), take(count * sizeof(T)), count * sizeof(T));
     return values;
   }
@@ -56,8 +57,8 @@ class Reader {
     position_ += size;
     return start;
   }
-  std::string bytes_;
-  std::string file_;
+  std::string_view bytes_;
+  const std::string& file_;
   std::size_t position_ = 0;
 };
 
@@ -83,7 +84,11 @@ FeatureMatrix read_matrix(const std::filesystem::path& file) {
   if (!in) throw not_found(file.string() + ": cannot open the feature matrix");
   std::stringstream content;
   content << in.rdbuf();
-  Reader reader(content.str(), file.string());
+  return parse_matrix(content.str(), file.string());
+}
+
+FeatureMatrix parse_matrix(std::string_view bytes, const std::string& source) {
+  Reader reader(bytes, source);
   char magic[4];
   for (char& c : magic) c = reader.get<char>();
   if (std::memcmp(magic, kMagic, sizeof kMagic) != 0) reader.fail("wrong magic bytes");

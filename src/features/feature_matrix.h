@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace creditscore::features {
@@ -31,8 +32,10 @@ struct FeatureMatrix {
 };
 
 void write_matrix(const FeatureMatrix& matrix, const std::filesystem::path& file);
-// Throws std::runtime_error naming the file and the problem (not a matrix, version, truncated).
+// Throws a corrupt Error naming the file and the problem (not a matrix, version, truncated).
 FeatureMatrix read_matrix(const std::filesystem::path& file);
+// The same, from the file's bytes already in memory; `source` names them in errors.
+FeatureMatrix parse_matrix(std::string_view bytes, const std::string& source);
 // SK_ID_CURR, TARGET, then every feature; empty fields for missing values.
 void write_matrix_csv(const FeatureMatrix& matrix, const std::filesystem::path& file);
 

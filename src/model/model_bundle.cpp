@@ -36,12 +36,11 @@ void sync_directory(const std::filesystem::path& directory) {
   }
 }
 
-nlohmann::json parse(const std::filesystem::path& directory, const char* name,
-                     const std::string& text) {
+nlohmann::json parse(const std::string& source, const char* name, const std::string& text) {
   try {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::exception& error) {
-    throw BundleError(directory.string() + "/" + name + ": malformed JSON: " + error.what());
+    throw BundleError(source + "/" + name + ": malformed JSON: " + error.what());
   }
 }
 
@@ -99,37 +98,45 @@ ModelBundle read_bundle(const std::filesystem::path& directory) {
     throw BundleError(directory.string() + ": no model bundle here (not a directory)",
                       ErrorKind::NotFound);
   }
-  const std::string manifest_text = read_text(directory, kManifestFile);
+  BundleTexts texts{read_text(directory, kManifestFile), read_text(directory, kModelFile),
+                    read_text(directory, kCatalogFile), read_text(directory, kReferenceFile),
+                    read_text(directory, kExplanationFile)};
   std::string expected = read_text(directory, kChecksumFile);
   while (!expected.empty() && (expected.back() == '\n' || expected.back() == '\r'))
     expected.pop_back();
-  if (sha256_hex(manifest_text) != expected) {
+  if (sha256_hex(texts.manifest) != expected) {
     throw BundleError(directory.string() + "/" + kManifestFile +
                       ": checksum mismatch (the file is damaged or was edited)");
   }
-  const nlohmann::json manifest = parse(directory, kManifestFile, manifest_text);
-  const int version = manifest.value("format_version", 0);
-  if (version != ModelBundle::kFormatVersion) {
-    throw BundleError(directory.string() + ": bundle format version " + std::to_string(version) +
+  return parse_bundle(texts, directory.string());
+}
+
+ModelBundle parse_bundle(const BundleTexts& texts, const std::string& source) {
+  const nlohmann::json manifest = parse(source, kManifestFile, texts.manifest);
+  const auto version = manifest.is_object() ? manifest.find("format_version") : manifest.end();
+  if (version == manifest.end() || *version != ModelBundle::kFormatVersion) {
+    throw BundleError(source + ": bundle format version " +
+                      (version == manifest.end() ? "missing" : version->dump()) +
                       ", this program reads version " +
                       std::to_string(ModelBundle::kFormatVersion));
   }
-  auto checked = [&](const char* name) {
-    std::string text = read_text(directory, name);
+  auto checked = [&](const char* name, const std::string& text) -> const std::string& {
     const auto files = manifest.find("files");
-    if (files == manifest.end() || !files->contains(name) || (*files)[name] != sha256_hex(text)) {
-      throw BundleError(directory.string() + "/" + name +
+    if (files == manifest.end() || !files->is_object() || !files->contains(name) ||
+        (*files)[name] != sha256_hex(text)) {
+      throw BundleError(source + "/" + name +
                         ": checksum mismatch (the file is damaged or was edited)");
     }
     return text;
   };
   ModelBundle bundle;
   try {
-    bundle.model_json = checked(kModelFile);
-    bundle.catalog = parse(directory, kCatalogFile, checked(kCatalogFile));
-    bundle.reference =
-        distributions_from_json(parse(directory, kReferenceFile, checked(kReferenceFile)));
-    bundle.global_explanation = parse(directory, kExplanationFile, checked(kExplanationFile));
+    bundle.model_json = checked(kModelFile, texts.model);
+    bundle.catalog = parse(source, kCatalogFile, checked(kCatalogFile, texts.catalog));
+    bundle.reference = distributions_from_json(
+        parse(source, kReferenceFile, checked(kReferenceFile, texts.reference)));
+    bundle.global_explanation =
+        parse(source, kExplanationFile, checked(kExplanationFile, texts.explanation));
     bundle.run_id = manifest.at("run_id").get<std::string>();
     bundle.created_at = manifest.at("created_at").get<std::string>();
     bundle.xgboost_version = manifest.at("xgboost_version").get<std::string>();
@@ -141,7 +148,7 @@ ModelBundle read_bundle(const std::filesystem::path& directory) {
   } catch (const BundleError&) {
     throw;
   } catch (const std::exception& error) {
-    throw BundleError(directory.string() + ": malformed bundle: " + error.what());
+    throw BundleError(source + ": malformed bundle: " + error.what());
   }
   return bundle;
 }

@@ -59,4 +59,18 @@ void write_bundle(const ModelBundle& bundle, const std::filesystem::path& direct
 // unknown format version, malformed content.
 ModelBundle read_bundle(const std::filesystem::path& directory);
 
+// The texts of a bundle's files, as read_bundle reads them.
+struct BundleTexts {
+  std::string manifest;  // bundle.json
+  std::string model;
+  std::string catalog;
+  std::string reference;
+  std::string explanation;
+};
+
+// What read_bundle does once bundle.json's own checksum (CHECKSUM) is checked: the format
+// version, each file's checksum against the manifest, then the content. `source` names the
+// bundle in errors.
+ModelBundle parse_bundle(const BundleTexts& texts, const std::string& source);
+
 }  // namespace creditscore::model

@@ -42,32 +42,6 @@ const char* reason_phrase(int status) {
   return "";
 }
 
-// The request as the router reads it; what cannot be decoded is said in `malformed`.
-HttpRequest decoded(const restinio::request_t& request) {
-  HttpRequest http;
-  const auto& header = request.header();
-  http.method = header.method().c_str();
-  http.content_type = header.get_field_or(restinio::http_field::content_type, "");
-  http.body = request.body();
-  using Relaxed = restinio::utils::relaxed_unescape_traits;
-  const auto path = restinio::utils::try_unescape_percent_encoding<Relaxed>(header.path());
-  if (!path) {
-    http.path = std::string(header.path());
-    http.malformed = "the path is not valid percent-encoding: " + path.error().description();
-    return http;
-  }
-  http.path = *path;
-  const auto query =
-      restinio::try_parse_query<restinio::parse_query_traits::relaxed>(header.query());
-  if (!query) {
-    http.malformed =
-        "the query string is not valid percent-encoding: " + query.error().description();
-    return http;
-  }
-  for (const auto& [key, value] : *query) http.query.emplace_back(key, value);
-  return http;
-}
-
 // An IP address as is, or a name of this machine (such as localhost) resolved.
 asio::ip::address resolved(const std::string& host) {
   asio::error_code error;
@@ -82,6 +56,31 @@ asio::ip::address resolved(const std::string& host) {
 }
 
 }  // namespace
+
+HttpRequest decode_request(std::string method, std::string_view path, std::string_view query,
+                           std::string content_type, std::string body) {
+  HttpRequest http;
+  http.method = std::move(method);
+  http.content_type = std::move(content_type);
+  http.body = std::move(body);
+  using Relaxed = restinio::utils::relaxed_unescape_traits;
+  const auto decoded_path = restinio::utils::try_unescape_percent_encoding<Relaxed>(path);
+  if (!decoded_path) {
+    http.path = std::string(path);
+    http.malformed =
+        "the path is not valid percent-encoding: " + decoded_path.error().description();
+    return http;
+  }
+  http.path = *decoded_path;
+  const auto pairs = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(query);
+  if (!pairs) {
+    http.malformed =
+        "the query string is not valid percent-encoding: " + pairs.error().description();
+    return http;
+  }
+  for (const auto& [key, value] : *pairs) http.query.emplace_back(key, value);
+  return http;
+}
 
 class HttpListener::Impl {
  public:
@@ -161,7 +160,10 @@ class HttpListener::Impl {
   void respond(const restinio::request_handle_t& request) {
     HttpResponse response;
     try {
-      response = answer_(decoded(*request));
+      const auto& header = request->header();
+      response = answer_(decode_request(header.method().c_str(), header.path(), header.query(),
+                                        header.get_field_or(restinio::http_field::content_type, ""),
+                                        request->body()));
     } catch (const std::exception& error) {
       std::cerr << "creditscore serve: " << error.what() << '\n';
       response = {500, "text/plain; charset=utf-8", "the server failed on this request\n", {}};

@@ -7,10 +7,18 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "server/http_message.h"
 
 namespace creditscore::server {
+
+// A request as the router reads it, from what the HTTP parser found (the target's path and query,
+// the Content-Type field, the body): the path percent-decoded and the query's pairs decoded, in
+// the order sent; what cannot be decoded is said in `malformed`. Every request the listener
+// takes passes here.
+HttpRequest decode_request(std::string method, std::string_view path, std::string_view query,
+                           std::string content_type, std::string body);
 
 class HttpListener {
  public:

@@ -69,7 +69,7 @@ ChunkResult parse_chunk(std::string_view text, const TableSchema& schema, bool f
     bool record_done = false;
     while (!record_done) {
       std::string_view value;
-      if (*p == '"') {
+      if (p < end && *p == '"') {  // p == end: an empty last field, after a final comma
         scratch.clear();
         const std::size_t quote_line = line;
         ++p;

@@ -56,6 +56,21 @@ TEST_F(FeatureMatrixTest, TruncatedOrForeignFilesAreRefused) {
   EXPECT_THROW(read_matrix(dir_ / "missing.bin"), std::runtime_error);
 }
 
+// Found by fuzz/feature_matrix_fuzzer.cpp: reading zero values copied from a null pointer.
+TEST_F(FeatureMatrixTest, AnEmptyMatrixReadsAndTrailingBytesAreRefused) {
+  std::string empty = std::string("CSFM\1\0\0\0", 8) + std::string(16, '\0');
+  const FeatureMatrix none = parse_matrix(empty, "empty.bin");
+  EXPECT_EQ(none.rows(), 0u);
+  EXPECT_EQ(none.cols(), 0u);
+  try {
+    parse_matrix(empty + "x", "long.bin");
+    FAIL();
+  } catch (const std::runtime_error& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "long.bin: not a readable feature matrix (trailing bytes)");
+  }
+}
+
 TEST_F(FeatureMatrixTest, CsvHasIdFirstAndEmptyMissingValues) {
   write_matrix_csv(matrix_, dir_ / "m.csv");
   std::ifstream in(dir_ / "m.csv");

@@ -84,6 +84,16 @@ TEST(CsvReader, ValueProblemsNameLineAndColumn) {
   expect_error(h + "1.5,0,C\n", 2, "SK_ID_BUREAU", "as an id");
 }
 
+// Found by fuzz/csv_reader_fuzzer.cpp: a comma as the file's very last byte was read past.
+TEST(CsvReader, AFinalCommaWithNoNewlineEndsWithAnEmptyField) {
+  const Table t = parse_table(std::string(kHeader) + "1,0,C\n2,-1,", balance(), "bb");
+  ASSERT_EQ(t.rows(), 2u);
+  EXPECT_EQ(t.numbers("MONTHS_BALANCE")[1], -1.0f);
+  EXPECT_EQ(t.column("STATUS").codes[1], kMissingCode);
+  expect_error(std::string(kHeader) + "1,0,C\n2,", 3, "",
+               "file ends in the middle of this line (truncated?): 2 of 3 fields");
+}
+
 TEST(CsvReader, ShapeProblemsNameTheLine) {
   const std::string h = kHeader;
   expect_error(h + "1,0,C\n2,0\n3,0,C\n", 3, "", "line has 2 fields, expected 3");

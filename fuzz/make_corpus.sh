@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Seeds every fuzz target from real cases, into OUT/<target>/:
+#   CSV targets       rows of a generated data set, in slices with their header, and the real
+#                     files' header lines and sample (../shared/data)
+#   posted_application  generated clients as the API takes them, with and without history
+#   model_bundle      a small model trained on the generated data: bundle.json and model.json
+#   feature_matrix    a feature matrix of four generated clients, whole and cut
+#   http_request      fuzz/seeds/http_request (hand-written requests)
+# Usage: fuzz/make_corpus.sh CREDITSCORE_BINARY OUT
+set -euo pipefail
+binary=$(realpath "$1")
+out=$2
+source_dir=$(cd "$(dirname "$0")/.." && pwd)
+shared="$source_dir/../shared/data"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$binary" generate --clients 300 --seed 5 --out "$work/data" >/dev/null
+"$binary" train --data "$work/data" --models "$work/models" --folds 2 --max-rounds 8 \
+  --early-stopping 4 --max-depth 3 >/dev/null
+# A matrix of four clients: whole files stay small, so that the fuzzer runs fast.
+"$binary" generate --clients 4 --seed 5 --out "$work/four" >/dev/null
+"$binary" features --data "$work/four" --out "$work/features.bin" >/dev/null
+
+tables=(application_train application_test bureau bureau_balance previous_application
+        POS_CASH_balance installments_payments credit_card_balance)
+for table in "${tables[@]}"; do
+  dir="$out/csv_$table"
+  mkdir -p "$dir"
+  file="$work/data/$table.csv"
+  header=$(head -n 1 "$file")
+  # Slices of 1, 3 and 10 rows, each under its header.
+  for rows in 1 3 10; do
+    { echo "$header"; sed -n "2,$((rows + 1))p" "$file"; } > "$dir/generated_$rows"
+  done
+  cp "$shared/kaggle_headers/$table.csv" "$dir/kaggle_header"
+done
+for rows in 1 5; do
+  sample="$shared/real_sample/application_train_sample.csv"
+  { head -n 1 "$sample"; sed -n "2,$((rows + 1))p" "$sample"; } > "$out/csv_application_train/real_$rows"
+done
+
+python3 - "$work/data" "$out/posted_application" <<'PY'
+# Generated clients as the API takes them: {"application": {...}, "history": {...}}.
+import csv, json, os, sys
+data, out = sys.argv[1], sys.argv[2]
+os.makedirs(out, exist_ok=True)
+def value(text):
+    try:
+        return float(text) if any(c in text for c in ".eE") else int(text)
+    except ValueError:
+        return text
+def rows(table):
+    with open(os.path.join(data, table + ".csv"), newline="") as f:
+        return list(csv.DictReader(f))
+applications = rows("application_test")[:6]
+bureau = rows("bureau")
+previous = rows("previous_application")
+for n, application in enumerate(applications):
+    client = application["SK_ID_CURR"]
+    body = {"application": {k: value(v) for k, v in application.items() if v != ""}}
+    if n % 2:
+        body["history"] = {
+            "bureau": [{k: value(v) for k, v in r.items() if v != ""} for r in bureau if r["SK_ID_CURR"] == client][:3],
+            "previous_application": [{k: value(v) for k, v in r.items() if v != ""} for r in previous if r["SK_ID_CURR"] == client][:3],
+        }
+    with open(os.path.join(out, f"client_{n}.json"), "w") as f:
+        json.dump(body, f)
+PY
+
+mkdir -p "$out/model_bundle" "$out/feature_matrix" "$out/http_request"
+bundle=$(find "$work/models" -name bundle.json -printf '%h\n' | head -n 1)
+{ cat "$bundle/bundle.json"; printf '\n--8<--\n'; cat "$bundle/model.json"; } \
+  > "$out/model_bundle/trained"
+cp "$work/features.bin" "$out/feature_matrix/whole"
+head -c 2000 "$work/features.bin" > "$out/feature_matrix/cut"
+cp "$source_dir"/fuzz/seeds/http_request/* "$out/http_request/"
