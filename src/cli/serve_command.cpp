@@ -35,9 +35,16 @@ void register_serve_command(CLI::App& app) {
       ->capture_default_str();
   command
       ->add_option("--workers", settings->workers,
-                   "Threads that read and answer requests (0: one per core)")
+                   "Threads that answer requests (0: one per core); the sockets have one more")
       ->envname("CREDITSCORE_WORKERS")
       ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  command
+      ->add_option("--max-waiting", settings->max_waiting,
+                   "Requests waiting for a worker beyond which the next is refused at once "
+                   "(503 with Retry-After) rather than let every answer wait longer")
+      ->envname("CREDITSCORE_MAX_WAITING")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}))
       ->capture_default_str();
   command
       ->add_option("--explanation-cache", settings->cached_explanations,

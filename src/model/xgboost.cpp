@@ -10,8 +10,8 @@
 namespace creditscore::model {
 namespace {
 
-void check(int status, const char* call) {
-  if (status != 0) throw XGBoostError(std::string(call) + ": " + XGBGetLastError());
+void check(int status, const char* call, ErrorKind kind = ErrorKind::Internal) {
+  if (status != 0) throw XGBoostError(std::string(call) + ": " + XGBGetLastError(), kind);
 }
 
 // Keeps XGBoost quiet on standard output; the command line reports progress itself.
@@ -71,8 +71,9 @@ Booster Booster::from_json(std::string_view model_json) {
   silence_once();
   Booster booster;
   check(XGBoosterCreate(nullptr, 0, &booster.handle_), "XGBoosterCreate");
+  // What XGBoost cannot load is a damaged or foreign model file, not a bug.
   check(XGBoosterLoadModelFromBuffer(booster.handle_, model_json.data(), model_json.size()),
-        "XGBoosterLoadModelFromBuffer");
+        "XGBoosterLoadModelFromBuffer", ErrorKind::Corrupt);
   return booster;
 }
 

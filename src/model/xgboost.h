@@ -13,10 +13,12 @@
 
 namespace creditscore::model {
 
-// XGBoost refused a call: a bug of ours or of the library, never the user's input.
+// XGBoost refused a call: a bug of ours or of the library (internal), or a model it cannot load
+// (corrupt).
 class XGBoostError : public Error {
  public:
-  explicit XGBoostError(const std::string& message) : Error(ErrorKind::Internal, message) {}
+  explicit XGBoostError(const std::string& message, ErrorKind kind = ErrorKind::Internal)
+      : Error(kind, message) {}
 };
 
 // XGBoost's library version, e.g. "1.7.4".

@@ -29,8 +29,7 @@ std::optional<std::filesystem::path> followed_registry(const ServerSettings& set
 
 ApiServer::ApiServer(const ServerSettings& settings)
     : settings_(settings),
-      // The threads both read sockets and answer: one per core keeps every core busy, and more
-      // would only take turns.
+      // One thread answering per core keeps every core busy; more would only take turns.
       workers_(settings.workers ? settings.workers : thread_budget()) {
   const auto registry = followed_registry(settings);
   service_ = std::make_unique<app::Service>(registry ? served_bundle(*registry) : settings.model,
@@ -51,6 +50,14 @@ ApiServer::ApiServer(const ServerSettings& settings)
   if (!settings.web.empty()) router_->mount(StaticFiles("/", settings.web));
   HttpListener::Settings listening{settings.host, settings.port, workers_,
                                    8 * settings.max_body_bytes};
+  listening.max_waiting = settings.max_waiting;
+  listening.busy = {503,
+                    "application/json",
+                    error_body(503,
+                               "the server has more requests waiting than it can answer in "
+                               "time: try again in a second")
+                        .dump(),
+                    {{"Retry-After", "1"}}};
   http_ = std::make_unique<HttpListener>(
       listening, [this](const HttpRequest& request) { return router_->answer(request); });
 }

@@ -1,7 +1,7 @@
 // The HTTP server: the API's routes and the dashboard's files on one port, a pool of threads
-// sized to the machine, keep-alive, a body size limit, and the live model following the run
-// registry's promotions (checked every few seconds; a broken bundle is refused and the old model
-// serves on).
+// sized to the machine, keep-alive, a body size limit, a bound on the requests waiting, and the
+// live model following the run registry's promotions (checked every few seconds; a broken bundle is
+// refused and the old model serves on).
 #pragma once
 
 #include <condition_variable>
@@ -31,6 +31,8 @@ struct ServerSettings {
   std::filesystem::path docs = "web/node_modules/swagger-ui-dist";  // Swagger UI's files
   double reload_seconds = 2;  // how often the registry is checked
   std::size_t max_body_bytes = 1 << 20;
+  // Requests waiting for a worker beyond which the next is answered 503 at once.
+  std::size_t max_waiting = 500;
   // Stored clients whose explanation is kept (about 6 KB each with 750 features); 0: none.
   std::size_t cached_explanations = 20000;
 };

@@ -8,16 +8,17 @@
 #include <mutex>
 #include <optional>
 #include <restinio/all.hpp>
-#include <thread>
-#include <vector>
 
 #include "common/error.h"
 
 namespace creditscore::server {
 namespace {
 
-// Several threads on one io_context: each connection's work is kept in order by a strand.
-using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+// One thread on the io_context reads and writes; answers run on a pool of their own. The count of
+// connections is limited.
+struct Traits : restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t> {
+  static constexpr bool use_connection_count_limiter = true;
+};
 using Server = restinio::http_server_t<Traits>;
 
 // How long stop() waits for the answers under way before closing what is left.
@@ -98,6 +99,8 @@ class HttpListener::Impl {
           .port(static_cast<std::uint16_t>(settings_.port))
           .incoming_http_msg_limits(
               restinio::incoming_http_msg_limits_t{}.max_body_size(settings_.max_read_bytes))
+          .read_next_http_message_timelimit(settings_.read_time_limit)
+          .max_parallel_connections(settings_.max_connections)
           .socket_options_setter(
               [](auto& options) { options.set_option(asio::ip::tcp::no_delay{true}); })
           .acceptor_post_bind_hook([this](asio::ip::tcp::acceptor& acceptor) {
@@ -121,11 +124,7 @@ class HttpListener::Impl {
       if (stopping_ || !server_) return;
       ran_ = true;
     }
-    std::vector<std::thread> others;
-    for (std::size_t i = 1; i < settings_.threads; ++i)
-      others.emplace_back([this] { server_->io_context().run(); });
     server_->io_context().run();
-    for (std::thread& thread : others) thread.join();
   }
 
   void stop() {
@@ -141,7 +140,9 @@ class HttpListener::Impl {
     closed.get_future().wait();
     std::unique_lock hold(lock_);
     answered_.wait_for(hold, kDrainTime, [this] { return under_way_ == 0; });
+    hold.unlock();
     server_->io_context().stop();
+    workers_.join();
   }
 
  private:
@@ -149,25 +150,42 @@ class HttpListener::Impl {
   // twice when a kept-alive connection's answer is written before the handler returns, and the
   // second time drops the part of the next request already read (a POST's headers, say).
   restinio::request_handling_status_t handle(restinio::request_handle_t request) {
+    bool busy = false;
     {
       const std::lock_guard hold(lock_);
+      busy = waiting_ >= settings_.max_waiting;
+      if (!busy) ++waiting_;
       ++under_way_;
     }
-    asio::post(server_->io_context(), [this, request = std::move(request)] { respond(request); });
+    if (busy) {
+      asio::post(server_->io_context(),
+                 [this, request = std::move(request)] { send(request, settings_.busy); });
+    } else {
+      asio::post(workers_, [this, request = std::move(request)] {
+        {
+          const std::lock_guard hold(lock_);
+          --waiting_;
+        }
+        send(request, answer(*request));
+      });
+    }
     return restinio::request_accepted();
   }
 
-  void respond(const restinio::request_handle_t& request) {
-    HttpResponse response;
+  HttpResponse answer(const restinio::request_t& request) {
     try {
-      const auto& header = request->header();
-      response = answer_(decode_request(header.method().c_str(), header.path(), header.query(),
-                                        header.get_field_or(restinio::http_field::content_type, ""),
-                                        request->body()));
+      const auto& header = request.header();
+      return answer_(decode_request(header.method().c_str(), header.path(), header.query(),
+                                    header.get_field_or(restinio::http_field::content_type, ""),
+                                    request.body()));
     } catch (const std::exception& error) {
       std::cerr << "creditscore serve: " << error.what() << '\n';
-      response = {500, "text/plain; charset=utf-8", "the server failed on this request\n", {}};
+      return {500, "text/plain; charset=utf-8", "the server failed on this request\n", {}};
     }
+  }
+
+  // From any thread: RESTinio hands the bytes to the connection's own thread.
+  void send(const restinio::request_handle_t& request, HttpResponse response) {
     auto reply = request->create_response(restinio::http_status_line_t(
         restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
         reason_phrase(response.status)));
@@ -184,11 +202,13 @@ class HttpListener::Impl {
 
   Settings settings_;
   Answer answer_;
+  asio::thread_pool workers_{settings_.threads};
   std::unique_ptr<Server> server_;
   int port_ = 0;
   std::mutex lock_;
   std::condition_variable answered_;
-  std::size_t under_way_ = 0;
+  std::size_t under_way_ = 0;  // read and not yet answered
+  std::size_t waiting_ = 0;    // of which not yet taken by a worker
   bool ran_ = false;
   bool stopping_ = false;
 };

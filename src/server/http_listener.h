@@ -1,9 +1,13 @@
-// The HTTP/1.1 server under the API: RESTinio on Asio, event-driven. A fixed pool of threads,
-// sized to the machine, both reads the sockets and runs the answers, so a thousand kept-alive
-// connections cost no more threads than one (cpp-httplib gave each connection its own thread:
-// on 2 cores, 64 connections' p99 was 20 to 40 ms; see bench/server_load.sh).
+// The HTTP/1.1 server under the API: RESTinio on Asio, event-driven. One thread reads and writes
+// every socket, so a thousand kept-alive connections cost no more threads than one (cpp-httplib
+// gave each connection its own thread: on 2 cores, 64 connections' p99 was 20 to 40 ms; see
+// bench/server_load.sh); a fixed pool, sized to the machine, runs the answers. When more answers
+// wait for the pool than it can give in time, a request is refused at once (503, Retry-After)
+// rather than let every latency grow, and a request that takes too long to arrive whole (a
+// client sending a byte a second) is cut off.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -27,11 +31,22 @@ class HttpListener {
 
   struct Settings {
     std::string host = "127.0.0.1";
-    int port = 8080;  // 0: any free port
-    std::size_t threads = 1;
+    int port = 8080;          // 0: any free port
+    std::size_t threads = 1;  // answering; the sockets have one more of their own
     // Bodies are read whole up to this size, then handed to `answer` (which may refuse them
     // with a 413); over it, or on bytes that are not HTTP, the connection is closed.
     std::size_t max_read_bytes = 8 << 20;
+    // Requests read and waiting for a thread beyond which the next is answered `busy` at once.
+    std::size_t max_waiting = 500;
+    HttpResponse busy{503,
+                      "text/plain; charset=utf-8",
+                      "the server is busy: try again in a second\n",
+                      {{"Retry-After", "1"}}};
+    // The longest a request may take to arrive whole, from its first byte or the previous answer;
+    // the connection is closed after it.
+    std::chrono::milliseconds read_time_limit = std::chrono::seconds(10);
+    // Connections open at once; more wait in the kernel's backlog.
+    std::size_t max_connections = 4096;
   };
 
   HttpListener(Settings settings, Answer answer);
@@ -42,7 +57,7 @@ class HttpListener {
   // Binds the address; returns the port (the one chosen when the settings say 0). Throws when
   // the address is taken or invalid.
   int bind();
-  // Serves on the pool until stop(); the calling thread is one of the pool's.
+  // Serves until stop(); the calling thread reads and writes the sockets.
   void run();
   // From any thread: no new connection is taken, the answers under way are sent, then run()
   // returns. Stopping before run() makes run() return at once.

@@ -73,6 +73,10 @@ TEST(XGBoost, JsonRoundTripPredictsTheSameAndContributionsAddUpToTheMargin) {
 
 TEST(XGBoost, ErrorsCarryXGBoostsMessage) {
   EXPECT_THROW(Booster::from_json("{not a model"), XGBoostError);
+  // Found by fuzz/model_bundle_fuzzer.cpp: a model XGBoost cannot load is a damaged file, which
+  // the server refuses as such (never a bug's 500).
+  EXPECT_ERROR_KIND(Booster::from_json(R"({"learner": {"gradient_booster": {"name": "gbtre~"}}})"),
+                    ErrorKind::Corrupt);
   Toy toy;
   std::vector<float> too_few_labels(3, 0.f);
   EXPECT_ERROR_KIND(DMatrix(toy.view(), too_few_labels), ErrorKind::Internal);

@@ -10,7 +10,10 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <future>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -24,7 +27,10 @@ class Listening {
  public:
   explicit Listening(HttpListener::Answer answer, std::size_t threads = 2,
                      std::size_t max_read_bytes = 1 << 20)
-      : listener_({"127.0.0.1", 0, threads, max_read_bytes}, std::move(answer)),
+      : Listening(std::move(answer),
+                  HttpListener::Settings{"127.0.0.1", 0, threads, max_read_bytes}) {}
+  Listening(HttpListener::Answer answer, HttpListener::Settings settings)
+      : listener_(std::move(settings), std::move(answer)),
         port_(listener_.bind()),
         serving_([this] { listener_.run(); }) {}
   ~Listening() { stop(); }
@@ -93,8 +99,17 @@ class RawConnection {
   RawConnection& operator=(const RawConnection&) = delete;
 
   bool connected() const { return connected_; }
-  void send(const std::string& bytes) const {
-    ASSERT_EQ(::send(socket_, bytes.data(), bytes.size(), 0), static_cast<ssize_t>(bytes.size()));
+  void send(const std::string& bytes) const { ASSERT_TRUE(try_send(bytes)); }
+  // False when the server has closed the connection (and no SIGPIPE).
+  bool try_send(const std::string& bytes) const {
+    return ::send(socket_, bytes.data(), bytes.size(), MSG_NOSIGNAL) ==
+           static_cast<ssize_t>(bytes.size());
+  }
+  // Whether the server has closed it, without waiting.
+  bool closed_by_server() const {
+    char byte;
+    const ssize_t got = ::recv(socket_, &byte, 1, MSG_DONTWAIT);
+    return got == 0 || (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
   }
   // What arrives until `ending` is in it, the connection is closed, or 5 s pass.
   std::string read_until(const std::string& ending) const {
@@ -149,6 +164,68 @@ TEST(HttpListener, AHundredKeptAliveConnectionsShareTwoThreads) {
     }
   }
   EXPECT_LE(threads.size(), 2u) << "answered on the pool's threads only";
+}
+
+TEST(HttpListener, MoreWaitingThanAllowedIsRefusedAtOnceWithRetryAfter) {
+  std::promise<void> release;
+  const std::shared_future<void> released = release.get_future().share();
+  std::atomic<bool> answering = false;
+  HttpListener::Settings settings{"127.0.0.1", 0, 1, 1 << 20};
+  settings.max_waiting = 1;
+  Listening listening(
+      [&](const HttpRequest& request) {
+        answering = true;
+        released.wait();
+        return text("answered " + request.path);
+      },
+      settings);
+  std::vector<std::optional<int>> statuses(2);
+  std::vector<std::thread> asking;
+  for (std::size_t i = 0; i < statuses.size(); ++i) {
+    asking.emplace_back([&, i] {
+      if (const auto answer = listening.client().Get("/" + std::to_string(i)))
+        statuses[i] = answer->status;
+    });
+    // The first is taken by the one worker; the second then waits for it.
+    if (i == 0)
+      while (!answering) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  const auto refused = listening.client().Get("/third");
+  ASSERT_TRUE(refused) << "no answer while the worker is held";
+  EXPECT_EQ(refused->status, 503);
+  EXPECT_EQ(refused->get_header_value("Retry-After"), "1");
+  release.set_value();  // only now does the worker go on
+  for (std::thread& thread : asking) thread.join();
+  EXPECT_EQ(statuses[0], 200);
+  EXPECT_EQ(statuses[1], 200) << "a request within the limit waits and is answered";
+  EXPECT_EQ(listening.client().Get("/after")->status, 200);
+}
+
+// Slowloris: a thousand connections that each send a byte a second never finish a request.
+// Ordinary requests are served all along, and each slow connection is cut off at the limit.
+TEST(HttpListener, SlowClientsAreCutOffAndOthersAreStillServed) {
+  HttpListener::Settings settings{"127.0.0.1", 0, 2, 1 << 20};
+  settings.read_time_limit = std::chrono::milliseconds(2500);
+  Listening listening([](const HttpRequest& request) { return text("served " + request.path); },
+                      settings);
+  std::vector<std::unique_ptr<RawConnection>> slow;
+  for (int c = 0; c < 1000; ++c) {
+    slow.push_back(std::make_unique<RawConnection>(listening.port()));
+    ASSERT_TRUE(slow.back()->connected()) << "connection " << c;
+  }
+  const std::string request = "GET /slow HTTP/1.1\r\nHost: t\r\n";
+  auto client = listening.client();
+  for (std::size_t second = 0; second < 5; ++second) {
+    for (const auto& connection : slow) connection->try_send(request.substr(second, 1));
+    const auto answer = client.Get("/ordinary/" + std::to_string(second));
+    ASSERT_TRUE(answer) << "no answer after " << second << " s among slow clients";
+    EXPECT_EQ(answer->body, "served /ordinary/" + std::to_string(second));
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
+  std::size_t closed = 0;
+  for (const auto& connection : slow) closed += connection->closed_by_server();
+  EXPECT_EQ(closed, slow.size()) << "slow connections still open past the read time limit";
 }
 
 TEST(HttpListener, StopSendsTheAnswerUnderWayThenTakesNoMore) {
