@@ -1,7 +1,5 @@
 #include "app/store_building.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <ctime>
@@ -15,6 +13,7 @@
 #include "model/xgboost.h"
 #include "store/application_json.h"
 #include "store/history_summary.h"
+#include "tables/atomic_file.h"
 
 namespace creditscore::app {
 namespace {
@@ -62,8 +61,8 @@ void check_not_in_use(const std::filesystem::path& out) {
 // The temporary database, removed unless it was renamed into place.
 class TemporaryDatabase {
  public:
-  explicit TemporaryDatabase(const std::filesystem::path& out)
-      : file_(out.string() + ".tmp." + std::to_string(::getpid())) {
+  explicit TemporaryDatabase(const std::filesystem::path& out) : file_(temporary_name(out)) {
+    remove_leftovers(out);
     remove_database(file_);
   }
   ~TemporaryDatabase() {

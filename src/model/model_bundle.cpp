@@ -53,8 +53,11 @@ void write_bundle(const ModelBundle& bundle, const std::filesystem::path& direct
   }
   const std::filesystem::path parent = directory.has_parent_path() ? directory.parent_path() : ".";
   std::filesystem::create_directories(parent);
-  const std::filesystem::path staging =
-      parent / (".incomplete-" + directory.filename().string() + "-" + std::to_string(::getpid()));
+  // One staging name per directory of bundles, whatever the run: the next bundle written there
+  // removes what a killed run left.
+  const std::filesystem::path being_written = parent / ".bundle-being-written";
+  remove_leftovers(being_written);
+  const std::filesystem::path staging = temporary_name(being_written);
   std::filesystem::remove_all(staging);
   std::filesystem::create_directory(staging);
   try {

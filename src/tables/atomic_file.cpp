@@ -1,5 +1,6 @@
 #include "tables/atomic_file.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -16,11 +17,43 @@ namespace {
   throw invalid_input("cannot " + what + " " + file.string() + ": " + std::strerror(errno));
 }
 
+// Whether process `pid` still runs (EPERM: it does, as another user's).
+bool alive(pid_t pid) {
+  return ::kill(pid, 0) == 0 || errno == EPERM;
+}
+
 }  // namespace
 
+std::filesystem::path temporary_name(const std::filesystem::path& destination) {
+  return destination.string() + ".tmp." + std::to_string(::getpid());
+}
+
+std::vector<std::filesystem::path> remove_leftovers(const std::filesystem::path& destination) {
+  const std::filesystem::path parent =
+      destination.has_parent_path() ? destination.parent_path() : ".";
+  const std::string prefix = destination.filename().string() + ".tmp.";
+  std::vector<std::filesystem::path> removed;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(parent, error)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    std::string_view rest = std::string_view(name).substr(prefix.size());
+    for (const char* companion : {"-wal", "-shm", "-journal"})
+      if (rest.ends_with(companion)) rest.remove_suffix(std::strlen(companion));
+    if (rest.empty() || rest.size() > 9 ||
+        rest.find_first_not_of("0123456789") != std::string_view::npos)
+      continue;
+    const auto pid = static_cast<pid_t>(std::stol(std::string(rest)));
+    if (pid == ::getpid() || alive(pid)) continue;
+    std::error_code ignored;
+    if (std::filesystem::remove_all(entry.path(), ignored) > 0) removed.push_back(entry.path());
+  }
+  return removed;
+}
+
 AtomicFile::AtomicFile(std::filesystem::path destination)
-    : destination_(std::move(destination)),
-      temporary_(destination_.string() + ".tmp." + std::to_string(::getpid())) {
+    : destination_(std::move(destination)), temporary_(temporary_name(destination_)) {
+  remove_leftovers(destination_);
   file_ = std::fopen(temporary_.c_str(), "wb");
   if (file_ == nullptr) fail("create", temporary_);
   // A large buffer: these files are written in many small pieces.

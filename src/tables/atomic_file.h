@@ -1,11 +1,13 @@
 // A file that appears whole or not at all: written under a temporary name in the same directory,
 // flushed to disk, then renamed over the destination. If commit() is never reached (an error,
-// a crash), the destination is untouched and the temporary file is removed.
+// a crash), the destination is untouched and the temporary file is removed; what a killed
+// process could not remove, the next writer of the same destination does.
 #pragma once
 
 #include <cstdio>
 #include <filesystem>
 #include <string_view>
+#include <vector>
 
 namespace creditscore {
 
@@ -28,6 +30,15 @@ class AtomicFile {
   std::filesystem::path temporary_;
   std::FILE* file_ = nullptr;
 };
+
+// The one temporary name of everything written then renamed into place (files, databases, bundle
+// directories): DESTINATION.tmp.PID, beside the destination.
+std::filesystem::path temporary_name(const std::filesystem::path& destination);
+
+// Removes what processes killed before their rename left beside `destination`: each
+// DESTINATION.tmp.PID (a file or a directory, with SQLite's -wal, -shm and -journal companions)
+// whose process is gone. Returns what it removed.
+std::vector<std::filesystem::path> remove_leftovers(const std::filesystem::path& destination);
 
 // Writes a whole file atomically.
 void write_file_atomically(const std::filesystem::path& destination, std::string_view bytes);
