@@ -18,12 +18,7 @@ struct Explainer::Fallback {
 };
 
 Explainer::Explainer(std::string_view model_json) {
-  nlohmann::json model;
-  try {
-    model = nlohmann::json::parse(model_json);
-  } catch (const nlohmann::json::parse_error& error) {
-    throw ModelFormatError(std::string("model JSON: not valid JSON: ") + error.what());
-  }
+  const nlohmann::json model = parse_model_json(model_json);
   shape_ = model_shape(model);
   try {
     tree_shap_.emplace(TreeEnsemble::from_parsed_json(model));

@@ -167,14 +167,16 @@ struct BreadthFirst {
 
 }  // namespace
 
-TreeEnsemble TreeEnsemble::from_json(std::string_view model_json) {
-  json model;
+json parse_model_json(std::string_view model_json) {
   try {
-    model = json::parse(model_json);
-  } catch (const json::parse_error& error) {
+    return json::parse(model_json);
+  } catch (const json::exception& error) {  // not JSON, or a number beyond a double
     throw ModelFormatError(std::string("model JSON: not valid JSON: ") + error.what());
   }
-  return from_parsed_json(model);
+}
+
+TreeEnsemble TreeEnsemble::from_json(std::string_view model_json) {
+  return from_parsed_json(parse_model_json(model_json));
 }
 
 ModelShape model_shape(const json& model) {

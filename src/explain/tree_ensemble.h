@@ -37,6 +37,9 @@ struct ModelShape {
 // Throws ModelFormatError.
 ModelShape model_shape(const nlohmann::json& model);
 
+// XGBoost's model JSON parsed; a ModelFormatError when it is not JSON.
+nlohmann::json parse_model_json(std::string_view model_json);
+
 struct Split {
   float threshold;
   std::int32_t feature;

@@ -41,6 +41,12 @@ TEST(Explainer, ExplainsTreeModelsWithTreeShap) {
   expect_xgboost_values(explainer, booster, clients);
 }
 
+// Found by fuzz/model_bundle_fuzzer.cpp: a number beyond a double escaped as a bare JSON error.
+TEST(Explainer, AModelFileThatIsNotJsonIsAModelFormatError) {
+  EXPECT_THROW(Explainer("{\"learner\": 8.6E186172558}"), ModelFormatError);
+  EXPECT_THROW(Explainer("{not json"), ModelFormatError);
+}
+
 TEST(Explainer, FallsBackToXGBoostForDartBoosters) {
   const RandomClients clients(300, 6, 0.3, 0.3, 22);
   const model::Booster booster =
