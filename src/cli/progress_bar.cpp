@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdio>
 
 #include "cli/number_format.h"
@@ -27,7 +26,11 @@ std::string format_seconds(double seconds) {
 }  // namespace
 
 ProgressBar::ProgressBar(std::string unit)
-    : unit_(std::move(unit)), terminal_(::isatty(STDERR_FILENO) == 1) {}
+    : ProgressBar(std::move(unit), stderr, ::isatty(STDERR_FILENO) == 1) {}
+
+ProgressBar::ProgressBar(std::string unit, std::FILE* out, bool terminal,
+                         std::chrono::milliseconds log_interval)
+    : unit_(std::move(unit)), out_(out), terminal_(terminal), log_interval_(log_interval) {}
 
 ProgressBar::~ProgressBar() {
   finish();
@@ -42,16 +45,12 @@ ProgressFn ProgressBar::callback() {
 void ProgressBar::update(std::string_view stage, std::uint64_t done, std::uint64_t total) {
   std::lock_guard lock(mutex_);
   const auto now = std::chrono::steady_clock::now();
-  const int tenth =
-      total == 0 ? 10 : static_cast<int>(std::min<std::uint64_t>(10, done * 10 / total));
-  const bool stage_changed = stage != last_stage_;
   if (terminal_) {
-    if (!stage_changed && done < total && now - last_draw_ < kRedrawInterval) return;
-  } else if (!stage_changed && tenth == last_tenth_) {
+    if (stage == last_stage_ && done < total && now - last_draw_ < kRedrawInterval) return;
+  } else if (now - last_draw_ < log_interval_) {
     return;
   }
   last_stage_ = stage;
-  last_tenth_ = tenth;
   last_draw_ = now;
   draw(stage, done, total);
 }
@@ -76,16 +75,17 @@ void ProgressBar::draw(std::string_view stage, std::uint64_t done, std::uint64_t
     line += ", ~" + format_seconds(elapsed / share - elapsed) + " left";
   }
   if (terminal_) {
-    std::fprintf(stderr, "\r%-100s", line.c_str());
+    std::fprintf(out_, "\r%-100s", line.c_str());
   } else {
-    std::fprintf(stderr, "%s\n", line.c_str());
+    std::fprintf(out_, "%s\n", line.c_str());
   }
+  std::fflush(out_);
   drawn_ = true;
 }
 
 void ProgressBar::finish() {
   std::lock_guard lock(mutex_);
-  if (drawn_ && terminal_) std::fputc('\n', stderr);
+  if (drawn_ && terminal_) std::fputc('\n', out_);
   drawn_ = false;
 }
 

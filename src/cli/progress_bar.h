@@ -1,9 +1,11 @@
 // A progress bar on standard error for long work. On a terminal it redraws one line (bar, share,
-// counts, elapsed, time left); elsewhere (CI, logs) it prints a line at every tenth of the work.
+// counts, elapsed, time left). Elsewhere (a file, a pipe, CI) it stays quiet for short work and
+// prints one such line at most every 10 s for long work, so that a log shows it is alive.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -16,6 +18,9 @@ class ProgressBar {
  public:
   // `unit` names what is counted ("clients", "bytes" is shown as MB).
   explicit ProgressBar(std::string unit);
+  // Drawn on `out`, as on a terminal or not; off a terminal, a line every `log_interval`.
+  ProgressBar(std::string unit, std::FILE* out, bool terminal,
+              std::chrono::milliseconds log_interval = std::chrono::seconds(10));
   ~ProgressBar();
   ProgressBar(const ProgressBar&) = delete;
   ProgressBar& operator=(const ProgressBar&) = delete;
@@ -32,12 +37,13 @@ class ProgressBar {
   void draw(std::string_view stage, std::uint64_t done, std::uint64_t total);
 
   std::string unit_;
+  std::FILE* out_;
   bool terminal_;
+  std::chrono::milliseconds log_interval_;
   bool drawn_ = false;
-  int last_tenth_ = -1;
   std::string last_stage_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-  std::chrono::steady_clock::time_point last_draw_{};
+  std::chrono::steady_clock::time_point last_draw_ = start_;
   std::mutex mutex_;
 };
 
