@@ -40,33 +40,12 @@ for rows in 1 5; do
   { head -n 1 "$sample"; sed -n "2,$((rows + 1))p" "$sample"; } > "$out/csv_application_train/real_$rows"
 done
 
-python3 - "$work/data" "$out/posted_application" <<'PY'
-# Generated clients as the API takes them: {"application": {...}, "history": {...}}.
-import csv, json, os, sys
-data, out = sys.argv[1], sys.argv[2]
-os.makedirs(out, exist_ok=True)
-def value(text):
-    try:
-        return float(text) if any(c in text for c in ".eE") else int(text)
-    except ValueError:
-        return text
-def rows(table):
-    with open(os.path.join(data, table + ".csv"), newline="") as f:
-        return list(csv.DictReader(f))
-applications = rows("application_test")[:6]
-bureau = rows("bureau")
-previous = rows("previous_application")
-for n, application in enumerate(applications):
-    client = application["SK_ID_CURR"]
-    body = {"application": {k: value(v) for k, v in application.items() if v != ""}}
-    if n % 2:
-        body["history"] = {
-            "bureau": [{k: value(v) for k, v in r.items() if v != ""} for r in bureau if r["SK_ID_CURR"] == client][:3],
-            "previous_application": [{k: value(v) for k, v in r.items() if v != ""} for r in previous if r["SK_ID_CURR"] == client][:3],
-        }
-    with open(os.path.join(out, f"client_{n}.json"), "w") as f:
-        json.dump(body, f)
-PY
+mkdir -p "$out/posted_application"
+n=0
+python3 "$source_dir/scripts/application_bodies.py" "$work/data" 6 | while read -r body; do
+  echo "$body" > "$out/posted_application/client_$n.json"
+  n=$((n + 1))
+done
 
 mkdir -p "$out/model_bundle" "$out/feature_matrix" "$out/http_request"
 bundle=$(find "$work/models" -name bundle.json -printf '%h\n' | head -n 1)

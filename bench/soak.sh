@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Soak: mixed traffic at 64 connections for MINUTES (default 10): /predict, client pages,
+# what-ifs and posted applications (bench/soak.lua), with a promotion between two runs every
+# minute. Prints, minute by minute, the server's resident memory, requests/s, p99 and errors,
+# then the growth of resident memory after the first minute (target: under 5 %) and the errors
+# in all (target: 0).
+#   bench/soak.sh [MINUTES] [WORK_DIR]   (defaults: 10, build/bench-data/soak)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+minutes=${1:-10}
+work=${2:-build/bench-data/soak}
+[[ "$minutes" =~ ^[1-9][0-9]*$ ]] || { echo "bench/soak.sh: MINUTES must be a whole number of 1 or more, not '$minutes'" >&2; exit 2; }
+cmake --preset release >/dev/null
+cmake --build --preset release --target creditscore >/dev/null
+bin=$PWD/build/release/creditscore
+mkdir -p "$work"
+
+if [[ ! -f "$work/clients.sqlite" ]]; then
+  "$bin" generate --clients 20000 --seed 3 --out "$work/data" >/dev/null
+  for seed in 1 2; do  # two runs to promote in turn
+    "$bin" train --data "$work/data" --models "$work/models" --folds 2 --max-rounds 300 \
+      --seed "$seed" >/dev/null
+  done
+  "$bin" store build --data "$work/data" --models "$work/models" --out "$work/clients.sqlite.ready" >/dev/null
+  mv "$work/clients.sqlite.ready" "$work/clients.sqlite"
+fi
+# Each soak starts from the same store: the applications a run posts are its own.
+cp "$work/clients.sqlite" "$work/soak.sqlite"
+mapfile -t runs < <(find "$work/models" -mindepth 2 -maxdepth 2 -name bundle.json -printf '%h\n' |
+  xargs -n 1 basename | sort)
+((${#runs[@]} >= 2)) || { echo "bench/soak.sh: expected two runs in $work/models" >&2; exit 1; }
+
+port=18766
+"$bin" serve --store "$work/soak.sqlite" --models "$work/models" --port "$port" \
+  --reload-seconds 1 >"$work/serve.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.1; done
+
+ids=$(awk -F, 'NR > 1 && NR <= 501 {printf "%s,", $1}' "$work/data/application_test.csv")
+application=$(python3 scripts/application_bodies.py "$work/data" 1)
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f", v}'; }
+
+printf '%-7s %10s %12s %10s %8s %s\n' minute rss_mb requests/s p99_ms errors model
+first_rss="" rss="" total_errors=0
+for ((minute = 1; minute <= minutes; minute++)); do
+  out=$(IDS="$ids" APPLICATION="$application" wrk -t 2 -c 64 -d 60s --latency -s bench/soak.lua \
+    "http://127.0.0.1:$port")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
+  errors=$(awk '/Non-2xx or 3xx responses/ {e += $NF} /Socket errors/ {gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) e += $i} END {print e + 0}' <<<"$out")
+  total_errors=$((total_errors + errors))
+  rss=$(($(ps -o rss= -p "$server") / 1024))
+  [[ -n "$first_rss" ]] || first_rss=$rss
+  model=$(curl -sf "http://127.0.0.1:$port/api/v1/model" | python3 -c 'import json,sys; print(json.load(sys.stdin)["run_id"])')
+  printf '%-7s %10s %12.0f %10s %8s %s\n' "$minute" "$rss" "$rps" "$p99" "$errors" "$model"
+  "$bin" promote "${runs[minute % 2]}" --models "$work/models" >/dev/null
+done
+growth=$(awk -v a="$first_rss" -v b="$rss" 'BEGIN {printf "%.1f", (b - a) * 100 / a}')
+echo
+echo "resident memory after minute 1: ${first_rss} MB, at the end: ${rss} MB, growth ${growth} % (target < 5 %)"
+echo "errors in all: ${total_errors} (target 0)"
