@@ -14,7 +14,7 @@ max_runs=${2:--1}
 [[ "$max_runs" =~ ^-?[0-9]+$ ]] || { echo "bench/fuzz.sh: MAX_RUNS must be a whole number, not '$max_runs'" >&2; exit 2; }
 
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz >/dev/null
+cmake --build --preset fuzz >build/fuzz/build.log || { cat build/fuzz/build.log >&2; exit 1; }
 program=${CREDITSCORE:-build/release/creditscore}
 if [[ ! -x "$program" ]]; then
   cmake --preset release >/dev/null

@@ -13,7 +13,7 @@ bin=$PWD/build/release/http_peers
 port=18766  # the next one for each server: the last one's closing sockets may still hold it
 server=""
 trap '[[ -n "$server" ]] && kill $server 2>/dev/null || true' EXIT
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f", v}'; }
+source bench/wrk_figures.sh
 
 declare -A rps p99
 printf '%-10s %8s %6s %12s %10s %10s\n' server "work µs" conns requests/s "p50 ms" "p99 ms"
@@ -31,9 +31,9 @@ for micros in 0 100; do
         "http://127.0.0.1:$port/")
       key=$peer-$micros-$connections
       rps[$key]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-      p99[$key]=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
+      p99[$key]=$(wrk_latency_ms "$out" 99)
       printf '%-10s %8d %6d %12.0f %10s %10s\n' "$peer" "$micros" "$connections" "${rps[$key]}" \
-        "$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)" "${p99[$key]}"
+        "$(wrk_latency_ms "$out" 50)" "${p99[$key]}"
     done
     kill "$server" && wait "$server" 2>/dev/null || true
     server=""

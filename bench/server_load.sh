@@ -43,7 +43,7 @@ serve() {  # cache size: starts the server, waits until it is ready, sets $cold 
   cold=$(awk -v a="$start" -v b="$ready" 'BEGIN {printf "%.2f", b - a}')
 }
 stop() { kill "$server" && wait "$server" 2>/dev/null || true; server=""; }
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f", v}'; }
+source bench/wrk_figures.sh
 load() {  # label, path template: one wrk run per connection count
   local label=$1 route=$2 connections threads out rps p50 p99 errors
   for connections in 1 16 64; do
@@ -51,8 +51,8 @@ load() {  # label, path template: one wrk run per connection count
     out=$(PATH_TEMPLATE="$route" IDS="$ids" wrk -t "$threads" -c "$connections" -d "${seconds}s" \
       --latency -s bench/predict.lua "http://127.0.0.1:$port")
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-    p50=$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)
-    p99=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
+    p50=$(wrk_latency_ms "$out" 50)
+    p99=$(wrk_latency_ms "$out" 99)
     errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out")
     printf '%-44s %6d %12.0f %10s %10s %s\n' "$label" "$connections" "$rps" "$p50" "$p99" "$errors"
   done

@@ -39,7 +39,7 @@ until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.1; done
 
 ids=$(awk -F, 'NR > 1 && NR <= 501 {printf "%s,", $1}' "$work/data/application_test.csv")
 application=$(python3 scripts/application_bodies.py "$work/data" 1)
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f", v}'; }
+source bench/wrk_figures.sh
 
 printf '%-7s %10s %12s %10s %8s %s\n' minute rss_mb requests/s p99_ms errors model
 first_rss="" rss="" total_errors=0
@@ -47,7 +47,7 @@ for ((minute = 1; minute <= minutes; minute++)); do
   out=$(IDS="$ids" APPLICATION="$application" wrk -t 2 -c 64 -d 60s --latency -s bench/soak.lua \
     "http://127.0.0.1:$port")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p99=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
+  p99=$(wrk_latency_ms "$out" 99)
   errors=$(awk '/Non-2xx or 3xx responses/ {e += $NF} /Socket errors/ {gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) e += $i} END {print e + 0}' <<<"$out")
   total_errors=$((total_errors + errors))
   rss=$(($(ps -o rss= -p "$server") / 1024))

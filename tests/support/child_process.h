@@ -9,11 +9,11 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <functional>
-#include <iterator>
 #include <string>
 #include <thread>
+
+#include "tests/support/temporary_directory.h"
 
 extern char** environ;
 
