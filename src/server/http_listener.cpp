@@ -14,11 +14,10 @@
 namespace creditscore::server {
 namespace {
 
-// One thread on the io_context reads and writes; answers run on a pool of their own. The count of
-// connections is limited.
-struct Traits : restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t> {
-  static constexpr bool use_connection_count_limiter = true;
-};
+// One thread on the io_context reads and writes; answers run on a pool of their own. (No
+// connection count limiter: RESTinio 0.6.16 frees it before the connections it counts when the
+// server is destroyed with connections open.)
+using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
 using Server = restinio::http_server_t<Traits>;
 
 // How long stop() waits for the answers under way before closing what is left.
@@ -100,7 +99,6 @@ class HttpListener::Impl {
           .incoming_http_msg_limits(
               restinio::incoming_http_msg_limits_t{}.max_body_size(settings_.max_read_bytes))
           .read_next_http_message_timelimit(settings_.read_time_limit)
-          .max_parallel_connections(settings_.max_connections)
           .socket_options_setter(
               [](auto& options) { options.set_option(asio::ip::tcp::no_delay{true}); })
           .acceptor_post_bind_hook([this](asio::ip::tcp::acceptor& acceptor) {

@@ -45,8 +45,6 @@ class HttpListener {
     // The longest a request may take to arrive whole, from its first byte or the previous answer;
     // the connection is closed after it.
     std::chrono::milliseconds read_time_limit = std::chrono::seconds(10);
-    // Connections open at once; more wait in the kernel's backlog.
-    std::size_t max_connections = 4096;
   };
 
   HttpListener(Settings settings, Answer answer);
