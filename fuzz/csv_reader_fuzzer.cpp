@@ -1,6 +1,6 @@
 // The CSV reader on one of the eight schemas (CREDITSCORE_FUZZ_TABLE: its position in
-// tables::all_tables()), then, for the two application files, the rules every application
-// follows, as `creditscore score` and `store build` apply them.
+// tables::all_tables()), then the rules its values follow, as `creditscore score` and `store
+// build` apply them.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -17,10 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       tables::schema_of(tables::all_tables()[CREDITSCORE_FUZZ_TABLE]);
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   fuzz::expect_only_mendable_errors([&] {
-    const tables::Table table = tables::parse_table(text, schema, schema.file_name);
-    if (schema.id == tables::TableId::ApplicationTrain ||
-        schema.id == tables::TableId::ApplicationTest)
-      app::check_application_file(table, schema.file_name);
+    app::check_table_file(tables::parse_table(text, schema, schema.file_name), schema.file_name);
   });
   return 0;
 }

@@ -14,6 +14,13 @@ constexpr float kMaxAmount = 1e10f;
 constexpr float kMaxCount = 1000;
 constexpr float kLifetimeDays = -36525;  // 100 years
 constexpr float kAdultDays = -6574;      // 18 years
+constexpr float kHistoryDays = 54787;    // 150 years
+constexpr float kHistoryMonths = -1200;  // 100 years
+constexpr float kMaxTally = 100000;
+
+bool whole_within(float value, float low, float high) {
+  return value >= low && value <= high && value == std::floor(value);
+}
 
 // The rule `value` of `column` breaks, or nullopt.
 std::optional<std::string> broken_rule(const tables::ColumnSpec& column, float value) {
@@ -24,8 +31,7 @@ std::optional<std::string> broken_rule(const tables::ColumnSpec& column, float v
       break;
     case Measure::Count:
       if (value < 0) return "must not be negative";
-      if (value > kMaxCount || value != std::floor(value))
-        return "must be a whole number from 0 to 1000";
+      if (!whole_within(value, 0, kMaxCount)) return "must be a whole number from 0 to 1000";
       break;
     case Measure::Share:
       if (value < 0 || value > 1) return "must be within [0, 1]";
@@ -47,6 +53,21 @@ std::optional<std::string> broken_rule(const tables::ColumnSpec& column, float v
                    : "must not be positive: days before the application";
       }
       if (value < kLifetimeDays) return "must be within 100 years before the application";
+      break;
+    case Measure::Balance:
+      if (std::fabs(value) > kMaxAmount) return "must be within -1e10 and 1e10";
+      break;
+    case Measure::DayOffset:
+      if (column.may_hold_no_date && value == tables::kNoDate) break;
+      if (std::fabs(value) > kHistoryDays)
+        return "must be within 150 years of the application (-54787 to 54787 days)";
+      break;
+    case Measure::MonthOffset:
+      if (!whole_within(value, kHistoryMonths, 0))
+        return "must be a whole number of months from -1200 to 0";
+      break;
+    case Measure::Tally:
+      if (!whole_within(value, 0, kMaxTally)) return "must be a whole number from 0 to 100000";
       break;
     case Measure::Unbounded:
       break;
@@ -83,9 +104,16 @@ std::optional<RuleBreach> first_rule_breach(const tables::Table& applications) {
   return std::nullopt;
 }
 
-void check_application_file(const tables::Table& applications, const std::string& file) {
-  if (const auto breach = first_rule_breach(applications))
+void check_table_file(const tables::Table& table, const std::string& file) {
+  if (const auto breach = first_rule_breach(table))
     throw tables::TableError(file, breach->row + 2, breach->column, breach->problem);
+}
+
+void check_dataset(const tables::Dataset& data, const std::filesystem::path& directory) {
+  for (tables::TableId id : tables::all_tables()) {
+    const tables::Table& table = data.table(id);
+    check_table_file(table, (directory / table.schema().file_name).string());
+  }
 }
 
 }  // namespace creditscore::app

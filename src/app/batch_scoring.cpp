@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "app/application_rules.h"
+#include "app/table_coverage.h"
 #include "features/feature_builder.h"
 #include "model/model_bundle.h"
 #include "model/xgboost.h"
@@ -13,10 +14,14 @@ namespace creditscore::app {
 BatchScores score_to_file(const BatchScoringRequest& request, PipelineObserver& observer) {
   const model::ModelBundle bundle = model::read_bundle(request.bundle);
   const features::FeatureCatalog catalog = features::FeatureCatalog::from_json(bundle.catalog);
-  const tables::Dataset data = observer.read_dataset(request.data);
-  const tables::Table& applications =
-      request.train_clients ? data.application_train : data.application_test;
-  check_application_file(applications, (request.data / applications.schema().file_name).string());
+  const tables::TableId scored =
+      request.train_clients ? tables::TableId::ApplicationTrain : tables::TableId::ApplicationTest;
+  const tables::Dataset data = observer.read_dataset(request.data, {scored});
+  const tables::Table& applications = data.table(scored);
+  check_dataset(data, request.data);
+  for (const std::string& warning : coverage_warnings(bundle.learned_from, data)) {
+    observer.remark("warning: " + warning);
+  }
   const features::FeatureMatrix matrix =
       observer.build_features(features::FeatureBuilder(catalog), applications, data);
   const model::Booster booster = model::Booster::from_json(bundle.model_json);

@@ -1,6 +1,7 @@
 #include "app/client_features.h"
 
 #include "app/posted_client.h"
+#include "app/table_coverage.h"
 #include "common/error.h"
 
 namespace creditscore::app {
@@ -17,6 +18,9 @@ BuiltClient build_client(const explain::ServedModel& model, const tables::Datase
     built.warnings.push_back(table + ": " + std::to_string(rows) +
                              " row(s) of another client, ignored");
   }
+  for (std::string& warning : coverage_warnings(model.bundle().learned_from, client)) {
+    built.warnings.push_back(std::move(warning));
+  }
   return built;
 }
 
@@ -29,6 +33,7 @@ BuiltClient build_edited_client(const explain::ServedModel& model,
   edited.erase("TARGET");
   for (const auto& [field, value] : changes.items()) edited[field] = value;
   tables::Dataset client = posted_client({{"application", edited}}, id);
+  client.absent.clear();  // its history is the stored one, whose features are copied below
   BuiltClient built = build_client(model, client);
   const auto& features = model.catalog().features();
   for (std::size_t f = 0; f < features.size(); ++f) {

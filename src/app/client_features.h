@@ -21,7 +21,8 @@ struct BuiltClient {
   std::vector<std::string> warnings;
 };
 
-// The features of a client given by all its tables (see posted_client.h).
+// The features of a client given by all its tables (see posted_client.h), with a warning for
+// the history tables the model learned from that the client lacks (see table_coverage.h).
 BuiltClient build_client(const explain::ServedModel& model, const tables::Dataset& client);
 
 // `application` (the stored fields, a JSON object) with `changes` applied (fields to new values,

@@ -2,8 +2,9 @@
 
 namespace creditscore::app {
 
-tables::Dataset PipelineObserver::read_dataset(const std::filesystem::path& directory) {
-  return tables::read_dataset(directory);
+tables::Dataset PipelineObserver::read_dataset(const std::filesystem::path& directory,
+                                               const std::vector<tables::TableId>& required) {
+  return tables::read_dataset(directory, {}, required);
 }
 
 features::FeatureMatrix PipelineObserver::build_features(const features::FeatureBuilder& builder,

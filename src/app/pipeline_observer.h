@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "features/feature_builder.h"
 #include "tables/dataset.h"
@@ -17,7 +18,9 @@ class PipelineObserver {
   virtual ~PipelineObserver() = default;
 
   // The steps themselves, so that an observer can time them and say what they met.
-  virtual tables::Dataset read_dataset(const std::filesystem::path& directory);
+  // The files of `required` must be there (see tables::read_dataset).
+  virtual tables::Dataset read_dataset(const std::filesystem::path& directory,
+                                       const std::vector<tables::TableId>& required);
   virtual features::FeatureMatrix build_features(const features::FeatureBuilder& builder,
                                                  const tables::Table& applications,
                                                  const tables::Dataset& history);

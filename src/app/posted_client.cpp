@@ -96,6 +96,12 @@ tables::Dataset posted_client(const json& body, std::int64_t id) {
   tables::Dataset data;
   for (TableId table : tables::all_tables()) data.table(table) = tables::empty_table(table);
   data.application_test = application_table(body["application"], id);
+  if (!body.contains("history")) {
+    for (TableId table : tables::all_tables()) {
+      if (table != TableId::ApplicationTrain && table != TableId::ApplicationTest)
+        data.absent.push_back(table);
+    }
+  }
   const json history = body.value("history", json::object());
   if (!history.is_object()) throw invalid_input("history: expected an object of tables");
   for (const auto& [key, rows] : history.items()) {
@@ -106,6 +112,10 @@ tables::Dataset posted_client(const json& body, std::int64_t id) {
         continue;
       }
       data.table(table) = rows_table(table, rows, id, "history." + key);
+      if (const auto breach = first_rule_breach(data.table(table))) {
+        throw invalid_input("history." + key + "[" + std::to_string(breach->row) + "]." +
+                            breach->column + ": " + breach->problem);
+      }
       known = true;
     }
     if (!known) throw invalid_input("history: unknown table " + key);

@@ -4,11 +4,12 @@
 //    "history": {"bureau": [{...}, ...], "bureau_balance": [...], "previous_application": [...],
 //                "POS_CASH_balance": [...], "installments_payments": [...],
 //                "credit_card_balance": [...]}}
-// Fields left out are missing; "history" and each of its tables are optional. Every value is
-// checked as the CSV reader checks it, and the application against plain business rules (no
-// negative amount, external scores within [0, 1], ...). A category training never saw is not an
-// error: the feature builder reports it. Errors are an invalid_input Error naming the table, row
-// and field.
+// Fields left out are missing; "history" and each of its tables are optional. A table left out of
+// "history" holds no rows of the client; without "history", its tables are absent (not known).
+// Every value is checked as the CSV reader checks it, then against the rules of its measure
+// (app/application_rules.h: no negative amount, external scores within [0, 1], ...). A category
+// training never saw is not an error: the feature builder reports it. Errors are an invalid_input Error naming the table,
+// row and field.
 #pragma once
 
 #include <cstdint>

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "app/application_rules.h"
+#include "app/table_coverage.h"
 #include "common/error.h"
 #include "features/feature_builder.h"
 #include "model/model_bundle.h"
@@ -124,7 +125,11 @@ BuiltStore build_store(const StoreBuildRequest& request, PipelineObserver& obser
   check_not_in_use(request.out);
   const model::ModelBundle bundle = model::read_bundle(request.bundle);
   const features::FeatureCatalog catalog = features::FeatureCatalog::from_json(bundle.catalog);
-  const tables::Dataset data = observer.read_dataset(request.data);
+  const tables::Dataset data = observer.read_dataset(request.data, {});
+  for (const std::string& warning : coverage_warnings(bundle.learned_from, data)) {
+    observer.remark("warning: " + warning);
+  }
+  check_dataset(data, request.data);
   const features::FeatureBuilder builder(catalog);
   const model::Booster booster = model::Booster::from_json(bundle.model_json);
 
@@ -132,8 +137,6 @@ BuiltStore build_store(const StoreBuildRequest& request, PipelineObserver& obser
   for (const auto& [split, applications] :
        {std::pair{store::ClientSplit::Train, &data.application_train},
         std::pair{store::ClientSplit::Test, &data.application_test}}) {
-    check_application_file(*applications,
-                           (request.data / applications->schema().file_name).string());
     ScoredClients part{
         split, applications, observer.build_features(builder, *applications, data), {}};
     if (part.matrix.ids.size() != applications->rows() ||
@@ -171,8 +174,9 @@ BuiltStore build_store(const StoreBuildRequest& request, PipelineObserver& obser
     store.set_meta({catalog.names(), bundle.run_id, utc_now(),
                     std::filesystem::absolute(request.data).lexically_normal().string()});
     write_clients(store, scored, bundle.run_id, observer);
-  }  // closing the last connection folds the write-ahead log into the file
+  }
   check_not_in_use(request.out);
+  // Closing the last connection folds the write-ahead log into the file.
   temporary.rename_to(request.out);
 
   BuiltStore built{bundle.run_id, bundle.threshold(), catalog.names().size(), {}};

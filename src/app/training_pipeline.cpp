@@ -116,7 +116,8 @@ TrainedRun train_and_record(const TrainingRequest& request, PipelineObserver& ob
   const model::TrainConfig& config = request.config;
   model::validate(config);
 
-  const tables::Dataset data = observer.read_dataset(request.data);
+  const tables::Dataset data =
+      observer.read_dataset(request.data, {tables::TableId::ApplicationTrain});
   const double read_seconds = seconds_since(start);
   const auto features_start = Clock::now();
   const features::FeatureCatalog catalog = features::FeatureCatalog::fit(data);
@@ -142,6 +143,10 @@ TrainedRun train_and_record(const TrainingRequest& request, PipelineObserver& ob
   bundle.run_id = new_run_id(bundle.created_at);
   bundle.xgboost_version = model::xgboost_version();
   bundle.feature_names = matrix.names;
+  bundle.learned_from.clear();
+  for (tables::TableId id : tables::all_tables()) {
+    if (id != tables::TableId::ApplicationTest && data.has(id)) bundle.learned_from.push_back(id);
+  }
   bundle.model_json = result.booster.to_json();
   bundle.catalog = catalog.to_json();
   bundle.reference = model::reference_distributions(

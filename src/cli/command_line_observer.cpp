@@ -5,8 +5,9 @@
 
 namespace creditscore::cli {
 
-tables::Dataset CommandLineObserver::read_dataset(const std::filesystem::path& directory) {
-  return read_dataset_with_report(directory, out_);
+tables::Dataset CommandLineObserver::read_dataset(const std::filesystem::path& directory,
+                                                  const std::vector<tables::TableId>& required) {
+  return read_dataset_with_report(directory, out_, required);
 }
 
 features::FeatureMatrix CommandLineObserver::build_features(const features::FeatureBuilder& builder,

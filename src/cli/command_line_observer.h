@@ -14,7 +14,8 @@ class CommandLineObserver : public app::PipelineObserver {
  public:
   explicit CommandLineObserver(std::ostream& out) : out_(out) {}
 
-  tables::Dataset read_dataset(const std::filesystem::path& directory) override;
+  tables::Dataset read_dataset(const std::filesystem::path& directory,
+                               const std::vector<tables::TableId>& required) override;
   features::FeatureMatrix build_features(const features::FeatureBuilder& builder,
                                          const tables::Table& applications,
                                          const tables::Dataset& history) override;

@@ -53,10 +53,22 @@ class FileTimer {
   std::map<std::string, double> seconds_;
 };
 
+// What an absent file means for the work that follows.
+std::string absence_consequence(tables::TableId id) {
+  switch (id) {
+    case tables::TableId::ApplicationTrain:
+      return "no client with a known outcome (nothing to learn from)";
+    case tables::TableId::ApplicationTest:
+      return "no new application to score";
+    default:
+      return "every feature drawn from it is missing for every client";
+  }
+}
+
 }  // namespace
 
-tables::Dataset read_dataset_with_report(const std::filesystem::path& directory,
-                                         std::ostream& out) {
+tables::Dataset read_dataset_with_report(const std::filesystem::path& directory, std::ostream& out,
+                                         const std::vector<tables::TableId>& required) {
   FileTimer timer;
   const auto start = Clock::now();
   tables::Dataset dataset;
@@ -64,10 +76,12 @@ tables::Dataset read_dataset_with_report(const std::filesystem::path& directory,
     ProgressBar bar("bytes");
     ProgressFn bar_callback = bar.callback();
     dataset = tables::read_dataset(
-        directory, [&](std::string_view stage, std::uint64_t done, std::uint64_t total) {
+        directory,
+        [&](std::string_view stage, std::uint64_t done, std::uint64_t total) {
           timer.on_progress(stage);
           bar_callback(stage, done, total);
-        });
+        },
+        required);
     timer.close_current(Clock::now());
   }
   const double total_seconds = std::chrono::duration<double>(Clock::now() - start).count();
@@ -78,6 +92,10 @@ tables::Dataset read_dataset_with_report(const std::filesystem::path& directory,
   for (tables::TableId id : tables::all_tables()) {
     const tables::Table& table = dataset.table(id);
     const std::string& name = tables::schema_of(id).file_name;
+    if (!dataset.has(id)) {
+      files.add_row({name, "not there", "", "", "", "", ""});
+      continue;
+    }
     const auto bytes = std::filesystem::file_size(directory / name);
     total_bytes += bytes;
     const double seconds = timer.seconds(name);
@@ -90,6 +108,10 @@ tables::Dataset read_dataset_with_report(const std::filesystem::path& directory,
                  format_fixed(total_seconds, 2),
                  format_fixed(static_cast<double>(total_bytes) / 1e6 / total_seconds, 0)});
   files.print(out);
+  for (tables::TableId id : dataset.absent) {
+    out << "warning: " << tables::schema_of(id).file_name << " is not in " << directory.string()
+        << ": " << absence_consequence(id) << "\n";
+  }
 
   out << "\nIds that refer to nothing (ignored later, not an error)\n\n";
   TextTable orphans({"table", "column", "refers to", "orphan rows", "example id"});

@@ -38,14 +38,17 @@ void register_features_command(CLI::App& app) {
       "src/features/feature_matrix.h), optionally as CSV with SK_ID_CURR first, and the feature\n"
       "catalogue (names, tables, descriptions, French and English labels) as JSON. Example:\n"
       "  creditscore features --data data --out features.bin --csv features.csv");
-  command->add_option("--data", options->data, "Directory holding the eight CSV files")
+  command
+      ->add_option("--data", options->data,
+                   "Directory holding the Home Credit CSV files (history files may be absent)")
       ->capture_default_str();
   command->add_option("--out", options->out, "Binary matrix to write")->capture_default_str();
   command->add_option("--csv", options->csv, "Also write the matrix as CSV here");
   command->add_option("--catalog", options->catalog,
                       "Also write the feature catalogue (JSON) here");
   command->callback([options] {
-    const tables::Dataset data = read_dataset_with_report(options->data, std::cout);
+    const tables::Dataset data =
+        read_dataset_with_report(options->data, std::cout, {tables::TableId::ApplicationTrain});
     const features::FeatureCatalog catalog = features::FeatureCatalog::fit(data);
     const features::FeatureBuilder builder(catalog);
     const features::FeatureMatrix matrix =

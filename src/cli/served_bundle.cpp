@@ -13,7 +13,9 @@ void add_bundle_and_data_options(CLI::App& command, std::filesystem::path& model
                      "Model bundle directory (default: the served run of --models)");
   command.add_option("--models", models, "Directory of the bundles and the registry")
       ->capture_default_str();
-  command.add_option("--data", data, "Directory holding the eight CSV files")
+  command
+      .add_option("--data", data,
+                  "Directory holding the Home Credit CSV files (history files may be absent)")
       ->capture_default_str();
 }
 

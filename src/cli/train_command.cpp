@@ -19,7 +19,9 @@ void register_train_command(CLI::App& app) {
       "MODELS/RUN_ID and records the run in MODELS/registry.sqlite. On generated data the report\n"
       "sets the model beside the oracle (the true probabilities). Example:\n"
       "  creditscore train --data data --models models --search-minutes 10");
-  command->add_option("--data", options->data, "Directory holding the eight CSV files")
+  command
+      ->add_option("--data", options->data,
+                   "Directory holding the Home Credit CSV files (history files may be absent)")
       ->capture_default_str();
   command->add_option("--models", options->models, "Directory of the bundles and the registry")
       ->capture_default_str();

@@ -44,6 +44,22 @@ nlohmann::json parse(const std::string& source, const char* name, const std::str
   }
 }
 
+std::vector<std::string> file_names(const std::vector<tables::TableId>& tables) {
+  std::vector<std::string> names;
+  for (tables::TableId id : tables) names.push_back(tables::schema_of(id).file_name);
+  return names;
+}
+
+std::vector<tables::TableId> tables_named(const nlohmann::json& names, const std::string& source) {
+  std::vector<tables::TableId> tables;
+  for (const std::string& name : names.get<std::vector<std::string>>()) {
+    const std::optional<tables::TableId> id = tables::table_of_file(name);
+    if (!id) throw BundleError(source + ": learned_from names " + name + ", not a table file");
+    tables.push_back(*id);
+  }
+  return tables;
+}
+
 }  // namespace
 
 void write_bundle(const ModelBundle& bundle, const std::filesystem::path& directory) {
@@ -74,6 +90,7 @@ void write_bundle(const ModelBundle& bundle, const std::filesystem::path& direct
         {"created_at", bundle.created_at},
         {"xgboost_version", bundle.xgboost_version},
         {"feature_names", bundle.feature_names},
+        {"learned_from", file_names(bundle.learned_from)},
         {"evaluation", to_json(bundle.evaluation)},
         {"oracle", bundle.oracle ? to_json(*bundle.oracle) : nlohmann::json(nullptr)},
         {"training", bundle.training},
@@ -144,6 +161,9 @@ ModelBundle parse_bundle(const BundleTexts& texts, const std::string& source) {
     bundle.created_at = manifest.at("created_at").get<std::string>();
     bundle.xgboost_version = manifest.at("xgboost_version").get<std::string>();
     bundle.feature_names = manifest.at("feature_names").get<std::vector<std::string>>();
+    if (manifest.contains("learned_from")) {
+      bundle.learned_from = tables_named(manifest["learned_from"], source);
+    }
     bundle.evaluation = evaluation_from_json(manifest.at("evaluation"));
     if (!manifest.at("oracle").is_null())
       bundle.oracle = evaluation_from_json(manifest.at("oracle"));

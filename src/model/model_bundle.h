@@ -4,7 +4,8 @@
 //   catalog.json    the feature catalogue: names, labels, learned categories
 //   reference.json  distributions of every feature over the training clients
 //   explanation.json  the global explanation: mean |SHAP| per feature and (value, SHAP) samples
-//   bundle.json     format version, run id, XGBoost version, feature names, decision threshold
+//   bundle.json     format version, run id, XGBoost version, feature names, the files training
+//                   read,  decision threshold
 //                   and costs, out-of-fold metrics and curves, the oracle's when known, the
 //                   training settings, data fingerprint and timings, and the SHA-256 of the
 //                   four files above
@@ -24,6 +25,7 @@
 #include "common/error.h"
 #include "model/evaluation.h"
 #include "model/reference_distribution.h"
+#include "tables/schema.h"
 
 namespace creditscore::model {
 
@@ -41,6 +43,10 @@ struct ModelBundle {
   std::string created_at;  // ISO 8601, UTC
   std::string xgboost_version;
   std::vector<std::string> feature_names;
+  // The files training read; the features of the others were missing for every client. Bundles
+  // written before it was recorded read all eight, then required.
+  std::vector<tables::TableId> learned_from{tables::all_tables().begin(),
+                                            tables::all_tables().end()};
   std::string model_json;
   nlohmann::json catalog;
   std::vector<FeatureDistribution> reference;

@@ -123,10 +123,14 @@ json model_json(const explain::ServedModel& model, std::size_t top) {
       importance.push_back(std::move(item));
     }
   }
+  json learned_from = json::array();
+  for (tables::TableId id : bundle.learned_from)
+    learned_from.push_back(tables::schema_of(id).file_name);
   return {{"run_id", bundle.run_id},
           {"created_at", bundle.created_at},
           {"xgboost_version", bundle.xgboost_version},
           {"features", bundle.feature_names.size()},
+          {"learned_from", learned_from},
           {"threshold", model.threshold()},
           {"cost_ratio", bundle.evaluation.costs.false_negative_cost /
                              bundle.evaluation.costs.false_positive_cost},

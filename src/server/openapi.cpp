@@ -18,6 +18,10 @@ json ref(const std::string& name) {
 json type(const std::string& name) {
   return {{"type", name}};
 }
+json described(json schema, const std::string& description) {
+  schema["description"] = description;
+  return schema;
+}
 json nullable(json schema) {
   schema["nullable"] = true;
   return schema;
@@ -229,22 +233,25 @@ json schemas() {
               {"cost_curve", curve},
               {"calibration_curve", curve}},
              {"clients", "roc_auc", "threshold", "cost_at_threshold", "roc_curve", "cost_curve"});
-  s["ModelCard"] =
-      object({{"run_id", type("string")},
-              {"created_at", type("string")},
-              {"xgboost_version", type("string")},
-              {"features", type("integer")},
-              {"threshold", type("number")},
-              {"cost_ratio", type("number")},
-              {"evaluation", ref("Evaluation")},
-              {"oracle", nullable(ref("Evaluation"))},
-              {"training", free_object("Data, settings, rounds and timings of the training run")},
-              {"explanation_engine", text_enum({"tree_shap", "xgboost_pred_contribs"})},
-              {"fallback_reason", type("string")},
-              {"importance", array_of(with(s["Feature"], {{"mean_abs_shap", type("number")}}))},
-              {"bundle_path", type("string")}},
-             {"run_id", "created_at", "features", "threshold", "cost_ratio", "evaluation", "oracle",
-              "training", "explanation_engine", "importance", "bundle_path"});
+  s["ModelCard"] = object(
+      {{"run_id", type("string")},
+       {"created_at", type("string")},
+       {"xgboost_version", type("string")},
+       {"features", type("integer")},
+       {"learned_from", described(array_of(type("string")),
+                                  "The files training read; the features of the others "
+                                  "were missing for every client")},
+       {"threshold", type("number")},
+       {"cost_ratio", type("number")},
+       {"evaluation", ref("Evaluation")},
+       {"oracle", nullable(ref("Evaluation"))},
+       {"training", free_object("Data, settings, rounds and timings of the training run")},
+       {"explanation_engine", text_enum({"tree_shap", "xgboost_pred_contribs"})},
+       {"fallback_reason", type("string")},
+       {"importance", array_of(with(s["Feature"], {{"mean_abs_shap", type("number")}}))},
+       {"bundle_path", type("string")}},
+      {"run_id", "created_at", "features", "learned_from", "threshold", "cost_ratio", "evaluation",
+       "oracle", "training", "explanation_engine", "importance", "bundle_path"});
   s["GlobalExplanation"] = object(
       {{"run_id", type("string")},
        {"sample_size", type("integer")},

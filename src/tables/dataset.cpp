@@ -1,10 +1,12 @@
 #include "tables/dataset.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "common/error.h"
 #include "tables/csv_reader.h"
 #include "tables/table_error.h"
+#include "tables/table_from_fields.h"
 
 namespace creditscore::tables {
 namespace {
@@ -63,23 +65,41 @@ Table& Dataset::table(TableId id) {
   return member(*this, id);
 }
 
-Dataset read_dataset(const std::filesystem::path& directory, const ProgressFn& progress) {
+bool Dataset::has(TableId id) const {
+  return std::find(absent.begin(), absent.end(), id) == absent.end();
+}
+
+Dataset read_dataset(const std::filesystem::path& directory, const ProgressFn& progress,
+                     const std::vector<TableId>& required) {
   if (!std::filesystem::is_directory(directory)) {
     throw TableError(directory.string(), 0, "",
-                     "not a directory (expected the eight Home Credit CSV files)",
-                     ErrorKind::NotFound);
+                     "not a directory (expected the Home Credit CSV files)", ErrorKind::NotFound);
   }
+  Dataset dataset;
   std::uint64_t total = 0;
   for (TableId id : all_tables()) {
     const std::filesystem::path file = directory / schema_of(id).file_name;
     std::error_code error;
     const auto size = std::filesystem::file_size(file, error);
-    if (error) throw TableError(file.string(), 0, "", "file not found", ErrorKind::NotFound);
-    total += size;
+    if (!error) {
+      total += size;
+      continue;
+    }
+    if (std::find(required.begin(), required.end(), id) != required.end()) {
+      throw TableError(file.string(), 0, "", "file not found", ErrorKind::NotFound);
+    }
+    dataset.absent.push_back(id);
+    member(dataset, id) = empty_table(id);
   }
-  Dataset dataset;
+  if (!dataset.has(TableId::ApplicationTrain) && !dataset.has(TableId::ApplicationTest)) {
+    throw TableError(directory.string(), 0, "",
+                     "no application file (expected application_train.csv or "
+                     "application_test.csv)",
+                     ErrorKind::NotFound);
+  }
   std::uint64_t before = 0;
   for (TableId id : all_tables()) {
+    if (!dataset.has(id)) continue;
     const TableSchema& schema = schema_of(id);
     const std::filesystem::path file = directory / schema.file_name;
     ProgressFn file_progress;

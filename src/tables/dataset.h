@@ -1,4 +1,6 @@
 // The eight files of a Home Credit data set, read together, and the check of their foreign keys.
+// A lender may lack some of them (no card business, no new applications yet): an absent file is
+// an empty table, listed in `absent`, so that each of its features is missing for every client.
 #pragma once
 
 #include <cstddef>
@@ -22,12 +24,19 @@ struct Dataset {
   Table installments_payments;
   Table credit_card_balance;
 
+  // The files that were not there when read, in all_tables() order; their tables are empty.
+  std::vector<TableId> absent;
+
   const Table& table(TableId id) const;
   Table& table(TableId id);
+  bool has(TableId id) const;
 };
 
-// Reads the eight files of `directory` (names as in Kaggle). Progress is in bytes over all files.
-Dataset read_dataset(const std::filesystem::path& directory, const ProgressFn& progress = {});
+// Reads the files of `directory` (names as in Kaggle) that are there. Those of `required`, and at
+// least one application file, must be: a missing one is a NotFound TableError naming it, before
+// anything is read. Progress is in bytes over all files.
+Dataset read_dataset(const std::filesystem::path& directory, const ProgressFn& progress = {},
+                     const std::vector<TableId>& required = {});
 
 // Rows whose id refers to nothing: a history row whose client is in neither application file,
 // a bureau_balance month whose SK_ID_BUREAU is not in bureau, a POS/instalment/card row whose

@@ -114,8 +114,21 @@ bool is_application(TableId table) {
   return table == TableId::ApplicationTrain || table == TableId::ApplicationTest;
 }
 
+Measure history_measure_of(std::string_view name) {
+  if (name.starts_with("AMT_")) return Measure::Balance;
+  if (name.starts_with("DAYS_")) return Measure::DayOffset;
+  if (name == "MONTHS_BALANCE") return Measure::MonthOffset;
+  if (name.starts_with("CNT_") || name.starts_with("NUM_") || name.starts_with("SK_DPD") ||
+      name == "CREDIT_DAY_OVERDUE" || name == "HOUR_APPR_PROCESS_START")
+    return Measure::Tally;
+  if (name.starts_with("NFLAG_")) return Measure::Flag;
+  return Measure::Unbounded;
+}
+
 Measure measure_of(TableId table, std::string_view name) {
-  if (!is_application(table) || name == "TARGET" || name == "SK_ID_CURR") return Measure::Unbounded;
+  if (name.starts_with("SK_ID_")) return Measure::Unbounded;
+  if (!is_application(table)) return history_measure_of(name);
+  if (name == "TARGET") return Measure::Unbounded;
   if (name.starts_with("AMT_REQ_CREDIT_BUREAU_") || name.starts_with("CNT_") ||
       name.ends_with("_CNT_SOCIAL_CIRCLE") || name == "OWN_CAR_AGE")
     return Measure::Count;
@@ -214,6 +227,13 @@ const TableSchema& schema_of(TableId table) {
 
 std::span<const TableId> all_tables() {
   return kAllTables;
+}
+
+std::optional<TableId> table_of_file(std::string_view file_name) {
+  for (TableId id : kAllTables) {
+    if (schema_of(id).file_name == file_name) return id;
+  }
+  return std::nullopt;
 }
 
 }  // namespace creditscore::tables

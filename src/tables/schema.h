@@ -32,16 +32,22 @@ enum class TableId {
 // of someone without work, the due dates of a credit that never reached them.
 constexpr float kNoDate = 365243.0f;
 
-// What an application's number measures, and so the bounds its values obey (see
-// app/application_rules.h). Other tables' numbers are Unbounded: their amounts may be negative
-// (a debt paid back) and their day counts positive (a due date to come).
+// What a number measures, and so the bounds its values obey (see app/application_rules.h). The
+// history tables have measures of their own: their amounts may be negative (a debt paid back) and
+// their day counts positive (a due date to come).
 enum class Measure {
-  Unbounded,
+  Unbounded,  // rates, seller areas, TARGET: any finite float
+  // An application's numbers.
   Amount,    // money: AMT_*, 0 to 1e10
   DayCount,  // DAYS_*: days before the application, within a lifetime
   Count,     // CNT_*, requests, social circle, car age: whole numbers from 0 to 1000
   Share,     // EXT_SOURCE_*, relative population, normalised building figures: 0 to 1
-  Flag,      // FLAG_*, REG_*_NOT_*, LIVE_*_NOT_*: 0 or 1
+  Flag,      // FLAG_*, NFLAG_*, REG_*_NOT_*, LIVE_*_NOT_*: 0 or 1
+  // The history tables' numbers.
+  Balance,      // AMT_*: money either way, at most 1e10 in size
+  DayOffset,    // DAYS_*: days from the application either way, within 150 years
+  MonthOffset,  // MONTHS_BALANCE: whole months before the application, within 100 years
+  Tally,        // CNT_*, NUM_*, SK_DPD*, days overdue, hour: whole numbers from 0 to 100,000
 };
 
 struct ColumnSpec {
@@ -71,5 +77,7 @@ const TableSchema& schema_of(TableId table);
 // All eight files, in a fixed order: train, test, bureau, bureau_balance, previous_application,
 // POS_CASH_balance, installments_payments, credit_card_balance.
 std::span<const TableId> all_tables();
+// The table of a file name such as "bureau.csv", or nullopt.
+std::optional<TableId> table_of_file(std::string_view file_name);
 
 }  // namespace creditscore::tables

@@ -124,6 +124,18 @@ TEST_F(ApiServerTest, BadRequestsGetTheirStatusAndAJsonError) {
       EXPECT_NE(body.value("detail", "").find(bad.problem), std::string::npos) << body;
     }
   }
+  for (const testing::BadHistoryField& bad : testing::bad_history_fields()) {
+    const json body = {
+        {"application", testing::complete_application()},
+        {"history", {{bad.table, {testing::history_row(bad.table, bad.column, bad.value)}}}}};
+    for (const std::string route : {"/api/v1/score", "/api/v1/applications"}) {
+      const json refused = server_.post(route, body, 422);
+      EXPECT_NE(refused.value("detail", "")
+                    .find("history." + bad.table + "[0]." + bad.column + ": " + bad.problem),
+                std::string::npos)
+          << refused;
+    }
+  }
   EXPECT_EQ(server_.get("/api/v1/clients?limit=1")["total"], clients);
   const struct {
     json application;
@@ -260,6 +272,22 @@ TEST_F(ApiServerTest, WhatIfMovesTheScoreAndSavesNothing) {
   EXPECT_EQ(server_.get(path), before);
   server_.post(path + "/what-if", {{"changes", {{"AMT_CREDIT", -1}}}}, 422);
   server_.post(path + "/what-if", {{"nothing", 1}}, 422);
+}
+
+TEST_F(ApiServerTest, AnApplicationWithoutHistoryIsToldItsScoreRestsOnTheApplication) {
+  const json application = testing::complete_application();
+  const json alone = server_.post("/api/v1/score", {{"application", application}});
+  ASSERT_EQ(alone["warnings"].size(), 1u) << alone.dump();
+  EXPECT_EQ(alone["warnings"][0],
+            "no bureau.csv, bureau_balance.csv, previous_application.csv, POS_CASH_balance.csv, "
+            "installments_payments.csv, credit_card_balance.csv given, though the model "
+            "learned from them: every feature drawn from them counts as missing, so the score "
+            "rests on the rest");
+  // A history given, even empty, says the client has none: nothing is lacking.
+  const json none =
+      server_.post("/api/v1/score", {{"application", application}, {"history", json::object()}});
+  EXPECT_TRUE(none["warnings"].empty()) << none.dump();
+  EXPECT_EQ(none["probability"], alone["probability"]);
 }
 
 TEST_F(ApiServerTest, NewApplicationsAreScoredSavedAndSurviveARestart) {

@@ -1,6 +1,6 @@
-// Every class of bad value an application can hold, with what the refusal must say: one table
-// for the API (a posted application) and the CSV path (`score`, `store build`), which apply the
-// same rules (app/application_rules.h).
+// Every class of bad value an application and its history can hold, with what the refusal must
+// say: one table for the API (a posted application) and the CSV path (`score`, `store build`),
+// which apply the same rules (app/application_rules.h).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -35,6 +35,36 @@ inline const std::vector<BadApplicationField>& bad_application_fields() {
       {"DAYS_ID_PUBLISH", -50000, "must be within 100 years before the application"},
   };
   return cases;
+}
+
+// A bad value in a history row: the table as the API names it (its file without ".csv").
+struct BadHistoryField {
+  std::string table;
+  std::string column;
+  double value;
+  std::string problem;
+};
+
+inline const std::vector<BadHistoryField>& bad_history_fields() {
+  static const std::vector<BadHistoryField> cases = {
+      {"bureau", "AMT_CREDIT_SUM_DEBT", -2e10, "must be within -1e10 and 1e10"},
+      {"bureau", "DAYS_CREDIT", -60000, "must be within 150 years of the application"},
+      {"bureau_balance", "MONTHS_BALANCE", 3, "must be a whole number of months from -1200 to 0"},
+      {"previous_application", "NFLAG_INSURED_ON_APPROVAL", 3, "must be 0 or 1"},
+      {"POS_CASH_balance", "SK_DPD", -1, "must be a whole number from 0 to 100000"},
+      {"installments_payments", "NUM_INSTALMENT_NUMBER", 1.5,
+       "must be a whole number from 0 to 100000"},
+      {"credit_card_balance", "CNT_DRAWINGS_CURRENT", 2e5,
+       "must be a whole number from 0 to 100000"},
+  };
+  return cases;
+}
+
+// A row of `table` holding `column` = `value` and the id it cannot do without.
+inline nlohmann::json history_row(const std::string& table, const std::string& column,
+                                  double value) {
+  const bool bureau = table.rfind("bureau", 0) == 0;
+  return {{bureau ? "SK_ID_BUREAU" : "SK_ID_PREV", 1}, {column, value}};
 }
 
 // A complete application: every field an application always gives, and a few more.
