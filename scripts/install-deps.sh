@@ -10,6 +10,8 @@ packages=(
   nlohmann-json3-dev                  # JSON (feature catalogue, model bundle)
   libxgboost-dev                      # gradient-boosted trees, through the C API
   libsqlite3-dev                      # the embedded database: run registry, client store
+  sqlite3                             # tests: edit an audit record by hand (the tamper test)
+  libargon2-dev                       # Argon2id password hashes
   libssl-dev                          # SHA-256 (OpenSSL): model bundle checksums, data fingerprints
   librestinio-dev libasio-dev         # the HTTP/1.1 server: RESTinio, event-driven, on Asio
   libhttp-parser-dev                  # RESTinio's HTTP parser, which fuzz/ feeds raw requests

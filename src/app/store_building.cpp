@@ -13,6 +13,7 @@
 #include "model/model_bundle.h"
 #include "model/xgboost.h"
 #include "store/application_json.h"
+#include "store/carried_tables.h"
 #include "store/history_summary.h"
 #include "tables/atomic_file.h"
 
@@ -176,6 +177,7 @@ BuiltStore build_store(const StoreBuildRequest& request, PipelineObserver& obser
     write_clients(store, scored, bundle.run_id, observer);
   }
   check_not_in_use(request.out);
+  store::carry_over_access(request.out, temporary.file());
   // Closing the last connection folds the write-ahead log into the file.
   temporary.rename_to(request.out);
 

@@ -19,5 +19,8 @@ void register_serve_command(CLI::App& app);
 void register_runs_command(CLI::App& app);
 void register_promote_command(CLI::App& app);
 void register_openapi_command(CLI::App& app);
+void register_users_command(CLI::App& app);
+void register_tokens_command(CLI::App& app);
+void register_audit_command(CLI::App& app);
 
 }  // namespace creditscore::cli

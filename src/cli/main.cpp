@@ -28,6 +28,9 @@ int main(int argc, char** argv) {
   creditscore::cli::register_promote_command(app);
   creditscore::cli::register_demo_command(app);
   creditscore::cli::register_openapi_command(app);
+  creditscore::cli::register_users_command(app);
+  creditscore::cli::register_tokens_command(app);
+  creditscore::cli::register_audit_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

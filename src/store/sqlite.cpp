@@ -45,6 +45,10 @@ void Database::execute(std::string_view sql) {
   }
 }
 
+std::int64_t Database::changes() const {
+  return sqlite3_changes64(db_);
+}
+
 Statement Database::prepare(std::string_view sql) {
   return Statement(*this, sql);
 }

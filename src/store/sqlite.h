@@ -39,6 +39,8 @@ class Database {
   // Runs one or more statements that take no parameters and return no rows.
   void execute(std::string_view sql);
   Statement prepare(std::string_view sql);
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  std::int64_t changes() const;
   const std::filesystem::path& file() const { return file_; }
   sqlite3* handle() const { return db_; }
 

@@ -1,0 +1,37 @@
+#include "cli/store_administration.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include "common/error.h"
+#include "store/audit_trail.h"
+
+namespace creditscore::cli {
+
+CLI::App* store_subcommand(CLI::App& group, const std::string& name, const std::string& description,
+                           std::filesystem::path& store) {
+  CLI::App* command = group.add_subcommand(name, description);
+  command->add_option("--store", store, "Client store holding users, tokens and the audit trail")
+      ->capture_default_str();
+  return command;
+}
+
+void require_store(const std::filesystem::path& store) {
+  if (!std::filesystem::is_regular_file(store)) {
+    throw not_found(store.string() +
+                    ": no client store here (build it first: creditscore store build)");
+  }
+}
+
+void audit_command(const std::filesystem::path& store, const std::string& action,
+                   const std::string& detail) {
+  const passwd* account = getpwuid(geteuid());
+  store::AuditRecord record;
+  record.actor = std::string("os:") + (account != nullptr ? account->pw_name : "unknown");
+  record.role = "operator";
+  record.action = action;
+  record.detail = detail;
+  store::AuditTrail(store).append(std::move(record));
+}
+
+}  // namespace creditscore::cli

@@ -1,0 +1,228 @@
+#include "store/audit_trail.h"
+
+#include <chrono>
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "model/checksum.h"
+
+namespace creditscore::store {
+namespace {
+
+const std::string kGenesis(64, '0');
+
+constexpr std::string_view kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS audit (
+  sequence INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL,
+  address TEXT NOT NULL,
+  action TEXT NOT NULL,
+  client_id INTEGER,
+  status INTEGER NOT NULL,
+  detail TEXT NOT NULL,
+  previous_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_by_client ON audit (client_id);
+CREATE TABLE IF NOT EXISTS audit_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  last_sequence INTEGER NOT NULL,
+  last_hash TEXT NOT NULL,
+  anchor_sequence INTEGER NOT NULL,
+  anchor_hash TEXT NOT NULL
+);
+)sql";
+
+constexpr std::string_view kColumns =
+    "sequence, at, actor, role, address, action, client_id, status, detail, previous_hash, hash";
+
+// What a record's hash covers: its content in a fixed order, after the previous record's hash.
+std::string record_hash(const AuditRecord& r, const std::string& previous_hash) {
+  const nlohmann::json content = {
+      r.sequence,
+      r.at,
+      r.actor,
+      r.role,
+      r.address,
+      r.action,
+      r.client_id ? nlohmann::json(*r.client_id) : nlohmann::json(nullptr),
+      r.status,
+      r.detail};
+  return model::sha256_hex(previous_hash + content.dump());
+}
+
+struct Head {
+  std::int64_t last_sequence = 0;
+  std::string last_hash = kGenesis;
+  std::int64_t anchor_sequence = 0;
+  std::string anchor_hash = kGenesis;
+};
+
+Head read_head(Database& db) {
+  Statement query =
+      db.prepare("SELECT last_sequence, last_hash, anchor_sequence, anchor_hash FROM audit_head");
+  if (!query.step()) return {};
+  return {query.integer(0), query.text(1), query.integer(2), query.text(3)};
+}
+
+void write_head(Database& db, const Head& head) {
+  db.prepare(
+        "INSERT OR REPLACE INTO audit_head "
+        "(id, last_sequence, last_hash, anchor_sequence, anchor_hash) VALUES (1, ?1, ?2, ?3, ?4)")
+      .bind(1, head.last_sequence)
+      .bind(2, head.last_hash)
+      .bind(3, head.anchor_sequence)
+      .bind(4, head.anchor_hash)
+      .run();
+}
+
+AuditRecord record_of(const Statement& row) {
+  AuditRecord r;
+  r.sequence = row.integer(0);
+  r.at = row.text(1);
+  r.actor = row.text(2);
+  r.role = row.text(3);
+  r.address = row.text(4);
+  r.action = row.text(5);
+  if (!row.is_null(6)) r.client_id = row.integer(6);
+  r.status = static_cast<int>(row.integer(7));
+  r.detail = row.text(8);
+  return r;
+}
+
+// The WHERE clause of a query and its parameters, numbered from 1.
+Statement filtered(Database& db, const std::string& select, const AuditQuery& q,
+                   const std::string& tail) {
+  std::string where = " WHERE 1";
+  if (q.client_id) where += " AND client_id = ?1";
+  if (!q.actor.empty()) where += " AND actor = ?2";
+  if (!q.since.empty()) where += " AND at >= ?3";
+  Statement statement = db.prepare(select + where + tail);
+  if (q.client_id) statement.bind(1, *q.client_id);
+  if (!q.actor.empty()) statement.bind(2, q.actor);
+  if (!q.since.empty()) statement.bind(3, q.since);
+  return statement;
+}
+
+}  // namespace
+
+std::string audit_time_now() {
+  const auto now = std::chrono::system_clock::now();
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  const auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[40];
+  const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
+  std::snprintf(text + length, sizeof text - length, ".%03dZ", static_cast<int>(millis));
+  return text;
+}
+
+AuditTrail::AuditTrail(const std::filesystem::path& file) : db_(file) {
+  db_.execute(kSchema);
+}
+
+void AuditTrail::append(AuditRecord record) {
+  append(std::span(&record, 1));
+}
+
+void AuditTrail::append(std::span<AuditRecord> records) {
+  in_transaction(db_, [&] {
+    Head head = read_head(db_);
+    Statement insert = db_.prepare("INSERT INTO audit (" + std::string(kColumns) +
+                                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    for (AuditRecord& r : records) {
+      r.sequence = head.last_sequence + 1;
+      if (r.at.empty()) r.at = audit_time_now();
+      const std::string hash = record_hash(r, head.last_hash);
+      insert.bind(1, r.sequence).bind(2, r.at).bind(3, r.actor).bind(4, r.role);
+      insert.bind(5, r.address).bind(6, r.action);
+      if (r.client_id) {
+        insert.bind(7, *r.client_id);
+      } else {
+        insert.bind_null(7);
+      }
+      insert.bind(8, static_cast<std::int64_t>(r.status)).bind(9, r.detail);
+      insert.bind(10, head.last_hash).bind(11, hash);
+      insert.run();
+      insert.reset();
+      head.last_sequence = r.sequence;
+      head.last_hash = hash;
+    }
+    write_head(db_, head);
+  });
+}
+
+AuditVerification AuditTrail::verify() {
+  const Head head = read_head(db_);
+  AuditVerification result;
+  auto broken = [&](std::int64_t sequence, std::string problem) {
+    result.intact = false;
+    result.first_broken = sequence;
+    result.problem = std::move(problem);
+    return result;
+  };
+  std::int64_t expected_sequence = head.anchor_sequence + 1;
+  std::string expected_previous = head.anchor_hash;
+  Statement query =
+      db_.prepare("SELECT " + std::string(kColumns) + " FROM audit ORDER BY sequence");
+  while (query.step()) {
+    const AuditRecord r = record_of(query);
+    if (r.sequence != expected_sequence) {
+      return broken(expected_sequence, r.sequence > expected_sequence
+                                           ? "missing: deleted, or the chain starts later"
+                                           : "a record before the trail's start");
+    }
+    if (query.text(9) != expected_previous)
+      return broken(r.sequence, "does not follow the record before it (inserted or reordered)");
+    const std::string hash = record_hash(r, expected_previous);
+    if (query.text(10) != hash)
+      return broken(r.sequence, "edited: its content does not match its hash");
+    ++result.records;
+    ++expected_sequence;
+    expected_previous = hash;
+  }
+  if (expected_sequence - 1 != head.last_sequence || expected_previous != head.last_hash) {
+    return broken(expected_sequence,
+                  "missing: the trail ends at " + std::to_string(expected_sequence - 1) +
+                      " but its head says " + std::to_string(head.last_sequence));
+  }
+  return result;
+}
+
+std::vector<AuditRecord> AuditTrail::find(const AuditQuery& q) {
+  Statement query = filtered(db_, "SELECT " + std::string(kColumns) + " FROM audit", q,
+                             " ORDER BY sequence DESC LIMIT ?4 OFFSET ?5");
+  query.bind(4, static_cast<std::int64_t>(q.limit)).bind(5, static_cast<std::int64_t>(q.offset));
+  std::vector<AuditRecord> records;
+  while (query.step()) records.push_back(record_of(query));
+  return records;
+}
+
+std::size_t AuditTrail::count(const AuditQuery& q) {
+  Statement query = filtered(db_, "SELECT count(*) FROM audit", q, "");
+  query.step();
+  return static_cast<std::size_t>(query.integer(0));
+}
+
+std::size_t AuditTrail::prune(const std::string& before) {
+  std::size_t removed = 0;
+  in_transaction(db_, [&] {
+    Statement last = db_.prepare(
+        "SELECT sequence, hash FROM audit WHERE at < ?1 ORDER BY sequence DESC LIMIT 1");
+    last.bind(1, before);
+    if (!last.step()) return;
+    Head head = read_head(db_);
+    head.anchor_sequence = last.integer(0);
+    head.anchor_hash = last.text(1);
+    db_.prepare("DELETE FROM audit WHERE sequence <= ?1").bind(1, head.anchor_sequence).run();
+    removed = static_cast<std::size_t>(db_.changes());
+    write_head(db_, head);
+  });
+  return removed;
+}
+
+}  // namespace creditscore::store

@@ -1,0 +1,79 @@
+// The audit trail (EU AI Act Art. 12, GDPR Art. 30): one record for each access to a client's
+// data or the model, each login, user or token change and promotion, in the store's database.
+//
+//   audit       sequence, at, actor, role, address, action, client_id, status, detail,
+//               previous_hash, hash
+//   audit_head  the last record's sequence and hash, and the anchor left by pruning
+//
+// Append-only and hash-chained: each record's hash is the SHA-256 of the previous record's hash
+// and of its own content, so that editing, inserting or deleting a record breaks the chain from
+// there on. The head, written in the same transaction, makes cutting records off the end show too.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "store/sqlite.h"
+
+namespace creditscore::store {
+
+struct AuditRecord {
+  std::int64_t sequence = 0;  // set by append()
+  std::string at;             // ISO 8601 UTC with milliseconds; append() sets it when empty
+  std::string actor;          // user or token name; for a failed login, the name tried
+  std::string role;           // "" when nobody was authenticated
+  std::string address;        // the caller's IP address; "" on the command line
+  std::string action;         // "GET /api/v1/clients/{id}", "login", "users add"...
+  std::optional<std::int64_t> client_id;
+  int status = 0;      // the HTTP status answered; 0 on the command line
+  std::string detail;  // what else the record needs, e.g. the run promoted
+};
+
+struct AuditQuery {
+  std::optional<std::int64_t> client_id;
+  std::string actor;  // "" for anyone
+  std::string since;  // ISO 8601 date or time, "" for the beginning
+  std::size_t limit = 100;
+  std::size_t offset = 0;
+};
+
+struct AuditVerification {
+  bool intact = true;
+  std::size_t records = 0;                   // records checked
+  std::optional<std::int64_t> first_broken;  // its sequence
+  std::string problem;                       // what is wrong there, when not intact
+};
+
+class AuditTrail {
+ public:
+  // Opens the store database `file`, adding the trail's tables when they are not there yet.
+  explicit AuditTrail(const std::filesystem::path& file);
+
+  // Appends `records` in one transaction (group commit): when it returns, they are on disk.
+  // Fills each record's sequence (and time when empty).
+  void append(std::span<AuditRecord> records);
+  void append(AuditRecord record);
+
+  // Walks the whole chain from the anchor.
+  AuditVerification verify();
+
+  // Newest first.
+  std::vector<AuditRecord> find(const AuditQuery& query);
+  std::size_t count(const AuditQuery& query);
+
+  // Removes the records older than `before` (ISO 8601), keeping the chain verifiable: the last
+  // removed record's hash becomes the anchor. Returns how many were removed.
+  std::size_t prune(const std::string& before);
+
+ private:
+  Database db_;
+};
+
+// The current time as the trail writes it: "2026-12-02T19:04:05.123Z".
+std::string audit_time_now();
+
+}  // namespace creditscore::store
