@@ -21,7 +21,8 @@ def rows(data, table):
 
 
 def fields(row):
-    return {k: value(v) for k, v in row.items() if v != ""}
+    """A row's fields without the client's id, which the API gives a new application itself."""
+    return {k: value(v) for k, v in row.items() if v != "" and k != "SK_ID_CURR"}
 
 
 def main(data, count):
