@@ -12,7 +12,8 @@ packages=(
   libsqlite3-dev                      # the embedded database: run registry, client store
   sqlite3                             # tests: edit an audit record by hand (the tamper test)
   libargon2-dev                       # Argon2id password hashes
-  libssl-dev                          # SHA-256 (OpenSSL): model bundle checksums, data fingerprints
+  libssl-dev                          # OpenSSL: SHA-256 (bundles, tokens, audit chain), the server's TLS
+  openssl                             # tests: a throwaway self-signed certificate for the TLS test
   librestinio-dev libasio-dev         # the HTTP/1.1 server: RESTinio, event-driven, on Asio
   libhttp-parser-dev                  # RESTinio's HTTP parser, which fuzz/ feeds raw requests
   clang-14 libclang-rt-14-dev         # fuzz/: clang's libFuzzer (bench/fuzz.sh, a smoke run in CI)

@@ -2,10 +2,12 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/demo_accounts.h"
 #include "cli/generation.h"
 #include "cli/scoring.h"
 #include "cli/serving.h"
 #include "cli/store_building.h"
+#include "cli/text_table.h"
 #include "cli/training.h"
 
 namespace creditscore::cli {
@@ -20,7 +22,8 @@ void register_demo_command(CLI::App& app) {
       "Run the whole chain on a synthetic data set: generate it, read it back through the\n"
       "checked reader used for the real Kaggle files, learn a model (features, cross-validation,\n"
       "business-cost threshold, bundle, registry), score the new applications, build the client\n"
-      "store, then serve the API and the advisors' dashboard until Ctrl-C.\n"
+      "store, make an advisor's and an admin's logins (printed, and in DIR/credentials.txt),\n"
+      "then serve the API and the advisors' dashboard until Ctrl-C.\n"
       "Example:\n  creditscore demo --clients 20000 --port 8080");
   add_generator_options(*command, *config);
   command
@@ -54,6 +57,13 @@ void register_demo_command(CLI::App& app) {
     store.models = training.models;
     store.request.out = *directory / "clients.sqlite";
     run_store_build(store);
+    const std::filesystem::path credentials = *directory / "credentials.txt";
+    TextTable logins({"log in as", "user", "password"});
+    for (const DemoAccount& account : make_demo_accounts(store.request.out, credentials))
+      logins.add_row({account.role, account.user, account.password});
+    std::cout << "\nLogins (new passwords on each run; also in " << credentials.string()
+              << ", readable by you only):\n";
+    logins.print(std::cout);
     if (!*serve) return;
     if (settings->web.empty() && std::filesystem::is_directory("web/dist")) {
       settings->web = "web/dist";

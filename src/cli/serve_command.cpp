@@ -11,6 +11,9 @@ void register_serve_command(CLI::App& app) {
       "Serve the scoring API and the advisors' dashboard on one port. The model is the served\n"
       "run of --models (followed: a `creditscore promote` switches it within seconds, and a\n"
       "broken bundle is refused while the old model serves on), or a fixed --model bundle.\n"
+      "Every route but health, readiness, login and documentation takes a login (the\n"
+      "dashboard) or `Authorization: Bearer TOKEN` (creditscore tokens create), of a role the\n"
+      "route admits; each access to a client or the model is in the audit trail.\n"
       "Every option can also be set by its environment variable. Example:\n"
       "  creditscore serve --store clients.sqlite --models models --port 8080");
   command->add_option("--host", settings->host, "Address to listen on")
@@ -59,7 +62,56 @@ void register_serve_command(CLI::App& app) {
       ->envname("CREDITSCORE_RELOAD_SECONDS")
       ->check(CLI::Range(0.1, 3600.0))
       ->capture_default_str();
-  command->callback([settings] { serve_until_stopped(*settings); });
+  command
+      ->add_option("--audit-retention-days", settings->audit_retention_days,
+                   "Audit records older than this are removed at start and daily, the rest of "
+                   "the chain still verifiable (0: keep every record)")
+      ->envname("CREDITSCORE_AUDIT_RETENTION_DAYS")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
+  auto idle_minutes = std::make_shared<int>(30);
+  auto session_hours = std::make_shared<int>(12);
+  command
+      ->add_option("--session-idle-minutes", *idle_minutes,
+                   "A dashboard session without a request for this long must log in again")
+      ->envname("CREDITSCORE_SESSION_IDLE_MINUTES")
+      ->check(CLI::Range(1, 24 * 60))
+      ->capture_default_str();
+  command
+      ->add_option("--session-hours", *session_hours,
+                   "A dashboard session ends this long after its login, used or not")
+      ->envname("CREDITSCORE_SESSION_HOURS")
+      ->check(CLI::Range(1, 24 * 30))
+      ->capture_default_str();
+  command
+      ->add_flag("--open-predict", settings->open_predict,
+                 "Let /predict answer callers without credentials (the first version's, on a "
+                 "trusted network); their calls are still audited")
+      ->envname("CREDITSCORE_OPEN_PREDICT");
+  CLI::Option* certificate =
+      command
+          ->add_option("--tls-cert", settings->tls_cert,
+                       "Serve HTTPS (TLS 1.2 and up, with HSTS) with this PEM certificate chain")
+          ->envname("CREDITSCORE_TLS_CERT")
+          ->check(CLI::ExistingFile);
+  CLI::Option* key = command
+                         ->add_option("--tls-key", settings->tls_key,
+                                      "The PEM private key of --tls-cert (keep it readable by the "
+                                      "server's account only)")
+                         ->envname("CREDITSCORE_TLS_KEY")
+                         ->check(CLI::ExistingFile);
+  certificate->needs(key);
+  key->needs(certificate);
+  command
+      ->add_flag("--allow-plain-http", settings->allow_plain_http,
+                 "Listen on an address other than loopback without TLS (behind a proxy that "
+                 "terminates TLS, such as nginx)")
+      ->envname("CREDITSCORE_ALLOW_PLAIN_HTTP");
+  command->callback([settings, idle_minutes, session_hours] {
+    settings->sessions.session_idle = std::chrono::minutes(*idle_minutes);
+    settings->sessions.session_lifetime = std::chrono::hours(*session_hours);
+    serve_until_stopped(*settings);
+  });
 }
 
 }  // namespace creditscore::cli

@@ -20,13 +20,18 @@ void serve_until_stopped(const server::ServerSettings& settings) {
   server::ApiServer api(settings);
   const int port = api.bind();
   const auto model = api.service().model();
+  const std::string address = (settings.tls_cert.empty() ? "http://" : "https://") + settings.host +
+                              ":" + std::to_string(port);
   std::cout << "creditscore serve: model " << model->bundle().run_id << ", "
             << api.service().population().size() << " clients, " << api.workers() << " workers\n"
-            << "  dashboard  http://" << settings.host << ":" << port << "/\n"
-            << "  API        http://" << settings.host << ":" << port
-            << "/api/v1/  (GET /predict?numeroClient=ID too)\n"
-            << "  API docs   http://" << settings.host << ":" << port << "/docs\n"
+            << "  dashboard  " << address << "/\n"
+            << "  API        " << address << "/api/v1/  (GET /predict?numeroClient=ID too)\n"
+            << "  API docs   " << address << "/docs\n"
             << "Stop with Ctrl-C or SIGTERM." << std::endl;
+  if (settings.open_predict) {
+    std::cerr << "creditscore serve: WARNING: --open-predict: /predict answers anyone who reaches "
+                 "this port, without credentials; each call is still in the audit trail\n";
+  }
   std::thread waiter([&api, signals] {
     int received = 0;
     sigwait(&signals, &received);

@@ -20,12 +20,6 @@ struct TokensOptions {
   int expires_days = 0;
 };
 
-std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 std::string utc_date(std::int64_t seconds) {
   const std::time_t time = seconds;
   std::tm utc{};
@@ -61,7 +55,7 @@ void register_tokens_command(CLI::App& app) {
     const store::Role role = store::parse_role(options->role);
     std::optional<std::int64_t> expires;
     if (options->expires_days > 0)
-      expires = unix_now() + std::int64_t{options->expires_days} * 86400;
+      expires = store::unix_now() + std::int64_t{options->expires_days} * 86400;
     const std::string secret =
         store::AccessStore(options->store).create_token(options->name, role, expires);
     audit_command(options->store, "tokens create",
@@ -76,7 +70,7 @@ void register_tokens_command(CLI::App& app) {
   list->callback([options] {
     require_store(options->store);
     TextTable table({"token", "role", "state", "expires", "created"});
-    const std::int64_t now = unix_now();
+    const std::int64_t now = store::unix_now();
     for (const store::Token& token : store::AccessStore(options->store).tokens()) {
       const bool expired = token.expires_at && *token.expires_at <= now;
       table.add_row({token.name, std::string(store::role_name(token.role)),

@@ -25,6 +25,29 @@ std::optional<std::filesystem::path> followed_registry(const ServerSettings& set
   return store::registry_file(settings.models);
 }
 
+// What every answer carries for the browser: no script but the dashboard's own files, no framing,
+// no guessing of types, no address leaked to other sites.
+void add_security_headers(HttpResponse& response, bool tls) {
+  response.headers.emplace_back(
+      "Content-Security-Policy",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' "
+      "data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.headers.emplace_back("Referrer-Policy", "no-referrer");
+  response.headers.emplace_back("X-Frame-Options", "DENY");
+  // Once a browser has come over HTTPS, it never tries plain HTTP here for a year.
+  if (tls) response.headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
+}
+
+// A route the table does not know would be refused to everyone: said at start, not at the call.
+void check_route_table(const Router& router) {
+  for (const auto& [method, pattern] : router.routes()) {
+    if (!route_access(method, pattern))
+      throw internal_error("the route table (access_policy.cpp) has no entry for " + method + " " +
+                           pattern);
+  }
+}
+
 }  // namespace
 
 ApiServer::ApiServer(const ServerSettings& settings)
@@ -36,7 +59,13 @@ ApiServer::ApiServer(const ServerSettings& settings)
                                             settings.store, registry, settings.cached_explanations);
   admission_ = std::make_unique<app::Admission>(*service_);
   metrics_.set_model(service_->model()->bundle().run_id);
+  authenticator_ = std::make_unique<Authenticator>(settings.store, settings.sessions);
+  audit_ = std::make_unique<AuditWriter>(settings.store, settings.audit_retention_days);
+  gate_ = std::make_unique<AccessGate>(*authenticator_, *audit_, settings.open_predict);
   router_ = std::make_unique<Router>(metrics_, settings.max_body_bytes);
+  router_->guard(*gate_);
+  add_session_routes(*router_, *authenticator_, *audit_);
+  add_audit_routes(*router_, settings.store);
   add_legacy_routes(*router_, *service_);
   add_client_routes(*router_, *service_);
   add_comparison_routes(*router_, *service_);
@@ -47,10 +76,16 @@ ApiServer::ApiServer(const ServerSettings& settings)
   const bool docs = std::filesystem::is_regular_file(settings.docs / "swagger-ui-bundle.js");
   if (docs) router_->mount(StaticFiles("/docs/assets", settings.docs));
   add_documentation_route(*router_, docs);
+  check_route_table(*router_);
   if (!settings.web.empty()) router_->mount(StaticFiles("/", settings.web));
-  HttpListener::Settings listening{settings.host, settings.port, workers_,
-                                   8 * settings.max_body_bytes};
+  HttpListener::Settings listening;
+  listening.host = settings.host;
+  listening.port = settings.port;
+  listening.threads = workers_;
+  listening.max_read_bytes = 8 * settings.max_body_bytes;
   listening.max_waiting = settings.max_waiting;
+  listening.tls_certificate = settings.tls_cert;
+  listening.tls_key = settings.tls_key;
   listening.busy = {503,
                     "application/json",
                     error_body(503,
@@ -58,8 +93,11 @@ ApiServer::ApiServer(const ServerSettings& settings)
                                "time: try again in a second")
                         .dump(),
                     {{"Retry-After", "1"}}};
-  http_ = std::make_unique<HttpListener>(
-      listening, [this](const HttpRequest& request) { return router_->answer(request); });
+  http_ = std::make_unique<HttpListener>(listening, [this](const HttpRequest& request) {
+    HttpResponse response = router_->answer(request);
+    add_security_headers(response, !settings_.tls_cert.empty());
+    return response;
+  });
 }
 
 ApiServer::~ApiServer() {
@@ -68,6 +106,14 @@ ApiServer::~ApiServer() {
 }
 
 int ApiServer::bind() {
+  const std::string& host = settings_.host;
+  const bool loopback = host == "localhost" || host == "::1" || host.starts_with("127.");
+  if (!loopback && settings_.tls_cert.empty() && !settings_.allow_plain_http) {
+    throw invalid_input("listening on " + host +
+                        " would send passwords and clients' data in clear: give --tls-cert and "
+                        "--tls-key, or listen on 127.0.0.1 behind a proxy that terminates TLS, or "
+                        "give --allow-plain-http");
+  }
   return http_->bind();
 }
 
@@ -83,6 +129,20 @@ void ApiServer::stop() {
   }
   stopping_.notify_all();
   http_->stop();
+}
+
+void ApiServer::record_switch(const std::string& action, const std::string& detail) {
+  std::cerr << "creditscore serve: " << detail << '\n';
+  store::AuditRecord record;
+  record.actor = "registry";
+  record.role = "system";
+  record.action = action;
+  record.detail = detail;
+  try {
+    audit_->write(std::move(record));
+  } catch (const std::exception& error) {
+    std::cerr << "creditscore serve: the audit trail could not record it: " << error.what() << '\n';
+  }
 }
 
 void ApiServer::follow_registry() {
@@ -103,13 +163,13 @@ void ApiServer::follow_registry() {
     try {
       service_->switch_model(wanted);
       metrics_.set_model(service_->model()->bundle().run_id);
-      std::cerr << "creditscore serve: now serving " << service_->model()->bundle().run_id << " ("
-                << wanted.string() << ")\n";
+      record_switch("model switched", "now serving " + service_->model()->bundle().run_id + " (" +
+                                          wanted.string() + "), as the registry says");
     } catch (const std::exception& error) {
       refused = wanted;
-      std::cerr << "creditscore serve: kept " << service_->model()->bundle().run_id
-                << ": the promoted bundle " << wanted.string() << " is refused: " << error.what()
-                << '\n';
+      record_switch("model refused", "kept " + service_->model()->bundle().run_id +
+                                         ": the promoted bundle " + wanted.string() +
+                                         " is refused: " + error.what());
     }
   }
 }

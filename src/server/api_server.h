@@ -1,7 +1,9 @@
 // The HTTP server: the API's routes and the dashboard's files on one port, a pool of threads
 // sized to the machine, keep-alive, a body size limit, a bound on the requests waiting, and the
 // live model following the run registry's promotions (checked every few seconds; a broken bundle is
-// refused and the old model serves on).
+// refused and the old model serves on). Every route but the public ones takes credentials (a
+// session or a token) of a role the route table admits, every personal-data call is in the audit
+// trail before its answer leaves, and every answer carries the browser's security headers.
 #pragma once
 
 #include <condition_variable>
@@ -14,6 +16,9 @@
 
 #include "app/admission.h"
 #include "app/service.h"
+#include "server/access_gate.h"
+#include "server/audit_writer.h"
+#include "server/authenticator.h"
 #include "server/http_listener.h"
 #include "server/metrics.h"
 #include "server/router.h"
@@ -35,6 +40,15 @@ struct ServerSettings {
   std::size_t max_waiting = 500;
   // Stored clients whose explanation is kept (about 6 KB each with 750 features); 0: none.
   std::size_t cached_explanations = 20000;
+  Authenticator::Settings sessions;
+  int audit_retention_days = 3650;  // 0: keep every record
+  // /predict answers callers without credentials too (the first version's, on a trusted network).
+  bool open_predict = false;
+  // HTTPS with this PEM certificate chain and key (TLS 1.2 and up, HSTS); empty: plain HTTP.
+  std::filesystem::path tls_cert;
+  std::filesystem::path tls_key;
+  // Listening without TLS on an address other than loopback is refused unless this is set.
+  bool allow_plain_http = false;
 };
 
 class ApiServer {
@@ -57,12 +71,17 @@ class ApiServer {
 
  private:
   void follow_registry();
+  // A promotion or rollback the server followed, or refused: logged and in the audit trail.
+  void record_switch(const std::string& action, const std::string& detail);
 
   ServerSettings settings_;
   std::size_t workers_;
   std::unique_ptr<app::Service> service_;
   std::unique_ptr<app::Admission> admission_;
   Metrics metrics_;
+  std::unique_ptr<Authenticator> authenticator_;
+  std::unique_ptr<AuditWriter> audit_;
+  std::unique_ptr<AccessGate> gate_;
   std::unique_ptr<Router> router_;
   std::unique_ptr<HttpListener> http_;  // answers through the router: destroyed before it
   std::mutex stop_lock_;

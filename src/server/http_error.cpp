@@ -2,15 +2,20 @@
 
 namespace creditscore::server {
 
-HttpError::HttpError(int status, std::string detail)
+HttpError::HttpError(int status, std::string detail, Headers headers)
     : Error(ErrorKind::InvalidInput, status_words(status) + ": " + detail),
       status_(status),
-      detail_(std::move(detail)) {}
+      detail_(std::move(detail)),
+      headers_(std::move(headers)) {}
 
 std::string status_words(int status) {
   switch (status) {
     case 400:
       return "bad request";
+    case 401:
+      return "unauthorized";
+    case 403:
+      return "forbidden";
     case 404:
       return "not found";
     case 405:
@@ -23,6 +28,8 @@ std::string status_words(int status) {
       return "unsupported media type";
     case 422:
       return "invalid value";
+    case 429:
+      return "too many requests";
     case 503:
       return "not ready";
     default:

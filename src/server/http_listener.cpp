@@ -8,6 +8,8 @@
 #include <mutex>
 #include <optional>
 #include <restinio/all.hpp>
+#include <restinio/tls.hpp>
+#include <type_traits>
 
 #include "common/error.h"
 
@@ -17,8 +19,8 @@ namespace {
 // One thread on the io_context reads and writes; answers run on a pool of their own. (No
 // connection count limiter: RESTinio 0.6.16 frees it before the connections it counts when the
 // server is destroyed with connections open.)
-using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
-using Server = restinio::http_server_t<Traits>;
+using PlainTraits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+using TlsTraits = restinio::tls_traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
 
 // How long stop() waits for the answers under way before closing what is left.
 constexpr auto kDrainTime = std::chrono::seconds(10);
@@ -28,12 +30,16 @@ const char* reason_phrase(int status) {
   static constexpr std::pair<int, const char*> kPhrases[] = {
       {200, "OK"},
       {201, "Created"},
+      {204, "No Content"},
       {400, "Bad Request"},
+      {401, "Unauthorized"},
+      {403, "Forbidden"},
       {404, "Not Found"},
       {405, "Method Not Allowed"},
       {413, "Payload Too Large"},
       {415, "Unsupported Media Type"},
       {422, "Unprocessable Entity"},
+      {429, "Too Many Requests"},
       {500, "Internal Server Error"},
       {503, "Service Unavailable"},
   };
@@ -53,6 +59,30 @@ asio::ip::address resolved(const std::string& host) {
   if (error || found.empty())
     throw invalid_input("cannot listen on " + host + ": not an address of this machine");
   return found.begin()->endpoint().address();
+}
+
+// TLS 1.2 and up only, with the certificate chain and key given; a file that cannot be read or
+// does not match is named.
+asio::ssl::context tls_context(const std::filesystem::path& certificate,
+                               const std::filesystem::path& key) {
+  asio::ssl::context context(asio::ssl::context::tls_server);
+  context.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                      asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                      asio::ssl::context::no_tlsv1_1 | asio::ssl::context::single_dh_use);
+  asio::error_code error;
+  context.use_certificate_chain_file(certificate.string(), error);
+  if (error) {
+    throw invalid_input("--tls-cert " + certificate.string() +
+                        ": not a readable PEM certificate (" + error.message() + ")");
+  }
+  context.use_private_key_file(key.string(), asio::ssl::context::pem, error);
+  if (error) {
+    throw invalid_input("--tls-key " + key.string() + ": not a readable PEM private key (" +
+                        error.message() + ")");
+  }
+  if (SSL_CTX_check_private_key(context.native_handle()) != 1)
+    throw invalid_input("--tls-key " + key.string() + " is not the key of " + certificate.string());
+  return context;
 }
 
 }  // namespace
@@ -84,16 +114,32 @@ HttpRequest decode_request(std::string method, std::string_view path, std::strin
 
 class HttpListener::Impl {
  public:
-  Impl(Settings settings, Answer answer)
+  virtual ~Impl() = default;
+  virtual int bind() = 0;
+  virtual void run() = 0;
+  virtual void stop() = 0;
+};
+
+namespace {
+
+// The listener over plain TCP or TLS: the same in all but the socket.
+template <typename Traits>
+class Listening : public HttpListener::Impl {
+  using Server = restinio::http_server_t<Traits>;
+  static constexpr bool kTls = std::is_same_v<Traits, TlsTraits>;
+
+ public:
+  Listening(HttpListener::Settings settings, HttpListener::Answer answer)
       : settings_(std::move(settings)), answer_(std::move(answer)) {}
 
-  ~Impl() {
+  ~Listening() override {
     if (server_ && !ran_) server_->close_sync();  // bound, never served: no thread is in Asio
   }
 
-  int bind() {
+  int bind() override {
     const asio::ip::address address = resolved(settings_.host);
     server_ = std::make_unique<Server>(restinio::own_io_context(), [&](auto& s) {
+      if constexpr (kTls) s.tls_context(tls_context(settings_.tls_certificate, settings_.tls_key));
       s.address(address)
           .port(static_cast<std::uint16_t>(settings_.port))
           .incoming_http_msg_limits(
@@ -116,7 +162,7 @@ class HttpListener::Impl {
     return port_;
   }
 
-  void run() {
+  void run() override {
     {
       const std::lock_guard hold(lock_);
       if (stopping_ || !server_) return;
@@ -125,7 +171,7 @@ class HttpListener::Impl {
     server_->io_context().run();
   }
 
-  void stop() {
+  void stop() override {
     {
       const std::lock_guard hold(lock_);
       if (stopping_) return;
@@ -173,9 +219,17 @@ class HttpListener::Impl {
   HttpResponse answer(const restinio::request_t& request) {
     try {
       const auto& header = request.header();
-      return answer_(decode_request(header.method().c_str(), header.path(), header.query(),
-                                    header.get_field_or(restinio::http_field::content_type, ""),
-                                    request.body()));
+      HttpRequest http = decode_request(header.method().c_str(), header.path(), header.query(),
+                                        header.get_field_or(restinio::http_field::content_type, ""),
+                                        request.body());
+      http.authorization = header.get_field_or(restinio::http_field::authorization, "");
+      http.cookie = header.get_field_or(restinio::http_field::cookie, "");
+      http.origin = header.get_field_or(restinio::http_field::origin, "");
+      http.referer = header.get_field_or(restinio::http_field::referer, "");
+      http.host = header.get_field_or(restinio::http_field::host, "");
+      http.peer = request.remote_endpoint().address().to_string();
+      http.secure = kTls;
+      return answer_(http);
     } catch (const std::exception& error) {
       std::cerr << "creditscore serve: " << error.what() << '\n';
       return {500, "text/plain; charset=utf-8", "the server failed on this request\n", {}};
@@ -198,8 +252,8 @@ class HttpListener::Impl {
     });
   }
 
-  Settings settings_;
-  Answer answer_;
+  HttpListener::Settings settings_;
+  HttpListener::Answer answer_;
   asio::thread_pool workers_{settings_.threads};
   std::unique_ptr<Server> server_;
   int port_ = 0;
@@ -211,8 +265,15 @@ class HttpListener::Impl {
   bool stopping_ = false;
 };
 
-HttpListener::HttpListener(Settings settings, Answer answer)
-    : impl_(std::make_unique<Impl>(std::move(settings), std::move(answer))) {}
+}  // namespace
+
+HttpListener::HttpListener(Settings settings, Answer answer) {
+  if (settings.tls_certificate.empty()) {
+    impl_ = std::make_unique<Listening<PlainTraits>>(std::move(settings), std::move(answer));
+  } else {
+    impl_ = std::make_unique<Listening<TlsTraits>>(std::move(settings), std::move(answer));
+  }
+}
 
 HttpListener::~HttpListener() = default;
 

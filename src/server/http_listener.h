@@ -8,6 +8,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -45,6 +46,9 @@ class HttpListener {
     // The longest a request may take to arrive whole, from its first byte or the previous answer;
     // the connection is closed after it.
     std::chrono::milliseconds read_time_limit = std::chrono::seconds(10);
+    // HTTPS (TLS 1.2 and up) with this PEM certificate chain and key; empty: plain HTTP.
+    std::filesystem::path tls_certificate{};
+    std::filesystem::path tls_key{};
   };
 
   HttpListener(Settings settings, Answer answer);
@@ -53,7 +57,7 @@ class HttpListener {
   HttpListener& operator=(const HttpListener&) = delete;
 
   // Binds the address; returns the port (the one chosen when the settings say 0). Throws when
-  // the address is taken or invalid.
+  // the address is taken or invalid, or the certificate or key cannot be used.
   int bind();
   // Serves until stop(); the calling thread reads and writes the sockets.
   void run();
@@ -61,8 +65,9 @@ class HttpListener {
   // returns. Stopping before run() makes run() return at once.
   void stop();
 
- private:
   class Impl;
+
+ private:
   std::unique_ptr<Impl> impl_;
 };
 

@@ -46,9 +46,12 @@ void add_legacy_routes(Router& router, app::Service& service) {
     const std::int64_t id = request.query_integer("numeroClient", 0, INT64_MIN, INT64_MAX);
     const app::ClientShap client = app::client_shap(service, id);
     const std::span<const double> values = client.shap->values;
-    return Reply::of_type(flask_answer(client.shap->probability,
-                                       values.first(client.model->num_features()), values.back()),
-                          "application/json");
+    Reply reply =
+        Reply::of_type(flask_answer(client.shap->probability,
+                                    values.first(client.model->num_features()), values.back()),
+                       "application/json");
+    reply.client_id = id;
+    return reply;
   });
 }
 

@@ -1,8 +1,10 @@
 #include "server/openapi.h"
 
+#include <cctype>
 #include <string>
 #include <vector>
 
+#include "server/access_policy.h"
 #include "tables/schema.h"
 
 namespace creditscore::server {
@@ -274,6 +276,30 @@ json schemas() {
                                        {"id", "created_at", "params", "metrics", "bundle_path"}))}},
              {"live", "served", "runs"});
   s["OpenApi"] = free_object("This document, OpenAPI 3.0");
+  s["Login"] =
+      object({{"user", type("string")}, {"password", type("string")}}, {"user", "password"});
+  const json who = {{"user", type("string")},
+                    {"role", text_enum({"advisor", "analyst", "admin", "system"})},
+                    {"by", text_enum({"session", "token"})}};
+  s["Session"] = object(who, {"user", "role", "by"});
+  s["OpenedSession"] =
+      with(s["Session"], {{"expires_at", described(type("integer"), "Unix seconds")}});
+  s["LoggedOut"] = object({{"status", text_enum({"logged out"})}}, {"status"});
+  s["AuditPage"] =
+      object({{"total", type("integer")},
+              {"offset", type("integer")},
+              {"records", array_of(object({{"sequence", type("integer")},
+                                           {"at", type("string")},
+                                           {"actor", type("string")},
+                                           {"role", type("string")},
+                                           {"address", type("string")},
+                                           {"action", type("string")},
+                                           {"client_id", nullable(type("integer"))},
+                                           {"status", type("integer")},
+                                           {"detail", type("string")}},
+                                          {"sequence", "at", "actor", "role", "address", "action",
+                                           "client_id", "status", "detail"}))}},
+             {"total", "offset", "records"});
   s["Health"] = object({{"status", text_enum({"ok"})}}, {"status"});
   s["Ready"] = object(
       {{"status", text_enum({"ready"})}, {"model", type("string")}, {"clients", type("integer")}},
@@ -424,6 +450,46 @@ json openapi_document() {
                                {{"200",
                                  {{"description", "Text exposition format"},
                                   {"content", {{"text/plain", {{"schema", type("string")}}}}}}}}}};
+  paths["/api/v1/session"]["post"] =
+      with_body(operation("Log in: sets the session cookie (HttpOnly, SameSite=Strict)", {},
+                          "OpenedSession", "Logged in"),
+                "Login", "The user's name and password");
+  paths["/api/v1/session"]["post"]["responses"]["429"] =
+      error_answer("Too many failed logins for this name or address; see Retry-After");
+  paths["/api/v1/session"]["get"] =
+      operation("Who is calling, and with which role", {}, "Session", "The caller");
+  paths["/api/v1/session"]["delete"] = operation(
+      "Log out: the session ends and its cookie is cleared", {}, "LoggedOut", "Logged out");
+  paths["/api/v1/audit"]["get"] = operation(
+      "The audit trail, newest first: who read or changed what, when, from where",
+      {parameter("client", "query", "integer", "Only records about this client"),
+       parameter("user", "query", "string", "Only records of this user or token"),
+       parameter("since", "query", "string", "Only records from this date (YYYY-MM-DD) on"),
+       parameter("offset", "query", "integer", "First record (default 0)"),
+       parameter("limit", "query", "integer", "Records per page, 1 to 500 (default 50)")},
+      "AuditPage", "A page of records");
+  // Who may call each operation, from the route table.
+  for (auto& [path, operations] : paths.items()) {
+    for (auto& [method, op] : operations.items()) {
+      std::string upper = method;
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      const RouteAccess* access = route_access(upper, path);
+      if (!access || access->is_public()) {
+        op["security"] = json::array();
+        continue;
+      }
+      std::string roles;
+      for (store::Role role : store::kRoles) {
+        if (access->roles.has(role))
+          roles += (roles.empty() ? "" : ", ") + std::string(store::role_name(role));
+      }
+      op["description"] = "Roles: " + roles +
+                          (access->audited ? ". Each call is recorded in the audit trail." : ".");
+      op["responses"]["401"] = error_answer("No valid credentials");
+      op["responses"]["403"] =
+          error_answer("A role this route does not admit, or a change from another site");
+    }
+  }
   return {{"openapi", "3.0.3"},
           {"info",
            {{"title", "creditscore API"},
@@ -433,7 +499,19 @@ json openapi_document() {
              "clients, for the advisors' dashboard and other tools. Errors are "
              "{\"error\", \"detail\"}."}}},
           {"paths", paths},
-          {"components", {{"schemas", schemas()}}}};
+          {"security", {{{"bearer", json::array()}}, {{"session", json::array()}}}},
+          {"components",
+           {{"schemas", schemas()},
+            {"securitySchemes",
+             {{"bearer",
+               {{"type", "http"},
+                {"scheme", "bearer"},
+                {"description", "A token made with `creditscore tokens create`"}}},
+              {"session",
+               {{"type", "apiKey"},
+                {"in", "cookie"},
+                {"name", "creditscore_session"},
+                {"description", "Set by POST /api/v1/session"}}}}}}}};
 }
 
 }  // namespace creditscore::server

@@ -59,8 +59,8 @@ nlohmann::json error_body(int status, const std::string& detail) {
   return {{"error", status_words(status)}, {"detail", detail}};
 }
 
-Request::Request(const HttpRequest& http, PathValues path_values)
-    : http_(http), path_values_(std::move(path_values)) {}
+Request::Request(const HttpRequest& http, PathValues path_values, const Caller* caller)
+    : http_(http), path_values_(std::move(path_values)), caller_(caller) {}
 
 const std::string& Request::path(const std::string& name) const {
   for (const auto& [key, value] : path_values_)
@@ -126,6 +126,16 @@ void Router::post(const std::string& pattern, Handler handler) {
   add("POST", pattern, std::move(handler));
 }
 
+void Router::del(const std::string& pattern, Handler handler) {
+  add("DELETE", pattern, std::move(handler));
+}
+
+std::vector<std::pair<std::string, std::string>> Router::routes() const {
+  std::vector<std::pair<std::string, std::string>> all;
+  for (const Route& route : routes_) all.emplace_back(route.method, route.pattern);
+  return all;
+}
+
 void Router::add(const std::string& method, const std::string& pattern, Handler handler) {
   Route route{method, pattern, split_path(pattern), {}, std::move(handler)};
   for (std::size_t i = 0; i < route.segments.size(); ++i)
@@ -166,18 +176,27 @@ HttpResponse Router::call(const Route& route, const HttpRequest& request,
                           const std::vector<std::string>& path) const {
   const auto start = std::chrono::steady_clock::now();
   Request::PathValues values;
+  std::optional<std::int64_t> client_id;
   for (std::size_t position : route.values) {
     const std::string& name = route.segments[position];
     values.emplace_back(name.substr(1, name.size() - 2), path[position]);
+    if (values.back().first == "id") client_id = parse_integer(path[position]);
   }
   HttpResponse response;
+  bool admitted = false;
+  std::optional<Caller> caller;
   try {
-    Reply reply = route.handler(Request(request, std::move(values)));
+    if (gate_) caller = gate_->admit(route.method, route.pattern, request);
+    admitted = true;
+    Reply reply = route.handler(Request(request, std::move(values), caller ? &*caller : nullptr));
+    if (!client_id) client_id = reply.client_id;
     response = reply.text.empty()
                    ? json_response(reply.status, reply.body)
                    : HttpResponse{reply.status, reply.content_type, std::move(reply.text), {}};
+    response.headers = std::move(reply.headers);
   } catch (const HttpError& error) {
     response = json_response(error.status(), error_body(error.status(), error.detail()));
+    response.headers = error.headers();
   } catch (const Error& error) {
     const int status = status_of(error.kind());
     response = status < 500 ? json_response(status, error_body(status, error.what()))
@@ -186,6 +205,15 @@ HttpResponse Router::call(const Route& route, const HttpRequest& request,
     response = failed(request, error.what());
   } catch (...) {
     response = failed(request, "an exception that is not a std::exception");
+  }
+  if (gate_ && admitted) {
+    try {
+      gate_->record(route.method, route.pattern, request, caller, client_id, response.status);
+    } catch (const std::exception& error) {
+      // No access without its record: the answer is withheld.
+      response =
+          failed(request, std::string("the audit trail could not record it: ") + error.what());
+    }
   }
   metrics_.observe(route.pattern, response.status, seconds_since(start));
   return response;

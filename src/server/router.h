@@ -4,7 +4,8 @@
 // pattern, and never a 500 for the client's input. The one place where an error's kind becomes a
 // status: invalid input 422, not found 404, conflict 409, corrupt or internal 500 (logged); the
 // request's own faults (HttpError) 400, 413 and 415. It knows no sockets: the HTTP listener hands
-// it each request.
+// it each request. With a gate, every route's caller is admitted before its handler runs and its
+// call recorded before its answer is sent (access_gate.h).
 #pragma once
 
 #include <atomic>
@@ -15,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "server/access_policy.h"
 #include "server/http_message.h"
 #include "server/metrics.h"
 #include "server/static_files.h"
@@ -24,7 +26,7 @@ namespace creditscore::server {
 class Request {
  public:
   using PathValues = std::vector<std::pair<std::string, std::string>>;  // {name} -> value
-  Request(const HttpRequest& http, PathValues path_values);
+  Request(const HttpRequest& http, PathValues path_values, const Caller* caller = nullptr);
 
   // The value of the pattern's {name}.
   const std::string& path(const std::string& name) const;
@@ -39,10 +41,14 @@ class Request {
                              std::int64_t high) const;
   // The JSON body: 415 unless sent as application/json, 400 when it does not parse.
   nlohmann::json json_body() const;
+  // Who called; nullptr on a public route.
+  const Caller* caller() const { return caller_; }
+  const HttpRequest& http() const { return http_; }
 
  private:
   const HttpRequest& http_;
   PathValues path_values_;
+  const Caller* caller_;
 };
 
 struct Reply {
@@ -65,6 +71,23 @@ struct Reply {
   nlohmann::json body;       // sent as JSON unless `text` is set
   std::string text;          // a body of another type
   std::string content_type;  // of `text`
+  std::vector<std::pair<std::string, std::string>> headers;
+  // The client the answer is about, for the audit trail, when the path has no {id}.
+  std::optional<std::int64_t> client_id;
+};
+
+// Access control, asked by the router around each route's handler.
+class Gate {
+ public:
+  virtual ~Gate() = default;
+  // Before the handler: the caller (nullopt on a public route), or an HttpError (401, 403, 429).
+  virtual std::optional<Caller> admit(const std::string& method, const std::string& pattern,
+                                      const HttpRequest& request) = 0;
+  // After it: records the call when the route is audited. Throws when it cannot, and then the
+  // answer is not sent.
+  virtual void record(const std::string& method, const std::string& pattern,
+                      const HttpRequest& request, const std::optional<Caller>& caller,
+                      std::optional<std::int64_t> client_id, int status) = 0;
 };
 
 class Router {
@@ -78,8 +101,13 @@ class Router {
 
   void get(const std::string& pattern, Handler handler);
   void post(const std::string& pattern, Handler handler);
+  void del(const std::string& pattern, Handler handler);
   // GET of a path under `files.prefix()` that no route takes is answered from its directory.
   void mount(StaticFiles files);
+  // Every route's caller is admitted by `gate`, and its call recorded.
+  void guard(Gate& gate) { gate_ = &gate; }
+  // Each route's method and pattern, in the order added.
+  std::vector<std::pair<std::string, std::string>> routes() const;
 
   // May be called from many threads at once, once every route is added.
   HttpResponse answer(const HttpRequest& request) const;
@@ -104,6 +132,7 @@ class Router {
 
   Metrics& metrics_;
   std::size_t max_body_bytes_;
+  Gate* gate_ = nullptr;
   // Failed requests are logged as req-STARTED-N: unique across restarts of one machine.
   const std::int64_t started_ = std::chrono::duration_cast<std::chrono::seconds>(
                                     std::chrono::system_clock::now().time_since_epoch())

@@ -3,8 +3,12 @@
 // (openapi.cpp) describes all of them.
 #pragma once
 
+#include <filesystem>
+
 #include "app/admission.h"
 #include "app/service.h"
+#include "server/audit_writer.h"
+#include "server/authenticator.h"
 #include "server/metrics.h"
 #include "server/router.h"
 
@@ -22,6 +26,11 @@ void add_model_routes(Router& router, app::Service& service);
 void add_scoring_routes(Router& router, app::Admission& admission);
 // Health, readiness, Prometheus metrics, the OpenAPI document.
 void add_operations_routes(Router& router, app::Service& service, Metrics& metrics);
+
+// Logging in and out of the dashboard, and who is logged in.
+void add_session_routes(Router& router, Authenticator& authenticator, AuditWriter& audit);
+// The audit trail of the store at `store`, for admins.
+void add_audit_routes(Router& router, const std::filesystem::path& store);
 
 // GET /docs: Swagger UI on /openapi.json, its files under /docs/assets when `installed`.
 void add_documentation_route(Router& router, bool installed);

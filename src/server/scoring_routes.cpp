@@ -44,7 +44,9 @@ void add_scoring_routes(Router& router, app::Admission& admission) {
     const app::Admitted admitted = admission.admit(request.json_body());
     json answer = explained(admitted.explained, top_of(request));
     answer["id"] = admitted.id;
-    return Reply::created(answer);
+    Reply reply = Reply::created(answer);
+    reply.client_id = admitted.id;
+    return reply;
   });
 }
 

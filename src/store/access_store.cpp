@@ -1,6 +1,7 @@
 #include "store/access_store.h"
 
 #include <array>
+#include <chrono>
 
 #include "common/error.h"
 #include "model/checksum.h"
@@ -27,7 +28,26 @@ CREATE TABLE IF NOT EXISTS tokens (
   revoked INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
+CREATE TABLE IF NOT EXISTS sessions (
+  session_hash TEXT PRIMARY KEY,
+  user TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS access_version (n INTEGER NOT NULL);
+INSERT INTO access_version SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM access_version);
 )sql";
+
+// Triggers raising access_version on every change to `table`.
+std::string version_triggers(std::string_view table) {
+  std::string sql;
+  for (std::string_view change : {"INSERT", "UPDATE", "DELETE"}) {
+    sql += "CREATE TRIGGER IF NOT EXISTS " + std::string(table) + "_" + std::string(change) +
+           "_version AFTER " + std::string(change) + " ON " + std::string(table) +
+           " BEGIN UPDATE access_version SET n = n + 1; END;\n";
+  }
+  return sql;
+}
 
 void check_name(std::string_view name, std::string_view what) {
   const bool valid_length = !name.empty() && name.size() <= 64;
@@ -77,12 +97,20 @@ Role parse_role(std::string_view text) {
                       "': expected advisor, analyst, admin or system");
 }
 
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 std::string token_hash(std::string_view secret) {
   return model::sha256_hex(secret);
 }
 
 AccessStore::AccessStore(const std::filesystem::path& file) : db_(file) {
   db_.execute(kSchema);
+  for (std::string_view table : {"users", "tokens", "sessions"})
+    db_.execute(version_triggers(table));
 }
 
 void check_new_user(std::string_view name, Role role) {
@@ -195,6 +223,42 @@ std::vector<std::pair<std::string, Token>> AccessStore::live_tokens(std::int64_t
   query.bind(1, now);
   while (query.step()) live.emplace_back(query.text(5), token_of(query));
   return live;
+}
+
+std::string AccessStore::open_session(std::string_view user, std::int64_t now,
+                                      std::int64_t expires_at) {
+  const std::string secret = random_secret(32);
+  in_transaction(db_, [&] {
+    db_.prepare("DELETE FROM sessions WHERE expires_at <= ?1").bind(1, now).run();
+    db_.prepare(
+           "INSERT INTO sessions (session_hash, user, created_at, expires_at) "
+           "VALUES (?1, ?2, ?3, ?4)")
+        .bind(1, token_hash(secret))
+        .bind(2, user)
+        .bind(3, now)
+        .bind(4, expires_at)
+        .run();
+  });
+  return secret;
+}
+
+void AccessStore::close_session(std::string_view session_hash) {
+  db_.prepare("DELETE FROM sessions WHERE session_hash = ?1").bind(1, session_hash).run();
+}
+
+std::vector<std::pair<std::string, Session>> AccessStore::live_sessions(std::int64_t now) {
+  std::vector<std::pair<std::string, Session>> live;
+  Statement query = db_.prepare(
+      "SELECT session_hash, user, created_at, expires_at FROM sessions WHERE expires_at > ?1");
+  query.bind(1, now);
+  while (query.step())
+    live.emplace_back(query.text(0), Session{query.text(1), query.integer(2), query.integer(3)});
+  return live;
+}
+
+std::int64_t AccessStore::version() {
+  Statement query = db_.prepare("SELECT n FROM access_version");
+  return query.step() ? query.integer(0) : 0;
 }
 
 }  // namespace creditscore::store

@@ -3,10 +3,13 @@
 //
 //   users   name, role, password_hash, disabled, created_at
 //   tokens  name, role, token_hash, expires_at (Unix seconds, null: never), revoked, created_at
+//   sessions  session_hash, user, created_at, expires_at (Unix seconds): the dashboard's logins
+//   access_version  one number that triggers raise on every change to the three tables above
 //
 // What each role may do is the server's route table; here a role is only a name.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -19,6 +22,8 @@
 namespace creditscore::store {
 
 enum class Role { Advisor, Analyst, Admin, System };
+inline constexpr std::array<Role, 4> kRoles = {Role::Advisor, Role::Analyst, Role::Admin,
+                                               Role::System};
 
 std::string_view role_name(Role role);  // "advisor", "analyst", "admin", "system"
 // Throws an invalid_input Error listing the roles when `text` is none of them.
@@ -37,6 +42,12 @@ struct Token {
   std::optional<std::int64_t> expires_at;  // Unix seconds
   bool revoked = false;
   std::string created_at;
+};
+
+struct Session {
+  std::string user;
+  std::int64_t created_at = 0;  // Unix seconds
+  std::int64_t expires_at = 0;  // Unix seconds: the absolute limit
 };
 
 // Passwords shorter than this are refused.
@@ -70,9 +81,23 @@ class AccessStore {
   // Every token that may still be used at `now` (Unix seconds), by the SHA-256 of its secret.
   std::vector<std::pair<std::string, Token>> live_tokens(std::int64_t now);
 
+  // A new session of `user` until `expires_at`; returns its secret, of which only the SHA-256 is
+  // kept (token_hash). Sessions expired at `now` are removed on the way.
+  std::string open_session(std::string_view user, std::int64_t now, std::int64_t expires_at);
+  void close_session(std::string_view session_hash);
+  // Every session still open at `now`, by the hash of its secret.
+  std::vector<std::pair<std::string, Session>> live_sessions(std::int64_t now);
+
+  // A number that changes whenever a user, token or session changes, in any process: what was
+  // read from the three tables is still true while it stays the same.
+  std::int64_t version();
+
  private:
   Database db_;
 };
+
+// Now in Unix seconds, as tokens and sessions give their times.
+std::int64_t unix_now();
 
 // The SHA-256 of a token's secret, as the store keeps it.
 std::string token_hash(std::string_view secret);

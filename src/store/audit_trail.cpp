@@ -1,9 +1,11 @@
 #include "store/audit_trail.h"
 
+#include <cctype>
 #include <chrono>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "common/error.h"
 #include "model/checksum.h"
 
 namespace creditscore::store {
@@ -92,9 +94,23 @@ AuditRecord record_of(const Statement& row) {
   return r;
 }
 
+// A date YYYY-MM-DD, possibly followed by a time: compared as text, anything else would match
+// the wrong records.
+void check_since(const std::string& since) {
+  if (since.empty()) return;
+  bool date = since.size() == 10 || (since.size() > 10 && since[10] == 'T');
+  for (std::size_t i = 0; date && i < 10; ++i) {
+    date = (i == 4 || i == 7) ? since[i] == '-'
+                              : std::isdigit(static_cast<unsigned char>(since[i])) != 0;
+  }
+  if (!date)
+    throw invalid_input("since '" + since + "': expected a date YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS");
+}
+
 // The WHERE clause of a query and its parameters, numbered from 1.
 Statement filtered(Database& db, const std::string& select, const AuditQuery& q,
                    const std::string& tail) {
+  check_since(q.since);
   std::string where = " WHERE 1";
   if (q.client_id) where += " AND client_id = ?1";
   if (!q.actor.empty()) where += " AND actor = ?2";
@@ -118,6 +134,16 @@ std::string audit_time_now() {
   char text[40];
   const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
   std::snprintf(text + length, sizeof text - length, ".%03dZ", static_cast<int>(millis));
+  return text;
+}
+
+std::string audit_time_days_ago(int days) {
+  const std::time_t then = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()) -
+                           static_cast<std::time_t>(days) * 86400;
+  std::tm utc{};
+  gmtime_r(&then, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return text;
 }
 

@@ -75,5 +75,7 @@ class AuditTrail {
 
 // The current time as the trail writes it: "2026-12-02T19:04:05.123Z".
 std::string audit_time_now();
+// The time `days` before now, as the trail compares it: "2016-12-04T19:04:05Z".
+std::string audit_time_days_ago(int days);
 
 }  // namespace creditscore::store

@@ -1,6 +1,7 @@
 #include "tables/atomic_file.h"
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -84,6 +85,10 @@ void AtomicFile::commit() {
     throw invalid_input("cannot rename " + temporary_.string() + " to " + destination_.string() +
                         ": " + error.message());
   }
+}
+
+void AtomicFile::make_private() {
+  if (::fchmod(::fileno(file_), 0600) != 0) fail("restrict the mode of", temporary_);
 }
 
 void write_file_atomically(const std::filesystem::path& destination, std::string_view bytes) {

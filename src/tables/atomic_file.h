@@ -18,6 +18,8 @@ class AtomicFile {
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
 
+  // Only the owner may read or write it (mode 0600), from before its first byte: for secrets.
+  void make_private();
   // Throws std::runtime_error naming the file when the disk refuses the write.
   void write(std::string_view bytes);
   // fsync, close and rename over the destination.

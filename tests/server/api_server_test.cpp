@@ -9,6 +9,7 @@
 
 #include "model/model_bundle.h"
 #include "model/xgboost.h"
+#include "store/audit_trail.h"
 #include "store/client_store.h"
 #include "store/run_registry.h"
 #include "tests/server/running_server.h"
@@ -97,18 +98,19 @@ TEST_F(ApiServerTest, BadRequestsGetTheirStatusAndAJsonError) {
     EXPECT_NE(body.value("detail", "").find(g.detail), std::string::npos) << g.path << body;
     EXPECT_TRUE(body.contains("error")) << g.path;
   }
-  const auto wrong_method = server_.client->Delete("/api/v1/clients");
+  const auto wrong_method =
+      server_.client->Delete("/api/v1/clients", server_.as(store::Role::Advisor));
   const json refused = RunningServer::checked(wrong_method, 405, "delete", "/api/v1/clients");
   EXPECT_EQ(wrong_method->get_header_value("Allow"), "GET");
 
-  const auto form =
-      server_.client->Post("/api/v1/score", "a=1", "application/x-www-form-urlencoded");
+  const auto form = server_.client->Post("/api/v1/score", server_.as(store::Role::Advisor), "a=1",
+                                         "application/x-www-form-urlencoded");
   RunningServer::checked(form, 415, "post", "/api/v1/score");
-  const auto broken =
-      server_.client->Post("/api/v1/score", "{\"application\": ", "application/json");
+  const auto broken = server_.client->Post("/api/v1/score", server_.as(store::Role::Advisor),
+                                           "{\"application\": ", "application/json");
   RunningServer::checked(broken, 400, "post", "/api/v1/score");
-  const auto huge =
-      server_.client->Post("/api/v1/score", std::string(2 << 20, ' '), "application/json");
+  const auto huge = server_.client->Post("/api/v1/score", server_.as(store::Role::Advisor),
+                                         std::string(2 << 20, ' '), "application/json");
   RunningServer::checked(huge, 413, "post", "/api/v1/score");
 
   // Every class of bad value, as the CSV path refuses them too (tests/cli), for scoring and for
@@ -159,7 +161,7 @@ TEST_F(ApiServerTest, BadRequestsGetTheirStatusAndAJsonError) {
       << history;
   // A number the JSON parser itself cannot hold is refused naming its field, never a 500.
   const auto overflow =
-      server_.client->Post("/api/v1/applications",
+      server_.client->Post("/api/v1/applications", server_.as(store::Role::Advisor),
                            R"({"application": {"AMT_INCOME_TOTAL": 1e999}})", "application/json");
   EXPECT_NE(RunningServer::checked(overflow, 422, "post", "/api/v1/applications")
                 .value("detail", "")
@@ -316,6 +318,7 @@ TEST_F(ApiServerTest, PromotionsSwitchTheModelWithoutAFailedRequestAndBrokenBund
   std::atomic<int> failures{0}, requests{0};
   std::thread load([&] {
     httplib::Client client("127.0.0.1", server_.port);
+    client.set_default_headers(server_.as(store::Role::System));
     while (!done) {
       const auto result = client.Get("/predict?numeroClient=" + id);
       failures += !result || result->status != 200 ? 1 : 0;
@@ -352,12 +355,21 @@ TEST_F(ApiServerTest, PromotionsSwitchTheModelWithoutAFailedRequestAndBrokenBund
   load.join();
   EXPECT_GT(requests, 10);
   EXPECT_EQ(failures, 0);
+  // Both are in the audit trail, as the registry's doing.
+  store::AuditQuery switches;
+  switches.actor = "registry";
+  const auto recorded = store::AuditTrail(server_.settings.store).find(switches);
+  ASSERT_EQ(recorded.size(), 2u);
+  EXPECT_EQ(recorded[0].action, "model refused");
+  EXPECT_NE(recorded[0].detail.find("checksum mismatch"), std::string::npos) << recorded[0].detail;
+  EXPECT_EQ(recorded[1].action, "model switched");
+  EXPECT_NE(recorded[1].detail.find(live), std::string::npos) << recorded[1].detail;
 }
 
 TEST_F(ApiServerTest, MetricsAndTheOpenApiDocumentDescribeTheService) {
   server_.get("/api/v1/clients?limit=2");
   server_.get("/api/v1/clients/1", 404);
-  const auto metrics = server_.client->Get("/metrics");
+  const auto metrics = server_.client->Get("/metrics", server_.as(store::Role::System));
   ASSERT_TRUE(metrics);
   EXPECT_EQ(metrics->get_header_value("Content-Type"), "text/plain; version=0.0.4");
   EXPECT_NE(metrics->body.find(
@@ -396,7 +408,10 @@ TEST(Documentation, SwaggerUiFromNpmReadsTheOpenApiDocument) {
   const auto page = server.client->Get("/docs");
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
-  EXPECT_NE(page->body.find("url: \"/openapi.json\""), std::string::npos);
+  EXPECT_NE(page->body.find("<script src=\"/docs/init.js\">"), std::string::npos);
+  const auto init = server.client->Get("/docs/init.js");
+  ASSERT_TRUE(init);
+  EXPECT_NE(init->body.find("url: \"/openapi.json\""), std::string::npos);
   const auto script = server.client->Get("/docs/assets/swagger-ui-bundle.js");
   ASSERT_TRUE(script);
   EXPECT_EQ(script->status, 200);

@@ -12,6 +12,8 @@
 #include <thread>
 
 #include "model/model_bundle.h"
+#include "store/access_store.h"
+#include "store/audit_trail.h"
 #include "store/client_store.h"
 #include "store/run_registry.h"
 #include "tests/support/bad_applications.h"
@@ -113,22 +115,36 @@ TEST_F(CrashSafetyTest, TrainKilledWhileWritingItsBundleThenPromoteKilledAtAnyMo
   }
 }
 
-TEST_F(CrashSafetyTest, AServerKilledDuringABurstOfApplicationsKeepsEveryAcknowledgedOne) {
+// Also the audit trail's promise: no answer about a client leaves before its record is committed,
+// so every acknowledged application and every answered /predict has its record after the kill.
+TEST_F(CrashSafetyTest, AServerKilledUnderLoadKeepsEveryAcknowledgedApplicationAndAuditRecord) {
+  const std::string token =
+      store::AccessStore(store_).create_token("crash-test", store::Role::Advisor, std::nullopt);
+  const httplib::Headers credentials = {{"Authorization", "Bearer " + token}};
   ChildProcess server("serve --port 0 --store " + store_.string() + " --models " + models_.string(),
                       work_.path() / "serve.log");
   const int port = testing::wait_for_serving_port(server, work_.path() / "serve.log");
   ASSERT_GT(port, 0) << testing::read_file(work_.path() / "serve.log");
 
   const std::string body = nlohmann::json{{"application", testing::complete_application()}}.dump();
+  const std::int64_t predicted = store::ClientStore(store_).list(0, 1).rows.front().id;
   std::mutex lock;
   std::set<std::int64_t> acknowledged;
+  std::atomic<int> predictions = 0;
   std::atomic<bool> stopped = false;
-  std::vector<std::thread> posting;
+  std::vector<std::thread> calling;
   for (int t = 0; t < 4; ++t) {
-    posting.emplace_back([&] {
+    calling.emplace_back([&, t] {
       httplib::Client client("127.0.0.1", port);
       while (!stopped) {
-        const auto answer = client.Post("/api/v1/applications", body, "application/json");
+        if (t == 0) {
+          const auto answer =
+              client.Get("/predict?numeroClient=" + std::to_string(predicted), credentials);
+          if (answer && answer->status == 200) ++predictions;
+          continue;
+        }
+        const auto answer =
+            client.Post("/api/v1/applications", credentials, body, "application/json");
         if (!answer || answer->status != 201) continue;
         const std::lock_guard hold(lock);
         acknowledged.insert(nlohmann::json::parse(answer->body)["id"].get<std::int64_t>());
@@ -137,15 +153,25 @@ TEST_F(CrashSafetyTest, AServerKilledDuringABurstOfApplicationsKeepsEveryAcknowl
   }
   ASSERT_TRUE(server.wait_for([&] {
     const std::lock_guard hold(lock);
-    return acknowledged.size() >= 20;
+    return acknowledged.size() >= 20 && predictions >= 20;
   }));
   server.kill();  // mid-burst: requests are under way
   stopped = true;
-  for (std::thread& thread : posting) thread.join();
+  for (std::thread& thread : calling) thread.join();
 
   store::ClientStore store(store_);
-  for (const std::int64_t id : acknowledged)
+  store::AuditTrail trail(store_);
+  for (const std::int64_t id : acknowledged) {
     EXPECT_TRUE(store.find(id)) << "application " << id << " was acknowledged, then lost";
+    store::AuditQuery query;
+    query.client_id = id;
+    EXPECT_EQ(trail.count(query), 1u) << "application " << id << " was answered without a record";
+  }
+  store::AuditQuery asked;
+  asked.client_id = predicted;
+  EXPECT_GE(trail.count(asked), static_cast<std::size_t>(predictions.load()))
+      << "answered /predict calls without their record";
+  EXPECT_TRUE(trail.verify().intact);
 }
 
 }  // namespace

@@ -1,14 +1,17 @@
-// A server on a free loopback port, on its own copy of the data every server test shares.
+// A server on a free loopback port, on its own copy of the data every server test shares, with a
+// token for each role: get() and post() call each route as the first role it admits.
 #pragma once
 
 #include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "server/access_policy.h"
 #include "server/api_server.h"
 #include "server/openapi.h"
 #include "tests/support/schema_check.h"
@@ -31,6 +34,11 @@ class RunningServer {
     settings.store = work / "clients.sqlite";
     settings.reload_seconds = reload_seconds;
     settings.docs = work / "no-swagger-ui";  // as before `npm ci`, wherever the test runs
+    store::AccessStore access(settings.store);
+    for (store::Role role : store::kRoles) {
+      tokens[role] =
+          access.create_token("test-" + std::string(store::role_name(role)), role, std::nullopt);
+    }
     start();
   }
   ~RunningServer() { stop(); }
@@ -48,13 +56,31 @@ class RunningServer {
     server.reset();
   }
 
+  // The Authorization header of `role`'s token.
+  httplib::Headers as(store::Role role) const {
+    return {{"Authorization", "Bearer " + tokens.at(role)}};
+  }
+  // As the first role the route admits; without credentials on a public route.
+  httplib::Headers as_allowed(const std::string& method, const std::string& path) const {
+    const std::string route = path.substr(0, path.find('?'));
+    for (const RouteAccess& access : route_table()) {
+      const std::string pattern(access.pattern);
+      if (access.method != method || !same_route(pattern, route)) continue;
+      for (store::Role role : store::kRoles)
+        if (access.roles.has(role)) return as(role);
+      return {};
+    }
+    return as(store::Role::Advisor);
+  }
+
   nlohmann::json get(const std::string& path, int expected_status = 200) {
-    const auto result = client->Get(path);
+    const auto result = client->Get(path, as_allowed("GET", path));
     return checked(result, expected_status, "get", path);
   }
   nlohmann::json post(const std::string& path, const nlohmann::json& body,
                       int expected_status = 200) {
-    const auto result = client->Post(path, body.dump(), "application/json");
+    const auto result =
+        client->Post(path, as_allowed("POST", path), body.dump(), "application/json");
     return checked(result, expected_status, "post", path);
   }
   // Every answer is checked against the schema the OpenAPI document gives for its route and
@@ -105,6 +131,7 @@ class RunningServer {
   }
 
   ServerSettings settings;
+  std::map<store::Role, std::string> tokens;
   std::unique_ptr<ApiServer> server;
   std::thread thread;
   int port = 0;

@@ -1,4 +1,5 @@
-// Test support: runs the real `creditscore` binary as a user would, with its output.
+// Test support: runs the real `creditscore` binary as a user would (or another program), with its
+// output.
 #pragma once
 
 #include <sys/wait.h>
@@ -14,9 +15,9 @@ struct CommandResult {
   std::string output;  // stdout and stderr together
 };
 
-inline CommandResult run_creditscore(const std::string& arguments) {
-  const std::string command = std::string(CREDITSCORE_BINARY) + " " + arguments + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
+// Runs `command` through the shell.
+inline CommandResult run_command(const std::string& command) {
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
   if (pipe == nullptr) return {-1, "popen failed"};
   std::string output;
   std::array<char, 4096> buffer;
@@ -24,6 +25,10 @@ inline CommandResult run_creditscore(const std::string& arguments) {
     output.append(buffer.data(), n);
   const int status = ::pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+inline CommandResult run_creditscore(const std::string& arguments) {
+  return run_command(std::string(CREDITSCORE_BINARY) + " " + arguments);
 }
 
 }  // namespace creditscore::testing
