@@ -21,6 +21,11 @@ trap cleanup EXIT
   --early-stopping 10 >/dev/null 2>&1
 "$bin" store build --data "$work/data" --models "$work/models" --out "$work/clients.sqlite" \
   >/dev/null 2>&1
+# An advisor to log in as, and a machine's token for the test's own look at the data.
+password=$(head -c 18 /dev/urandom | base64)
+printf '%s\n' "$password" |
+  "$bin" users add e2e-advisor --role advisor --store "$work/clients.sqlite" >/dev/null
+token=$("$bin" tokens create e2e --role advisor --store "$work/clients.sqlite" | tail -n 1)
 "$bin" serve --port 0 --store "$work/clients.sqlite" --models "$work/models" --web dist \
   >"$work/serve.log" 2>&1 &
 server=$!
@@ -31,4 +36,5 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 [[ -n "$url" ]] || { cat "$work/serve.log"; exit 1; }
-E2E_URL="$url" node --test tests/e2e.mjs
+E2E_URL="$url" E2E_USER=e2e-advisor E2E_PASSWORD="$password" E2E_TOKEN="$token" \
+  node --test tests/e2e.mjs

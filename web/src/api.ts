@@ -21,13 +21,35 @@ export type Similar = Schemas["SimilarClients"];
 export type ModelCard = Schemas["ModelCard"];
 export type GlobalView = Schemas["GlobalExplanation"];
 
-export class ApiError extends Error {}
+export type Session = Schemas["Session"];
 
-// Every request belongs to the view that asked for it: leaving the view aborts it.
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status = 0,
+    readonly retryAfter = 0, // seconds, on a 429
+  ) {
+    super(message);
+  }
+}
+
+// Told when a request is refused for want of a valid session (it expired, or was closed), so that
+// the dashboard asks the advisor to log in again without leaving the page.
+let whenLoggedOut: () => void = () => {};
+export function onLoggedOut(listener: () => void): void {
+  whenLoggedOut = listener;
+}
+
+// Every request belongs to the view that asked for it: leaving the view aborts it. The session
+// cookie goes with it (same origin); the browser adds the Origin the server checks on changes.
 async function request<T>(path: string, signal?: AbortSignal, init?: RequestInit): Promise<T> {
   const response = await fetch(path, { ...init, signal });
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiError(body.detail ?? `${response.status} ${response.statusText}`);
+  if (!response.ok) {
+    if (response.status === 401 && path !== "/api/v1/session") whenLoggedOut();
+    const retryAfter = Number(response.headers.get("Retry-After") ?? 0);
+    throw new ApiError(body.detail ?? `${response.status} ${response.statusText}`, response.status, retryAfter);
+  }
   return body as T;
 }
 
@@ -56,4 +78,7 @@ export const api = {
     post<Schemas["AdmittedApplication"]>("/api/v1/applications", { application }, signal),
   model: (signal?: AbortSignal) => request<ModelCard>("/api/v1/model?top=20", signal),
   global: (signal?: AbortSignal) => request<GlobalView>("/api/v1/model/global?top=12", signal),
+  session: () => request<Session>("/api/v1/session"),
+  login: (user: string, password: string) => post<Session>("/api/v1/session", { user, password }),
+  logout: () => request<unknown>("/api/v1/session", undefined, { method: "DELETE" }),
 };

@@ -1,10 +1,15 @@
-// The dashboard: a page per address (#/ search, #/client/ID, #/model), the navigation and the
-// language switch. Pages are drawn again in the other language when it changes.
+// The dashboard: a page per address (#/ search, #/client/ID, #/model), the navigation, who is
+// logged in and the language switch. Pages are drawn again in the other language when it changes.
+// Nobody logged in: the login page, and then the address asked for. A session that expires
+// mid-page: the login over the page, which keeps what was typed on it. Advisors see clients;
+// analysts and admins see the model only.
 import "./style.css";
 
+import { api, onLoggedOut, type Session } from "./api";
 import { renderClient } from "./client_page";
 import { h } from "./dom";
-import { currentLanguage, onLanguageChange, setLanguage, t } from "./i18n";
+import { currentLanguage, onLanguageChange, setLanguage, t, type TextKey } from "./i18n";
+import { renderLogin } from "./login_view";
 import { renderModel } from "./model_page";
 import { renderSearch } from "./search_page";
 import { View } from "./view";
@@ -13,6 +18,19 @@ const main = document.getElementById("main") as HTMLElement;
 const nav = document.getElementById("nav") as HTMLElement;
 const languageButton = document.getElementById("language") as HTMLButtonElement;
 const skip = document.querySelector(".skip") as HTMLAnchorElement;
+const account = document.getElementById("account") as HTMLElement;
+const loginLayer = document.getElementById("login-layer") as HTMLElement;
+
+const roleWords: Record<Session["role"], TextKey> = {
+  advisor: "roleAdvisor",
+  analyst: "roleAnalyst",
+  admin: "roleAdmin",
+  system: "roleSystem",
+};
+
+// Who is logged in; null shows the login page.
+let who: Session | null = null;
+const seesClients = () => who?.role === "advisor";
 
 function drawChrome(): void {
   document.documentElement.lang = currentLanguage();
@@ -24,7 +42,20 @@ function drawChrome(): void {
     if (current) a.setAttribute("aria-current", "page");
     return a;
   };
-  nav.replaceChildren(link("#/", t("navClients"), page === "clients"), link("#/model", t("navModel"), page === "model"));
+  nav.replaceChildren(
+    ...(seesClients() ? [link("#/", t("navClients"), page === "clients")] : []),
+    ...(who ? [link("#/model", t("navModel"), page === "model")] : []),
+  );
+  account.replaceChildren();
+  if (who) {
+    const logout = h("button", { type: "button", class: "secondary" }, t("logout"));
+    logout.addEventListener("click", async () => {
+      await api.logout().catch(() => undefined);
+      who = null;
+      route();
+    });
+    account.append(h("span", {}, t("loggedInAs", { user: who.user, role: t(roleWords[who.role]) })), logout);
+  }
   languageButton.textContent = t("switchLanguage");
   languageButton.setAttribute("aria-label", t("switchLanguageLabel"));
   languageButton.lang = currentLanguage() === "fr" ? "en" : "fr";
@@ -36,6 +67,19 @@ let shown: View | null = null;
 function route(): void {
   drawChrome();
   shown?.unmount();
+  shown = null;
+  if (!who) {
+    renderLogin(main, false, (session) => {
+      who = session;
+      route();
+    });
+    document.title = `${t("loginTitle")} — Prêt à dépenser`;
+    return;
+  }
+  if (!seesClients() && !location.hash.startsWith("#/model")) {
+    location.replace("#/model"); // hashchange draws it
+    return;
+  }
   const view = (shown = new View());
   const client = location.hash.match(/^#\/client\/(\d+)$/);
   if (client) void renderClient(main, Number(client[1]), view);
@@ -44,10 +88,31 @@ function route(): void {
   document.title = `${t("navClients")} — Prêt à dépenser`;
 }
 
+// The session ended under the page: log in over it, and the page stays as it was for the same
+// person (a different one gets their own start).
+onLoggedOut(() => {
+  if (!who || !loginLayer.hidden) return;
+  const before = who.user;
+  main.inert = true;
+  loginLayer.hidden = false;
+  renderLogin(loginLayer, true, (session) => {
+    who = session;
+    loginLayer.hidden = true;
+    loginLayer.replaceChildren();
+    main.inert = false;
+    if (session.user === before) drawChrome();
+    else route();
+  });
+});
+
 languageButton.addEventListener("click", () => setLanguage(currentLanguage() === "fr" ? "en" : "fr"));
 onLanguageChange(route);
 window.addEventListener("hashchange", () => {
   route();
   main.focus();
 });
-route();
+api
+  .session()
+  .then((session) => (who = session))
+  .catch(() => (who = null))
+  .finally(route);

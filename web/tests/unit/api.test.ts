@@ -3,7 +3,7 @@ import "./setup";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { api, ApiError } from "../../src/api";
+import { api, ApiError, onLoggedOut } from "../../src/api";
 
 type Call = { url: string; init: RequestInit };
 
@@ -37,4 +37,36 @@ test("a posted what-if sends JSON", async () => {
 test("an error carries the API's own detail", async () => {
   answering(404, { error: "not found", detail: "no client 5" }, []);
   await assert.rejects(api.client(5), (error: unknown) => error instanceof ApiError && error.message === "no client 5");
+});
+
+test("a request refused for want of a session says so, once per refusal; the login's own refusal does not", async () => {
+  let told = 0;
+  onLoggedOut(() => (told += 1));
+  answering(401, { error: "unauthorized", detail: "log in" }, []);
+  await assert.rejects(api.client(5), (error: unknown) => error instanceof ApiError && error.status === 401);
+  assert.equal(told, 1);
+  await assert.rejects(api.login("ada", "wrong"));
+  assert.equal(told, 1, "a wrong password is not an expired session");
+});
+
+test("a throttled login carries how long to wait", async () => {
+  globalThis.fetch = (async () =>
+    new Response(JSON.stringify({ error: "too many requests", detail: "wait" }), {
+      status: 429,
+      headers: { "Content-Type": "application/json", "Retry-After": "840" },
+    })) as typeof fetch;
+  await assert.rejects(
+    api.login("ada", "guess"),
+    (error: unknown) => error instanceof ApiError && error.status === 429 && error.retryAfter === 840,
+  );
+});
+
+test("logging in posts the name and password; logging out deletes the session", async () => {
+  const calls: Call[] = [];
+  answering(200, { user: "ada", role: "advisor", by: "session" }, calls);
+  assert.equal((await api.login("ada", "secret")).role, "advisor");
+  await api.logout();
+  assert.equal(calls[0].url, "/api/v1/session");
+  assert.deepEqual(JSON.parse(String(calls[0].init.body)), { user: "ada", password: "secret" });
+  assert.equal(calls[1].init.method, "DELETE");
 });
