@@ -62,8 +62,8 @@ std::optional<Caller> AccessGate::admit(const std::string& method, const std::st
 
 void AccessGate::record(const std::string& method, const std::string& pattern,
                         const HttpRequest& request, const std::optional<Caller>& caller,
-                        std::optional<std::int64_t> client_id, int status) {
-  if (!access_of(method, pattern).audited) return;
+                        std::optional<std::int64_t> client_id, int status, Committed committed) {
+  if (!access_of(method, pattern).audited) return committed(nullptr);
   store::AuditRecord record;
   record.actor = caller ? caller->name : "";
   record.role = caller ? std::string(store::role_name(caller->role)) : "";
@@ -71,7 +71,7 @@ void AccessGate::record(const std::string& method, const std::string& pattern,
   record.action = method + " " + pattern;
   record.client_id = client_id;
   record.status = status;
-  audit_.write(std::move(record));
+  audit_.write(std::move(record), std::move(committed));
 }
 
 }  // namespace creditscore::server

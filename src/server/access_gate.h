@@ -22,7 +22,7 @@ class AccessGate : public Gate {
                               const HttpRequest& request) override;
   void record(const std::string& method, const std::string& pattern, const HttpRequest& request,
               const std::optional<Caller>& caller, std::optional<std::int64_t> client_id,
-              int status) override;
+              int status, Committed committed) override;
 
  private:
   Authenticator& authenticator_;

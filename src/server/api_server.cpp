@@ -93,16 +93,21 @@ ApiServer::ApiServer(const ServerSettings& settings)
                                "time: try again in a second")
                         .dump(),
                     {{"Retry-After", "1"}}};
-  http_ = std::make_unique<HttpListener>(listening, [this](const HttpRequest& request) {
-    HttpResponse response = router_->answer(request);
-    add_security_headers(response, !settings_.tls_cert.empty());
-    return response;
-  });
+  http_ = std::make_unique<HttpListener>(
+      listening,
+      HttpListener::AsyncAnswer([this](const HttpRequest& request, HttpListener::Respond respond) {
+        router_->answer(request, [this, respond = std::move(respond)](HttpResponse response) {
+          add_security_headers(response, !settings_.tls_cert.empty());
+          respond(std::move(response));
+        });
+      }));
 }
 
 ApiServer::~ApiServer() {
   stop();
   if (follower_.joinable()) follower_.join();
+  // Before the listener: the answers still waiting for their records are sent while it is there.
+  audit_.reset();
 }
 
 int ApiServer::bind() {

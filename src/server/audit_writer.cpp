@@ -1,5 +1,6 @@
 #include "server/audit_writer.h"
 
+#include <future>
 #include <iostream>
 
 namespace creditscore::server {
@@ -24,13 +25,22 @@ AuditWriter::~AuditWriter() {
   thread_.join();
 }
 
-void AuditWriter::write(store::AuditRecord record) {
-  Pending pending{std::move(record), false, nullptr};
-  std::unique_lock hold(lock_);
-  pending_.push_back(&pending);
+void AuditWriter::write(store::AuditRecord record, Committed committed) {
+  const std::lock_guard hold(lock_);
+  pending_.push_back({std::move(record), std::move(committed)});
   queued_.notify_one();
-  committed_.wait(hold, [&] { return pending.done; });
-  if (pending.error) std::rethrow_exception(pending.error);
+}
+
+void AuditWriter::write(store::AuditRecord record) {
+  std::promise<void> written;
+  write(std::move(record), [&written](std::exception_ptr error) {
+    if (error) {
+      written.set_exception(error);
+    } else {
+      written.set_value();
+    }
+  });
+  written.get_future().get();
 }
 
 void AuditWriter::run() {
@@ -47,24 +57,20 @@ void AuditWriter::run() {
       next_prune = std::chrono::steady_clock::now() + kPrunePeriod;
       continue;
     }
-    std::vector<Pending*> batch;
+    std::vector<Pending> batch;
     batch.swap(pending_);
     hold.unlock();
     std::vector<store::AuditRecord> records;
     records.reserve(batch.size());
-    for (const Pending* pending : batch) records.push_back(pending->record);
+    for (Pending& pending : batch) records.push_back(std::move(pending.record));
     std::exception_ptr error;
     try {
       trail_.append(records);
     } catch (...) {
       error = std::current_exception();
     }
+    for (Pending& pending : batch) pending.committed(error);
     hold.lock();
-    for (Pending* pending : batch) {
-      pending->done = true;
-      pending->error = error;
-    }
-    committed_.notify_all();
   }
 }
 

@@ -1,13 +1,15 @@
-// Writes the server's audit records with group commit: a request waits until its record is in
-// the database, and the records of the requests waiting meanwhile share the next transaction, so
-// that a commit's cost is paid once per batch rather than once per request. Records older than
-// the retention are pruned at start and once a day, the chain still verifiable.
+// Writes the server's audit records with group commit: a request's answer waits until its record
+// is in the database, and the records of the requests waiting meanwhile share the next
+// transaction, so that a commit's cost is paid once per batch rather than once per request. The
+// answers wait without holding a thread: the writer sends each once its batch is committed. Records
+// older than the retention are pruned at start and once a day, the chain still verifiable.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -25,14 +27,17 @@ class AuditWriter {
   AuditWriter(const AuditWriter&) = delete;
   AuditWriter& operator=(const AuditWriter&) = delete;
 
+  // Calls `committed` on the writer's thread once `record` is committed, with the error when it
+  // could not be.
+  using Committed = std::function<void(std::exception_ptr)>;
+  void write(store::AuditRecord record, Committed committed);
   // Returns once `record` is committed; throws when it could not be written.
   void write(store::AuditRecord record);
 
  private:
   struct Pending {
     store::AuditRecord record;
-    bool done = false;
-    std::exception_ptr error;
+    Committed committed;
   };
   void run();
   void prune();
@@ -40,9 +45,8 @@ class AuditWriter {
   store::AuditTrail trail_;
   int retention_days_;
   std::mutex lock_;
-  std::condition_variable queued_;     // the writer waits on it
-  std::condition_variable committed_;  // requests wait on it
-  std::vector<Pending*> pending_;
+  std::condition_variable queued_;  // the writer waits on it
+  std::vector<Pending> pending_;
   bool stopping_ = false;
   std::thread thread_;
 };

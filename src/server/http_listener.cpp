@@ -129,7 +129,7 @@ class Listening : public HttpListener::Impl {
   static constexpr bool kTls = std::is_same_v<Traits, TlsTraits>;
 
  public:
-  Listening(HttpListener::Settings settings, HttpListener::Answer answer)
+  Listening(HttpListener::Settings settings, HttpListener::AsyncAnswer answer)
       : settings_(std::move(settings)), answer_(std::move(answer)) {}
 
   ~Listening() override {
@@ -210,18 +210,20 @@ class Listening : public HttpListener::Impl {
           const std::lock_guard hold(lock_);
           --waiting_;
         }
-        send(request, answer(*request));
+        answer(request);
       });
     }
     return restinio::request_accepted();
   }
 
-  HttpResponse answer(const restinio::request_t& request) {
+  void answer(const restinio::request_handle_t& handle) {
+    const restinio::request_t& request = *handle;
+    HttpRequest http;
     try {
       const auto& header = request.header();
-      HttpRequest http = decode_request(header.method().c_str(), header.path(), header.query(),
-                                        header.get_field_or(restinio::http_field::content_type, ""),
-                                        request.body());
+      http = decode_request(header.method().c_str(), header.path(), header.query(),
+                            header.get_field_or(restinio::http_field::content_type, ""),
+                            request.body());
       http.authorization = header.get_field_or(restinio::http_field::authorization, "");
       http.cookie = header.get_field_or(restinio::http_field::cookie, "");
       http.origin = header.get_field_or(restinio::http_field::origin, "");
@@ -229,11 +231,12 @@ class Listening : public HttpListener::Impl {
       http.host = header.get_field_or(restinio::http_field::host, "");
       http.peer = request.remote_endpoint().address().to_string();
       http.secure = kTls;
-      return answer_(http);
     } catch (const std::exception& error) {
       std::cerr << "creditscore serve: " << error.what() << '\n';
-      return {500, "text/plain; charset=utf-8", "the server failed on this request\n", {}};
+      send(handle, {500, "text/plain; charset=utf-8", "the server failed on this request\n", {}});
+      return;
     }
+    answer_(http, [this, handle](HttpResponse response) { send(handle, std::move(response)); });
   }
 
   // From any thread: RESTinio hands the bytes to the connection's own thread.
@@ -253,7 +256,7 @@ class Listening : public HttpListener::Impl {
   }
 
   HttpListener::Settings settings_;
-  HttpListener::Answer answer_;
+  HttpListener::AsyncAnswer answer_;
   asio::thread_pool workers_{settings_.threads};
   std::unique_ptr<Server> server_;
   int port_ = 0;
@@ -267,7 +270,22 @@ class Listening : public HttpListener::Impl {
 
 }  // namespace
 
-HttpListener::HttpListener(Settings settings, Answer answer) {
+HttpListener::HttpListener(Settings settings, Answer answer)
+    : HttpListener(
+          std::move(settings), AsyncAnswer([answer = std::move(answer)](const HttpRequest& request,
+                                                                        const Respond& respond) {
+            HttpResponse response;
+            try {
+              response = answer(request);
+            } catch (const std::exception& error) {
+              std::cerr << "creditscore serve: " << error.what() << '\n';
+              response = {
+                  500, "text/plain; charset=utf-8", "the server failed on this request\n", {}};
+            }
+            respond(std::move(response));
+          })) {}
+
+HttpListener::HttpListener(Settings settings, AsyncAnswer answer) {
   if (settings.tls_certificate.empty()) {
     impl_ = std::make_unique<Listening<PlainTraits>>(std::move(settings), std::move(answer));
   } else {

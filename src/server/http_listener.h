@@ -29,6 +29,11 @@ class HttpListener {
  public:
   // Called on the pool's threads, several at once.
   using Answer = std::function<HttpResponse(const HttpRequest&)>;
+  // Sends a request's answer; called once, from any thread, at once or later: an answer that
+  // waits (for its audit record) keeps no thread of the pool.
+  using Respond = std::function<void(HttpResponse)>;
+  // Called on the pool's threads, several at once; must not throw.
+  using AsyncAnswer = std::function<void(const HttpRequest&, Respond)>;
 
   struct Settings {
     std::string host = "127.0.0.1";
@@ -52,6 +57,7 @@ class HttpListener {
   };
 
   HttpListener(Settings settings, Answer answer);
+  HttpListener(Settings settings, AsyncAnswer answer);
   ~HttpListener();
   HttpListener(const HttpListener&) = delete;
   HttpListener& operator=(const HttpListener&) = delete;

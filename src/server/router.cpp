@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <future>
 #include <iostream>
 
 #include "server/http_error.h"
@@ -150,30 +151,36 @@ void Router::mount(StaticFiles files) {
 }
 
 HttpResponse Router::answer(const HttpRequest& request) const {
-  if (!request.malformed.empty()) return refused(400, request.malformed);
+  std::promise<HttpResponse> answered;
+  answer(request, [&answered](HttpResponse response) { answered.set_value(std::move(response)); });
+  return answered.get_future().get();
+}
+
+void Router::answer(const HttpRequest& request, Respond respond) const {
+  if (!request.malformed.empty()) return respond(refused(400, request.malformed));
   if (request.body.size() > max_body_bytes_) {
-    return refused(413, "the body has " + std::to_string(request.body.size()) +
-                            " bytes; the server accepts at most " +
-                            std::to_string(max_body_bytes_));
+    return respond(refused(413, "the body has " + std::to_string(request.body.size()) +
+                                    " bytes; the server accepts at most " +
+                                    std::to_string(max_body_bytes_)));
   }
   const std::vector<std::string> path = split_path(request.path);
   for (const Route& route : routes_) {
     if (route.method == request.method && matches(route.segments, path))
-      return call(route, request, path);
+      return call(route, request, path, std::move(respond));
   }
   if (request.method == "GET") {
     for (const StaticFiles& files : files_) {
       if (auto file = files.find(request.path)) {
         metrics_.count("files", file->status);
-        return std::move(*file);
+        return respond(std::move(*file));
       }
     }
   }
-  return unrouted(request, path);
+  respond(unrouted(request, path));
 }
 
-HttpResponse Router::call(const Route& route, const HttpRequest& request,
-                          const std::vector<std::string>& path) const {
+void Router::call(const Route& route, const HttpRequest& request,
+                  const std::vector<std::string>& path, Respond respond) const {
   const auto start = std::chrono::steady_clock::now();
   Request::PathValues values;
   std::optional<std::int64_t> client_id;
@@ -200,31 +207,43 @@ HttpResponse Router::call(const Route& route, const HttpRequest& request,
   } catch (const Error& error) {
     const int status = status_of(error.kind());
     response = status < 500 ? json_response(status, error_body(status, error.what()))
-                            : failed(request, error.what());
+                            : failed(request.method, request.path, error.what());
   } catch (const std::exception& error) {
-    response = failed(request, error.what());
+    response = failed(request.method, request.path, error.what());
   } catch (...) {
-    response = failed(request, "an exception that is not a std::exception");
+    response = failed(request.method, request.path, "an exception that is not a std::exception");
   }
-  if (gate_ && admitted) {
-    try {
-      gate_->record(route.method, route.pattern, request, caller, client_id, response.status);
-    } catch (const std::exception& error) {
-      // No access without its record: the answer is withheld.
-      response =
-          failed(request, std::string("the audit trail could not record it: ") + error.what());
-    }
+  if (!gate_ || !admitted) {
+    metrics_.observe(route.pattern, response.status, seconds_since(start));
+    return respond(std::move(response));
   }
-  metrics_.observe(route.pattern, response.status, seconds_since(start));
-  return response;
+  const int status = response.status;
+  gate_->record(route.method, route.pattern, request, caller, client_id, status,
+                [this, &route, start, method = request.method, path = request.path,
+                 response = std::move(response),
+                 respond = std::move(respond)](std::exception_ptr error) mutable {
+                  if (error) {
+                    // No access without its record: the answer is withheld.
+                    std::string what = "an unknown error";
+                    try {
+                      std::rethrow_exception(error);
+                    } catch (const std::exception& failure) {
+                      what = failure.what();
+                    } catch (...) {
+                    }
+                    response = failed(method, path, "the audit trail could not record it: " + what);
+                  }
+                  metrics_.observe(route.pattern, response.status, seconds_since(start));
+                  respond(std::move(response));
+                });
 }
 
-HttpResponse Router::failed(const HttpRequest& request, const std::string& what) const {
+HttpResponse Router::failed(const std::string& method, const std::string& path,
+                            const std::string& what) const {
   // A bug of ours or a broken file, not the client's fault: said as such, logged under an id
   // the caller is given, and the server goes on.
   const std::string id = "req-" + std::to_string(started_) + "-" + std::to_string(++failures_);
-  std::cerr << "creditscore serve: " << id << ": " << request.method << " " << request.path << ": "
-            << what << '\n';
+  std::cerr << "creditscore serve: " << id << ": " << method << " " << path << ": " << what << '\n';
   nlohmann::json body = error_body(500, "the server failed on this request; it is logged");
   body["request_id"] = id;
   return json_response(500, body);

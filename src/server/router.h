@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <exception>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -83,11 +84,13 @@ class Gate {
   // Before the handler: the caller (nullopt on a public route), or an HttpError (401, 403, 429).
   virtual std::optional<Caller> admit(const std::string& method, const std::string& pattern,
                                       const HttpRequest& request) = 0;
-  // After it: records the call when the route is audited. Throws when it cannot, and then the
-  // answer is not sent.
+  // After it: records the call when the route is audited, then calls `committed` (with the error
+  // when it could not be recorded, and then the answer is withheld), at once or from another
+  // thread once the record is on disk.
+  using Committed = std::function<void(std::exception_ptr)>;
   virtual void record(const std::string& method, const std::string& pattern,
                       const HttpRequest& request, const std::optional<Caller>& caller,
-                      std::optional<std::int64_t> client_id, int status) = 0;
+                      std::optional<std::int64_t> client_id, int status, Committed committed) = 0;
 };
 
 class Router {
@@ -109,7 +112,11 @@ class Router {
   // Each route's method and pattern, in the order added.
   std::vector<std::pair<std::string, std::string>> routes() const;
 
-  // May be called from many threads at once, once every route is added.
+  // May be called from many threads at once, once every route is added. `respond` is called
+  // once: on this thread, or on the audit trail's once the call's record is committed.
+  using Respond = std::function<void(HttpResponse)>;
+  void answer(const HttpRequest& request, Respond respond) const;
+  // The same, waiting for the answer.
   HttpResponse answer(const HttpRequest& request) const;
 
  private:
@@ -122,13 +129,14 @@ class Router {
     std::vector<std::size_t> values;    // the positions of the placeholders
     Handler handler;
   };
-  HttpResponse call(const Route& route, const HttpRequest& request,
-                    const std::vector<std::string>& path) const;
+  void call(const Route& route, const HttpRequest& request, const std::vector<std::string>& path,
+            Respond respond) const;
   // 404, or 405 naming the methods the path takes.
   HttpResponse unrouted(const HttpRequest& request, const std::vector<std::string>& path) const;
   HttpResponse refused(int status, const std::string& detail) const;
   // 500 for what no client input should cause, logged.
-  HttpResponse failed(const HttpRequest& request, const std::string& what) const;
+  HttpResponse failed(const std::string& method, const std::string& path,
+                      const std::string& what) const;
 
   Metrics& metrics_;
   std::size_t max_body_bytes_;
