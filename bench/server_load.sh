@@ -2,7 +2,9 @@
 # Load on the API server with wrk: requests/s and p50/p99 latency of GET /predict (score and
 # exact SHAP values of ~750 features), computed on every request and then from the explanation
 # cache, and of GET /api/v1/clients/{id}/score (score alone), at 1, 16 and 64 connections, on a
-# model of about 800 trees (depth 6). Also the server's cold start: from launch to /readyz.
+# model of about 800 trees (depth 6). Also the server's cold start: from launch to /readyz. Every
+# request carries a bearer token (a machine's, role system) and every answer about a client waits
+# for its audit record to be committed, as in production.
 #   bench/server_load.sh [WORK_DIR] [CLIENTS] [SECONDS]   (defaults: build/bench-data/server, 20000, 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +30,9 @@ if [[ ! -f "$work/clients.sqlite" ]]; then
     tail -n 3
 fi
 
+source bench/access_token.sh
+token=$(access_token "$bin" "$work/clients.sqlite" system)
+advisor=$(access_token "$bin" "$work/clients.sqlite" advisor)
 port=18765
 server=""
 trap '[[ -n "$server" ]] && kill $server 2>/dev/null || true' EXIT
@@ -48,7 +53,7 @@ load() {  # label, path template: one wrk run per connection count
   local label=$1 route=$2 connections threads out rps p50 p99 errors
   for connections in 1 16 64; do
     threads=$((connections < 2 ? 1 : 2))
-    out=$(PATH_TEMPLATE="$route" IDS="$ids" wrk -t "$threads" -c "$connections" -d "${seconds}s" \
+    out=$(PATH_TEMPLATE="$route" IDS="$ids" TOKEN="$token" wrk -t "$threads" -c "$connections" -d "${seconds}s" \
       --latency -s bench/predict.lua "http://127.0.0.1:$port")
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(wrk_latency_ms "$out" 50)
@@ -61,9 +66,9 @@ load() {  # label, path template: one wrk run per connection count
 # First with every explanation computed on its request (no cache): the cost of a client's first
 # explanation under a model. Then as served by default, with the explanation cache.
 serve 0
-trees=$(curl -s "http://127.0.0.1:$port/api/v1/model" |
+trees=$(curl -s -H "Authorization: Bearer $advisor" "http://127.0.0.1:$port/api/v1/model" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["training"]["rounds"])')
-ids=$(curl -s "http://127.0.0.1:$port/api/v1/clients?limit=200" |
+ids=$(curl -s -H "Authorization: Bearer $advisor" "http://127.0.0.1:$port/api/v1/clients?limit=200" |
   python3 -c 'import json,sys; print(",".join(str(c["id"]) for c in json.load(sys.stdin)["clients"]))')
 printf '\n%s trees, %s\n' "$trees" "$(head -n 1 "$work/serve.log")"
 printf 'cold start (launch to /readyz): %s s\n\n' "$cold"

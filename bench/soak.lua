@@ -1,10 +1,13 @@
 -- wrk: the soak benchmark's mixed traffic over several clients. In the environment: IDS (client
--- ids, comma-separated) and APPLICATION (a JSON body for POST /api/v1/applications).
+-- ids, comma-separated), APPLICATION (a JSON body for POST /api/v1/applications) and TOKEN (an
+-- advisor's bearer token).
 -- Of every 100 requests: 40 /predict, 40 client pages, 19 what-ifs, 1 posted application.
 local ids = {}
 for id in string.gmatch(os.getenv("IDS"), "%d+") do ids[#ids + 1] = id end
 local application = os.getenv("APPLICATION")
-local json = { ["Content-Type"] = "application/json" }
+local authorization = "Bearer " .. os.getenv("TOKEN")
+wrk.headers["Authorization"] = authorization
+local json = { ["Content-Type"] = "application/json", ["Authorization"] = authorization }
 local n = 0
 
 request = function()

@@ -26,6 +26,8 @@ if [[ ! -f "$work/clients.sqlite" ]]; then
 fi
 # Each soak starts from the same store: the applications a run posts are its own.
 cp "$work/clients.sqlite" "$work/soak.sqlite"
+source bench/access_token.sh
+token=$(access_token "$bin" "$work/soak.sqlite" advisor)
 mapfile -t runs < <(find "$work/models" -mindepth 2 -maxdepth 2 -name bundle.json -printf '%h\n' |
   xargs -n 1 basename | sort)
 ((${#runs[@]} >= 2)) || { echo "bench/soak.sh: expected two runs in $work/models" >&2; exit 1; }
@@ -44,7 +46,7 @@ source bench/wrk_figures.sh
 printf '%-7s %10s %12s %10s %8s %s\n' minute rss_mb requests/s p99_ms errors model
 first_rss="" rss="" total_errors=0
 for ((minute = 1; minute <= minutes; minute++)); do
-  out=$(IDS="$ids" APPLICATION="$application" wrk -t 2 -c 64 -d 60s --latency -s bench/soak.lua \
+  out=$(IDS="$ids" APPLICATION="$application" TOKEN="$token" wrk -t 2 -c 64 -d 60s --latency -s bench/soak.lua \
     "http://127.0.0.1:$port")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(wrk_latency_ms "$out" 99)
@@ -52,7 +54,7 @@ for ((minute = 1; minute <= minutes; minute++)); do
   total_errors=$((total_errors + errors))
   rss=$(($(ps -o rss= -p "$server") / 1024))
   [[ -n "$first_rss" ]] || first_rss=$rss
-  model=$(curl -sf "http://127.0.0.1:$port/api/v1/model" | python3 -c 'import json,sys; print(json.load(sys.stdin)["run_id"])')
+  model=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/model" | python3 -c 'import json,sys; print(json.load(sys.stdin)["run_id"])')
   printf '%-7s %10s %12.0f %10s %8s %s\n' "$minute" "$rss" "$rps" "$p99" "$errors" "$model"
   "$bin" promote "${runs[minute % 2]}" --models "$work/models" >/dev/null
 done
