@@ -95,10 +95,26 @@ class PlanBuilder {
  public:
   explicit PlanBuilder(const LearnedCategories& categories) : categories_(categories) {}
 
-  std::size_t add(std::string name, TableId table, std::string description, Label label) {
+  // A new concept; `scope` and `column` choose its client wording.
+  std::size_t begin_concept(Concept::Kind kind, const std::string& scope, const std::string& column,
+                            Label label) {
+    std::string key = scope + column;
+    if (!concept_keys_.insert(key).second) throw internal_error("concept defined twice: " + key);
+    ClientWording wording = client_wording(scope, column, label);
+    plan_.concepts.push_back({std::move(key), kind, std::move(label), {}, 0, std::move(wording)});
+    return plan_.concepts.size() - 1;
+  }
+
+  std::size_t add(std::string name, TableId table, std::string description, Label label,
+                  std::size_t concept_index) {
     if (!names_.insert(name).second) throw internal_error("feature defined twice: " + name);
-    plan_.features.push_back({std::move(name), table, std::move(description), std::move(label)});
-    return plan_.features.size() - 1;
+    const std::size_t feature = plan_.features.size();
+    plan_.features.push_back(
+        {std::move(name), table, std::move(description), std::move(label), concept_index});
+    Concept& group = plan_.concepts.at(concept_index);
+    if (group.members.empty()) group.headline = feature;
+    group.members.push_back(feature);
+    return feature;
   }
 
   Label column_or_derived_label(TableId table, const std::string& column) const {
@@ -119,6 +135,11 @@ class PlanBuilder {
                std::nullopt};
     const Label& label = column_label(table, column);
     const std::string file = tables::schema_of(table).file_name;
+    const std::size_t group =
+        scope_en.empty()
+            ? begin_concept(Concept::Kind::Category, prefix, column, label)
+            : begin_concept(Concept::Kind::Shares, prefix, column,
+                            {label.fr + " (" + scope_fr + ")", label.en + " (" + scope_en + ")"});
     auto add_value = [&](const std::string& part, const std::string& value_fr,
                          const std::string& value_en, const std::string& rule) {
       return add(prefix + column + "_" + part + name_suffix, table,
@@ -127,7 +148,8 @@ class PlanBuilder {
                  {(scope_fr.empty() ? "" : "Part des " + scope_fr + " avec ") + label.fr + " : " +
                       value_fr,
                   (scope_en.empty() ? "" : "Share of " + scope_en + " with ") + label.en + ": " +
-                      value_en});
+                      value_en},
+                 group);
     };
     for (const std::string& value : hot.categories.values) {
       const Label words = category_label(value);
@@ -158,10 +180,11 @@ class PlanBuilder {
     }
     if (with_count) {
       const Label& scope = kScopeLabels.at(main_prefix);
+      const Label label = {"Nombre de " + scope.fr, "Number of " + scope.en};
       history.count_output =
           add(main_prefix + "COUNT", table,
-              "number of the client's rows in " + tables::schema_of(table).file_name,
-              {"Nombre de " + scope.fr, "Number of " + scope.en});
+              "number of the client's rows in " + tables::schema_of(table).file_name, label,
+              begin_concept(Concept::Kind::Count, main_prefix, "COUNT", label));
     }
     plan_.history.push_back(std::move(history));
   }
@@ -178,15 +201,20 @@ class PlanBuilder {
     for (const AggregationSpec& spec : aggregations) {
       NumericAggregation aggregation{spec.column, {}};
       const Label column = column_or_derived_label(table, spec.column);
+      const std::size_t group = begin_concept(
+          Concept::Kind::Aggregates, prefix, spec.column,
+          {column.fr + " (" + scope_label.fr + ")", column.en + " (" + scope_label.en + ")"});
       for (Aggregate aggregate : spec.aggregates) {
         const Label& word = kAggregateLabels.at(aggregate);
         const std::string name = prefix + spec.column + "_" + std::string(suffix(aggregate));
-        aggregation.outputs.emplace_back(
-            aggregate, add(name, table,
-                           std::string(suffix(aggregate)) + " of " + spec.column + " over " + rows +
-                               " (missing values skipped)",
-                           {word.fr + " : " + column.fr + " (" + scope_label.fr + ")",
-                            word.en + ": " + column.en + " (" + scope_label.en + ")"}));
+        const std::size_t feature = add(name, table,
+                                        std::string(suffix(aggregate)) + " of " + spec.column +
+                                            " over " + rows + " (missing values skipped)",
+                                        {word.fr + " : " + column.fr + " (" + scope_label.fr + ")",
+                                         word.en + ": " + column.en + " (" + scope_label.en + ")"},
+                                        group);
+        if (aggregate == A::Mean) plan_.concepts[group].headline = feature;
+        aggregation.outputs.emplace_back(aggregate, feature);
       }
       scope.numeric.push_back(std::move(aggregation));
     }
@@ -200,6 +228,7 @@ class PlanBuilder {
   const LearnedCategories& categories_;
   FeaturePlan plan_;
   std::set<std::string> names_;
+  std::set<std::string> concept_keys_;
 };
 
 void plan_application(PlanBuilder& builder) {
@@ -211,8 +240,11 @@ void plan_application(PlanBuilder& builder) {
         column.may_hold_no_date
             ? column.name + " of the application; 365243 (no such date) counts as missing"
             : column.name + " of the application, as given";
-    application.values.push_back({column.name, builder.add(column.name, table, description,
-                                                           column_label(table, column.name))});
+    const Label& label = column_label(table, column.name);
+    application.values.push_back(
+        {column.name,
+         builder.add(column.name, table, description, label,
+                     builder.begin_concept(Concept::Kind::Value, "", column.name, label))});
   }
   const struct {
     const char* name;
@@ -247,7 +279,8 @@ void plan_application(PlanBuilder& builder) {
          builder.add(ratio.name, table,
                      std::string(ratio.numerator) + " / " + ratio.denominator +
                          "; missing when either is missing or the divisor is 0",
-                     ratio.label)});
+                     ratio.label,
+                     builder.begin_concept(Concept::Kind::Value, "", ratio.name, ratio.label))});
   }
   for (const tables::ColumnSpec& column : tables::schema_of(table).columns) {
     if (column.kind == tables::ColumnKind::Category) {

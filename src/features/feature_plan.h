@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "features/aggregation.h"
+#include "features/client_wording.h"
 #include "features/column_labels.h"
 #include "features/learned_categories.h"
 
@@ -21,9 +22,24 @@ namespace creditscore::features {
 
 struct FeatureInfo {
   std::string name;
-  tables::TableId table;    // where its values come from
-  std::string description;  // how it is computed, in words
-  Label label;              // what an advisor reads
+  tables::TableId table;          // where its values come from
+  std::string description;        // how it is computed, in words
+  Label label;                    // what an advisor reads
+  std::size_t concept_index = 0;  // in FeaturePlan::concepts
+};
+
+// What a person knows as one thing, made of related features: one field's one-hot columns (the
+// contract type), the aggregates of one history column in one scope (the days paid late over past
+// instalments), a ratio, a count. Its effect on a score is the sum of its members' effects.
+struct Concept {
+  enum class Kind { Value, Category, Aggregates, Shares, Count };
+  std::string key;  // "INSTAL_DPD", "NAME_CONTRACT_TYPE", "PAYMENT_RATE"
+  Kind kind = Kind::Value;
+  Label label;  // the advisor's words: the column and, for history, the rows it sums up
+  std::vector<std::size_t> members;  // features, in order
+  // The member whose value stands for the concept (an aggregate's mean, or its first member).
+  std::size_t headline = 0;
+  ClientWording wording;  // whether and how a client is told of it
 };
 
 struct OneHot {
@@ -69,6 +85,7 @@ struct HistoryPlan {
 
 struct FeaturePlan {
   std::vector<FeatureInfo> features;
+  std::vector<Concept> concepts;  // each feature belongs to exactly one
   ApplicationPlan application;
   std::vector<HistoryPlan> history;  // bureau, previous applications, POS, instalments, cards
 };
