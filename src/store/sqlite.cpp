@@ -49,6 +49,10 @@ std::int64_t Database::changes() const {
   return sqlite3_changes64(db_);
 }
 
+std::int64_t Database::last_insert_id() const {
+  return sqlite3_last_insert_rowid(db_);
+}
+
 Statement Database::prepare(std::string_view sql) {
   return Statement(*this, sql);
 }

@@ -41,6 +41,8 @@ class Database {
   Statement prepare(std::string_view sql);
   // Rows changed by the last INSERT, UPDATE or DELETE.
   std::int64_t changes() const;
+  // The rowid of the last row inserted.
+  std::int64_t last_insert_id() const;
   const std::filesystem::path& file() const { return file_; }
   sqlite3* handle() const { return db_; }
 

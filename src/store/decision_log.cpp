@@ -1,0 +1,149 @@
+#include "store/decision_log.h"
+
+#include "common/error.h"
+#include "store/audit_trail.h"
+
+namespace creditscore::store {
+namespace {
+
+constexpr std::string_view kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS decisions (
+  id INTEGER PRIMARY KEY,
+  client_id INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  run_id TEXT NOT NULL,
+  probability REAL NOT NULL,
+  threshold REAL NOT NULL,
+  recommendation TEXT NOT NULL CHECK (recommendation IN ('granted', 'refused')),
+  decision TEXT NOT NULL CHECK (decision IN ('granted', 'refused')),
+  overrides INTEGER NOT NULL,
+  comment TEXT NOT NULL,
+  reasons TEXT NOT NULL,
+  replaces INTEGER UNIQUE REFERENCES decisions (id)
+);
+CREATE INDEX IF NOT EXISTS decisions_by_client ON decisions (client_id, id);
+CREATE TRIGGER IF NOT EXISTS decisions_never_updated BEFORE UPDATE ON decisions
+  BEGIN SELECT RAISE(ABORT, 'a decision is never changed: record a correction'); END;
+CREATE TRIGGER IF NOT EXISTS decisions_never_deleted BEFORE DELETE ON decisions
+  BEGIN SELECT RAISE(ABORT, 'a decision is never deleted: record a correction'); END;
+)sql";
+
+constexpr std::string_view kColumns =
+    "d.id, d.client_id, d.at, d.actor, d.run_id, d.probability, d.threshold, d.recommendation, "
+    "d.decision, d.comment, d.reasons, d.replaces";
+
+// Each client's latest decision.
+constexpr std::string_view kLatest =
+    "decisions d WHERE d.id = (SELECT max(id) FROM decisions WHERE client_id = d.client_id)";
+
+Decision decision_of(Statement& row, const std::filesystem::path& file) {
+  Decision d;
+  d.id = row.integer(0);
+  d.client_id = row.integer(1);
+  d.at = row.text(2);
+  d.actor = row.text(3);
+  d.run_id = row.text(4);
+  d.probability = row.real(5);
+  d.threshold = row.real(6);
+  try {
+    d.recommendation = parse_verdict(row.text(7));
+    d.decision = parse_verdict(row.text(8));
+    d.reasons = nlohmann::json::parse(row.text(10));
+  } catch (const std::exception& e) {
+    throw StoreError(file.string() + ": decision " + std::to_string(d.id) +
+                     " is malformed: " + e.what());
+  }
+  d.comment = row.text(9);
+  if (!row.is_null(11)) d.replaces = row.integer(11);
+  return d;
+}
+
+}  // namespace
+
+std::string_view verdict_name(Verdict verdict) {
+  return verdict == Verdict::Granted ? "granted" : "refused";
+}
+
+Verdict parse_verdict(std::string_view text) {
+  if (text == "granted") return Verdict::Granted;
+  if (text == "refused") return Verdict::Refused;
+  throw invalid_input("\"" + std::string(text) + "\" is no decision: say granted or refused");
+}
+
+DecisionLog::DecisionLog(const std::filesystem::path& file) : db_(file) {
+  db_.execute(kSchema);
+}
+
+void DecisionLog::record(Decision& d) {
+  in_transaction(db_, [&] {
+    Statement latest = db_.prepare("SELECT max(id) FROM decisions WHERE client_id = ?1");
+    latest.bind(1, d.client_id).step();
+    d.replaces = latest.is_null(0) ? std::nullopt : std::optional(latest.integer(0));
+    d.at = audit_time_now();
+    Statement insert = db_.prepare(
+        "INSERT INTO decisions (client_id, at, actor, run_id, probability, threshold, "
+        "recommendation, decision, overrides, comment, reasons, replaces) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    insert.bind(1, d.client_id).bind(2, d.at).bind(3, d.actor).bind(4, d.run_id);
+    insert.bind(5, d.probability).bind(6, d.threshold);
+    insert.bind(7, verdict_name(d.recommendation)).bind(8, verdict_name(d.decision));
+    insert.bind(9, static_cast<std::int64_t>(d.overrides())).bind(10, d.comment);
+    insert.bind(11, d.reasons.dump());
+    if (d.replaces) {
+      insert.bind(12, *d.replaces);
+    } else {
+      insert.bind_null(12);
+    }
+    insert.run();
+    d.id = db_.last_insert_id();
+  });
+}
+
+std::vector<Decision> DecisionLog::history(std::int64_t client_id) {
+  Statement query = db_.prepare("SELECT " + std::string(kColumns) +
+                                " FROM decisions d WHERE d.client_id = ?1 ORDER BY d.id DESC");
+  query.bind(1, client_id);
+  std::vector<Decision> decisions;
+  while (query.step()) decisions.push_back(decision_of(query, db_.file()));
+  return decisions;
+}
+
+ApplicationPage DecisionLog::applications(ApplicationStatus status, std::size_t offset,
+                                          std::size_t limit) {
+  const std::string decided = "EXISTS (SELECT 1 FROM decisions WHERE client_id = c.id)";
+  const std::string filter = "c.split IN ('test', 'new') AND " +
+                             (status == ApplicationStatus::Pending ? "NOT " + decided : decided);
+  ApplicationPage page;
+  Statement count = db_.prepare("SELECT count(*) FROM clients c WHERE " + filter);
+  count.step();
+  page.total = static_cast<std::size_t>(count.integer(0));
+  if (status == ApplicationStatus::Pending) {
+    Statement query = db_.prepare("SELECT c.id, c.updated_at FROM clients c WHERE " + filter +
+                                  " ORDER BY c.updated_at, c.id LIMIT ?1 OFFSET ?2");
+    query.bind(1, static_cast<std::int64_t>(limit)).bind(2, static_cast<std::int64_t>(offset));
+    while (query.step()) page.rows.push_back({query.integer(0), query.text(1), std::nullopt});
+    return page;
+  }
+  Statement query =
+      db_.prepare("SELECT " + std::string(kColumns) + ", c.updated_at FROM clients c JOIN " +
+                  std::string(kLatest) + " AND d.client_id = c.id AND " + filter +
+                  " ORDER BY d.id DESC LIMIT ?1 OFFSET ?2");
+  query.bind(1, static_cast<std::int64_t>(limit)).bind(2, static_cast<std::int64_t>(offset));
+  while (query.step()) {
+    Decision d = decision_of(query, db_.file());
+    page.rows.push_back({d.client_id, query.text(12), std::move(d)});
+  }
+  return page;
+}
+
+std::vector<Decision> DecisionLog::latest_since(const std::string& since) {
+  Statement query = db_.prepare("SELECT " + std::string(kColumns) + " FROM " +
+                                std::string(kLatest) + " AND d.at >= ?1 ORDER BY d.id");
+  query.bind(1, since);
+  std::vector<Decision> decisions;
+  while (query.step()) decisions.push_back(decision_of(query, db_.file()));
+  return decisions;
+}
+
+}  // namespace creditscore::store

@@ -1,0 +1,80 @@
+// The decisions on new applications, each owned by a person (GDPR Art. 22, EU AI Act Art. 14), in
+// the store's database beside the clients:
+//
+//   decisions  id, client_id, at, actor, run_id, probability, threshold, recommendation,
+//              decision, overrides, comment, reasons (JSON), replaces
+//
+// A record is never changed: triggers refuse UPDATE and DELETE. A correction is a new record that
+// points to the one it replaces, so the history of a client's file shows every step.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/sqlite.h"
+
+namespace creditscore::store {
+
+enum class Verdict { Granted, Refused };
+
+std::string_view verdict_name(Verdict verdict);  // "granted", "refused"
+// Throws an invalid_input Error naming the text when it is neither.
+Verdict parse_verdict(std::string_view text);
+
+struct Decision {
+  std::int64_t id = 0;  // set by record()
+  std::int64_t client_id = 0;
+  std::string at;  // ISO 8601 UTC; set by record()
+  std::string actor;
+  std::string run_id;  // the model that gave the probability
+  double probability = 0;
+  double threshold = 0;
+  Verdict recommendation = Verdict::Refused;  // the model's: refused when probability ≥ threshold
+  Verdict decision = Verdict::Refused;        // the person's
+  std::string comment;
+  nlohmann::json reasons = nlohmann::json::array();  // what the client is told, as shown
+  std::optional<std::int64_t> replaces;              // set by record()
+
+  bool overrides() const { return decision != recommendation; }
+};
+
+enum class ApplicationStatus { Pending, Decided };
+
+// One line of the advisor's worklist.
+struct ApplicationRow {
+  std::int64_t client_id = 0;
+  std::string received_at;           // when the application was stored
+  std::optional<Decision> decision;  // the latest, for a decided one
+};
+
+struct ApplicationPage {
+  std::vector<ApplicationRow> rows;
+  std::size_t total = 0;
+};
+
+// One thread at a time; several processes may open the same file (SQLite's WAL). The clients
+// table must be there (ClientStore makes it).
+class DecisionLog {
+ public:
+  explicit DecisionLog(const std::filesystem::path& file);
+
+  // Appends `decision`, replacing the client's latest one if any; fills id, at and replaces.
+  void record(Decision& decision);
+  // Newest first.
+  std::vector<Decision> history(std::int64_t client_id);
+  // New applications ('test' and 'new' clients): pending ones oldest first, decided ones by
+  // their latest decision, newest first.
+  ApplicationPage applications(ApplicationStatus status, std::size_t offset, std::size_t limit);
+  // Each client's latest decision made at or after `since` (ISO 8601 date or time), oldest first.
+  std::vector<Decision> latest_since(const std::string& since);
+
+ private:
+  Database db_;
+};
+
+}  // namespace creditscore::store
