@@ -13,6 +13,9 @@ packages=(
   sqlite3                             # tests: edit an audit record by hand (the tamper test)
   libargon2-dev                       # Argon2id password hashes
   libssl-dev                          # OpenSSL: SHA-256 (bundles, tokens, audit chain), the server's TLS
+  libpango1.0-dev libcairo2-dev       # Pango and Cairo: the client's letter as a PDF
+  fonts-dejavu-core                   # the letter's font, with every accent
+  poppler-utils                       # tests: pdftotext reads the letter back
   openssl                             # tests: a throwaway self-signed certificate for the TLS test
   librestinio-dev libasio-dev         # the HTTP/1.1 server: RESTinio, event-driven, on Asio
   libhttp-parser-dev                  # RESTinio's HTTP parser, which fuzz/ feeds raw requests

@@ -21,6 +21,7 @@ Service::Service(const std::filesystem::path& bundle, const std::filesystem::pat
       bundle_path_(bundle),
       registry_(std::move(registry)),
       store_(existing(store)),
+      decisions_(store),
       explanations_(cached_explanations) {
   population_ = std::make_unique<Population>(store_.load_all(), store_.meta().run_id, model_);
 }

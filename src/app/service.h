@@ -13,6 +13,7 @@
 #include "app/population.h"
 #include "explain/served_model.h"
 #include "store/client_store.h"
+#include "store/decision_log.h"
 
 namespace creditscore::app {
 
@@ -42,6 +43,12 @@ class Service {
     const std::lock_guard hold(store_lock_);
     return use(store_);
   }
+  // Runs `use` with the decisions, one use at a time (their own connection).
+  template <typename Use>
+  auto with_decisions(Use&& use) {
+    const std::lock_guard hold(decisions_lock_);
+    return use(decisions_);
+  }
   // The SHAP values and probability of stored client `id` under `model` (features from
   // population()).
   ExplanationCache::Explanation stored_explanation(
@@ -58,6 +65,8 @@ class Service {
   std::optional<std::filesystem::path> registry_;
   std::mutex store_lock_;
   store::ClientStore store_;
+  std::mutex decisions_lock_;
+  store::DecisionLog decisions_;
   std::unique_ptr<Population> population_;
   ExplanationCache explanations_;
 };

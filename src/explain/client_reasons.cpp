@@ -74,6 +74,13 @@ std::string sentence(const features::FeaturePlan& plan, const ReasonWriter& writ
 
 }  // namespace
 
+nlohmann::json reasons_json(std::span<const ClientReason> reasons) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const ClientReason& r : reasons)
+    list.push_back({{"fr", r.fr}, {"en", r.en}, {"effect", r.effect}});
+  return list;
+}
+
 std::vector<double> concept_effects(const features::FeaturePlan& plan,
                                     std::span<const double> effects) {
   if (effects.size() != plan.features.size()) {

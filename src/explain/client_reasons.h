@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <span>
 #include <string>
 #include <vector>
@@ -25,6 +26,9 @@ struct ClientReason {
   double effect;              // on the probability of default; the members' effects summed
   std::string fr, en;
 };
+
+// As the API and the decision's record keep them: [{"fr", "en", "effect"}...].
+nlohmann::json reasons_json(std::span<const ClientReason> reasons);
 
 // One effect per concept of `plan`: the sum of its members' `effects` (one per feature).
 std::vector<double> concept_effects(const features::FeaturePlan& plan,

@@ -20,6 +20,12 @@ void check_inputs(std::span<const double> probabilities, std::span<const int> la
 
 }  // namespace
 
+Verdict parse_verdict(std::string_view text) {
+  if (text == verdict_name(Verdict::Granted)) return Verdict::Granted;
+  if (text == verdict_name(Verdict::Refused)) return Verdict::Refused;
+  throw invalid_input("\"" + std::string(text) + "\" is no decision: say granted or refused");
+}
+
 Confusion confusion_at(std::span<const double> probabilities, std::span<const int> labels,
                        double threshold) {
   check_inputs(probabilities, labels);

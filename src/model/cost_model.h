@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace creditscore::model {
@@ -13,9 +14,19 @@ namespace creditscore::model {
 inline bool refuses(double probability, double threshold) {
   return probability >= threshold;
 }
-// "refused" or "granted", as the API, the predictions file and the store write the decision.
+enum class Verdict { Granted, Refused };
+
+inline Verdict verdict(double probability, double threshold) {
+  return refuses(probability, threshold) ? Verdict::Refused : Verdict::Granted;
+}
+// "granted" or "refused", as the API, the predictions file and the store write a decision.
+inline const char* verdict_name(Verdict verdict) {
+  return verdict == Verdict::Refused ? "refused" : "granted";
+}
+// Throws an invalid_input Error naming the text when it is neither.
+Verdict parse_verdict(std::string_view text);
 inline const char* decision_name(double probability, double threshold) {
-  return refuses(probability, threshold) ? "refused" : "granted";
+  return verdict_name(verdict(probability, threshold));
 }
 
 struct CostModel {

@@ -68,6 +68,7 @@ ApiServer::ApiServer(const ServerSettings& settings)
   add_audit_routes(*router_, settings.store);
   add_legacy_routes(*router_, *service_);
   add_client_routes(*router_, *service_);
+  add_decision_routes(*router_, *service_);
   add_comparison_routes(*router_, *service_);
   add_model_routes(*router_, *service_);
   add_scoring_routes(*router_, *admission_);

@@ -7,23 +7,8 @@
 #include "store/audit_trail.h"
 
 namespace creditscore::server {
-namespace {
 
 using nlohmann::json;
-
-json record_json(const store::AuditRecord& r) {
-  return {{"sequence", r.sequence},
-          {"at", r.at},
-          {"actor", r.actor},
-          {"role", r.role},
-          {"address", r.address},
-          {"action", r.action},
-          {"client_id", r.client_id ? json(*r.client_id) : json(nullptr)},
-          {"status", r.status},
-          {"detail", r.detail}};
-}
-
-}  // namespace
 
 void add_audit_routes(Router& router, const std::filesystem::path& store) {
   struct Reader {
@@ -43,7 +28,7 @@ void add_audit_routes(Router& router, const std::filesystem::path& store) {
     const std::lock_guard hold(reader->lock);
     json records = json::array();
     for (const store::AuditRecord& record : reader->trail.find(query))
-      records.push_back(record_json(record));
+      records.push_back(store::to_json(record));
     return Reply(json{{"total", reader->trail.count(query)},
                       {"offset", query.offset},
                       {"records", std::move(records)}});

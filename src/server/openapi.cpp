@@ -25,6 +25,8 @@ json described(json schema, const std::string& description) {
   return schema;
 }
 json nullable(json schema) {
+  // OpenAPI 3.0 ignores what stands beside a $ref.
+  if (schema.contains("$ref")) return {{"nullable", true}, {"allOf", json::array({schema})}};
   schema["nullable"] = true;
   return schema;
 }
@@ -322,6 +324,63 @@ json schemas() {
                                                  {"credit_card_balance", rows}},
                                                 {})}},
                             {"application"});
+  const json reasons =
+      array_of(object({{"fr", type("string")}, {"en", type("string")}, {"effect", type("number")}},
+                      {"fr", "en", "effect"}));
+  const json verdict = text_enum({"granted", "refused"});
+  s["Decision"] =
+      object({{"id", type("integer")},
+              {"client_id", type("integer")},
+              {"at", type("string")},
+              {"actor", type("string")},
+              {"run_id", type("string")},
+              {"probability", type("number")},
+              {"threshold", type("number")},
+              {"recommendation", verdict},
+              {"decision", verdict},
+              {"overrides", type("boolean")},
+              {"comment", type("string")},
+              {"reasons", reasons},
+              {"replaces", nullable(type("integer"))}},
+             {"id", "client_id", "at", "actor", "run_id", "probability", "threshold",
+              "recommendation", "decision", "overrides", "comment", "reasons", "replaces"});
+  s["Decisions"] = object(
+      {{"id", type("integer")},
+       {"decidable", described(type("boolean"), "A new application, which an advisor decides")},
+       {"recommendation",
+        object({{"decision", verdict}, {"score", ref("Score")}, {"reasons", reasons}},
+               {"decision", "score", "reasons"})},
+       {"decisions", array_of(ref("Decision"))}},
+      {"id", "decidable", "recommendation", "decisions"});
+  s["Worklist"] =
+      object({{"status", text_enum({"pending", "decided"})},
+              {"total", type("integer")},
+              {"offset", type("integer")},
+              {"limit", type("integer")},
+              {"applications", array_of(object({{"id", type("integer")},
+                                                {"received_at", type("string")},
+                                                {"score", ref("Score")},
+                                                {"decision", nullable(ref("Decision"))}},
+                                               {"id", "received_at", "score", "decision"}))}},
+             {"status", "total", "offset", "limit", "applications"});
+  s["ClientExport"] = object(
+      {{"client_id", type("integer")},
+       {"exported_at", type("string")},
+       {"controller", type("string")},
+       {"split", type("string")},
+       {"outcome", nullable(type("integer"))},
+       {"application", free_object("The application as given")},
+       {"history_summary", free_object("The history's summary")},
+       {"features", array_of(free_object("A feature built for the client"))},
+       {"scores", array_of(free_object("A score and its model"))},
+       {"decisions", array_of(ref("Decision"))},
+       {"accesses", array_of(free_object("An audit record"))}},
+      {"client_id", "exported_at", "application", "features", "scores", "decisions", "accesses"});
+  s["DecisionRequest"] = object({{"decision", verdict},
+                                 {"comment", described(type("string"),
+                                                       "Why; at least 20 characters when the "
+                                                       "decision overrides the model")}},
+                                {"decision"});
   s["WhatIfChanges"] =
       object({{"changes", free_object("COLUMN: its new value, or null to clear it")}}, {"changes"});
   return s;
@@ -416,6 +475,31 @@ json openapi_document() {
       with_body(operation("Save a new application, scored and explained", {}, "AdmittedApplication",
                           "The explanation and the new client's id", 201),
                 "Application", application_body);
+  paths["/api/v1/applications"]["get"] = operation(
+      "The advisor's worklist: new applications pending a decision (oldest first) or decided",
+      {parameter("status", "query", "string", "pending (default) or decided"),
+       parameter("offset", "query", "integer", "First application (default 0)"),
+       parameter("limit", "query", "integer", "Applications per page, 1 to 200 (default 20)")},
+      "Worklist", "A page of applications");
+  paths["/api/v1/clients/{id}/decision"]["post"] = with_body(
+      operation("Decide on a new application: confirm or override the model's recommendation",
+                {client_id()}, "Decision", "The decision recorded", 201),
+      "DecisionRequest", "The decision, and a comment when overriding the model");
+  paths["/api/v1/clients/{id}/decision"]["post"]["responses"]["409"] =
+      error_answer("A past application, whose outcome is known");
+  paths["/api/v1/clients/{id}/decisions"]["get"] =
+      operation("The model's recommendation with the client's reasons, and the decisions",
+                {client_id()}, "Decisions", "Recommendation and decisions, newest first");
+  paths["/api/v1/clients/{id}/letter"]["get"] = operation(
+      "The client's letter: decision, reasons, data used, rights",
+      {client_id(), parameter("lang", "query", "string", "fr (default) or en")}, "Error", "");
+  paths["/api/v1/clients/{id}/letter"]["get"]["responses"]["200"] = {
+      {"description", "The letter, a PDF document"},
+      {"content", {{"application/pdf", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
+  paths["/api/v1/clients/{id}/letter"]["get"]["responses"]["409"] = error_answer("No decision yet");
+  paths["/api/v1/clients/{id}/export"]["get"] =
+      operation("Every datum held about the client (GDPR Art. 15)", {client_id()}, "ClientExport",
+                "The client's data as one JSON document");
   paths["/api/v1/features"]["get"] =
       operation("Every feature with its labels, table, description and importance rank", {},
                 "FeatureList", "The features");

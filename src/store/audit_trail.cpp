@@ -147,6 +147,18 @@ std::string audit_time_days_ago(int days) {
   return text;
 }
 
+nlohmann::json to_json(const AuditRecord& r) {
+  return {{"sequence", r.sequence},
+          {"at", r.at},
+          {"actor", r.actor},
+          {"role", r.role},
+          {"address", r.address},
+          {"action", r.action},
+          {"client_id", r.client_id ? nlohmann::json(*r.client_id) : nlohmann::json(nullptr)},
+          {"status", r.status},
+          {"detail", r.detail}};
+}
+
 AuditTrail::AuditTrail(const std::filesystem::path& file) : db_(file) {
   db_.execute(kSchema);
 }

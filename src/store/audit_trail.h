@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -32,6 +33,9 @@ struct AuditRecord {
   int status = 0;      // the HTTP status answered; 0 on the command line
   std::string detail;  // what else the record needs, e.g. the run promoted
 };
+
+// The record as the API and a client's export show it.
+nlohmann::json to_json(const AuditRecord& record);
 
 struct AuditQuery {
   std::optional<std::int64_t> client_id;

@@ -2,6 +2,7 @@
 
 #include "store/access_store.h"
 #include "store/audit_trail.h"
+#include "store/decision_log.h"
 #include "store/sqlite.h"
 
 namespace creditscore::store {
@@ -12,11 +13,12 @@ void carry_over_access(const std::filesystem::path& previous, const std::filesys
   {
     const AccessStore access(next);
     const AuditTrail audit(next);
+    const DecisionLog decisions(next);
   }
   Database db(next);
   db.prepare("ATTACH DATABASE ?1 AS previous").bind(1, previous.string()).run();
   in_transaction(db, [&] {
-    for (const char* table : {"users", "tokens", "audit", "audit_head"}) {
+    for (const char* table : {"users", "tokens", "audit", "audit_head", "decisions"}) {
       Statement exists =
           db.prepare("SELECT 1 FROM previous.sqlite_master WHERE type = 'table' AND name = ?1");
       exists.bind(1, std::string_view(table));

@@ -47,8 +47,8 @@ Decision decision_of(Statement& row, const std::filesystem::path& file) {
   d.probability = row.real(5);
   d.threshold = row.real(6);
   try {
-    d.recommendation = parse_verdict(row.text(7));
-    d.decision = parse_verdict(row.text(8));
+    d.recommendation = model::parse_verdict(row.text(7));
+    d.decision = model::parse_verdict(row.text(8));
     d.reasons = nlohmann::json::parse(row.text(10));
   } catch (const std::exception& e) {
     throw StoreError(file.string() + ": decision " + std::to_string(d.id) +
@@ -61,14 +61,20 @@ Decision decision_of(Statement& row, const std::filesystem::path& file) {
 
 }  // namespace
 
-std::string_view verdict_name(Verdict verdict) {
-  return verdict == Verdict::Granted ? "granted" : "refused";
-}
-
-Verdict parse_verdict(std::string_view text) {
-  if (text == "granted") return Verdict::Granted;
-  if (text == "refused") return Verdict::Refused;
-  throw invalid_input("\"" + std::string(text) + "\" is no decision: say granted or refused");
+nlohmann::json to_json(const Decision& d) {
+  return {{"id", d.id},
+          {"client_id", d.client_id},
+          {"at", d.at},
+          {"actor", d.actor},
+          {"run_id", d.run_id},
+          {"probability", d.probability},
+          {"threshold", d.threshold},
+          {"recommendation", model::verdict_name(d.recommendation)},
+          {"decision", model::verdict_name(d.decision)},
+          {"overrides", d.overrides()},
+          {"comment", d.comment},
+          {"reasons", d.reasons},
+          {"replaces", d.replaces ? nlohmann::json(*d.replaces) : nlohmann::json(nullptr)}};
 }
 
 DecisionLog::DecisionLog(const std::filesystem::path& file) : db_(file) {
@@ -87,7 +93,7 @@ void DecisionLog::record(Decision& d) {
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
     insert.bind(1, d.client_id).bind(2, d.at).bind(3, d.actor).bind(4, d.run_id);
     insert.bind(5, d.probability).bind(6, d.threshold);
-    insert.bind(7, verdict_name(d.recommendation)).bind(8, verdict_name(d.decision));
+    insert.bind(7, model::verdict_name(d.recommendation)).bind(8, model::verdict_name(d.decision));
     insert.bind(9, static_cast<std::int64_t>(d.overrides())).bind(10, d.comment);
     insert.bind(11, d.reasons.dump());
     if (d.replaces) {

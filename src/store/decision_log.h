@@ -16,15 +16,12 @@
 #include <string_view>
 #include <vector>
 
+#include "model/cost_model.h"
 #include "store/sqlite.h"
 
 namespace creditscore::store {
 
-enum class Verdict { Granted, Refused };
-
-std::string_view verdict_name(Verdict verdict);  // "granted", "refused"
-// Throws an invalid_input Error naming the text when it is neither.
-Verdict parse_verdict(std::string_view text);
+using model::Verdict;
 
 struct Decision {
   std::int64_t id = 0;  // set by record()
@@ -42,6 +39,9 @@ struct Decision {
 
   bool overrides() const { return decision != recommendation; }
 };
+
+// The decision as the API and a client's export show it.
+nlohmann::json to_json(const Decision& decision);
 
 enum class ApplicationStatus { Pending, Decided };
 

@@ -4,8 +4,18 @@
 
 #include <vector>
 
+#include "tests/support/error_kind.h"
+
 namespace creditscore::model {
 namespace {
+
+TEST(Verdict, TheOneRuleAndItsWordsParsedBack) {
+  EXPECT_EQ(verdict(0.25, 0.25), Verdict::Refused);
+  EXPECT_EQ(verdict(0.2499, 0.25), Verdict::Granted);
+  EXPECT_EQ(parse_verdict("granted"), Verdict::Granted);
+  EXPECT_EQ(parse_verdict(verdict_name(Verdict::Refused)), Verdict::Refused);
+  EXPECT_ERROR_KIND(parse_verdict("maybe"), ErrorKind::InvalidInput);
+}
 
 TEST(CostModel, CostPerClientWeighsMissedDefaultsTenTimes) {
   Confusion confusion;

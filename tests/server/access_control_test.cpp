@@ -87,6 +87,8 @@ std::vector<Call> every_operation(std::int64_t id) {
       if (pattern == "/api/v1/score" || pattern == "/api/v1/applications")
         body = json{{"application", testing::complete_application()}}.dump();
       if (pattern.ends_with("/what-if")) body = json{{"changes", {{"AMT_CREDIT", 100000}}}}.dump();
+      if (pattern.ends_with("/decision"))
+        body = json{{"decision", "refused"}, {"comment", "Refus confirmé après entretien."}}.dump();
       calls.push_back({method, path, body, pattern});
     }
   }
@@ -100,14 +102,19 @@ httplib::Result send(httplib::Client& client, const Call& call, const httplib::H
 }
 
 TEST_F(AccessControlTest, EveryRouteAnswersNobody401AWrongRole403AndTheRightRoleItsAnswer) {
-  const std::vector<Call> calls = every_operation(client_id());
+  // A new application, which every client route (decisions too) takes.
+  const std::vector<Call> calls = every_operation(
+      server_.get("/api/v1/applications?limit=1")["applications"][0]["id"].get<std::int64_t>());
   ASSERT_GT(calls.size(), 20u);
   for (const Call& call : calls) {
     std::string method = call.method;
     for (char& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     const RouteAccess* access = route_access(method, call.pattern);
     ASSERT_TRUE(access) << method << " " << call.pattern << " is not in the route table";
-    const int success = call.pattern == "/api/v1/applications" ? 201 : 200;
+    const int success = call.method == "post" && (call.pattern == "/api/v1/applications" ||
+                                                  call.pattern == "/api/v1/clients/{id}/decision")
+                            ? 201
+                            : 200;
     const auto anonymous = send(*server_.client, call, {});
     ASSERT_TRUE(anonymous) << call.path;
     EXPECT_EQ(anonymous->status, access->is_public() ? success : 401)

@@ -112,11 +112,5 @@ TEST_F(DecisionLogTest, TheWorklistHoldsNewApplicationsPendingOldestFirstThenDec
   EXPECT_TRUE(log.latest_since("2999-01-01").empty());
 }
 
-TEST(Verdict, ParsedOrRefusedByName) {
-  EXPECT_EQ(parse_verdict("granted"), Verdict::Granted);
-  EXPECT_EQ(verdict_name(parse_verdict("refused")), "refused");
-  EXPECT_ERROR_KIND(parse_verdict("maybe"), ErrorKind::InvalidInput);
-}
-
 }  // namespace
 }  // namespace creditscore::store

@@ -1,5 +1,5 @@
 // A small checker of JSON values against the OpenAPI 3.0 schemas of our own document (no JSON
-// Schema validator is packaged for C++ in Debian 12): $ref, nullable, type, enum, oneOf,
+// Schema validator is packaged for C++ in Debian 12): $ref, nullable, type, enum, allOf, oneOf,
 // properties, required, additionalProperties, items, minItems and maxItems, which is every
 // keyword the document uses. Each violation names its place, e.g. "$.clients[3].probability:
 // expected number, got \"x\"".
@@ -32,6 +32,10 @@ inline void check_schema(const nlohmann::json& value, const nlohmann::json& sche
   }
   if (value.is_null()) {
     if (!schema.value("nullable", false)) violations.push_back(where + ": null is not allowed");
+    return;
+  }
+  if (schema.contains("allOf")) {
+    for (const auto& part : schema["allOf"]) check_schema(value, part, document, where, violations);
     return;
   }
   if (schema.contains("oneOf")) {

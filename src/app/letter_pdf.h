@@ -1,0 +1,14 @@
+// A letter rendered as a PDF with Cairo and Pango: real text (a reader can copy or extract it),
+// fonts with every accent, A4 pages, paragraphs wrapped and carried over to a new page.
+#pragma once
+
+#include <string>
+
+#include "app/client_letter.h"
+
+namespace creditscore::app {
+
+// The PDF document's bytes.
+std::string letter_pdf(const Letter& letter);
+
+}  // namespace creditscore::app

@@ -1,0 +1,202 @@
+// Decisions owned by a person, the worklist, the client's letter and export, through the real
+// server.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "store/audit_trail.h"
+#include "tests/server/running_server.h"
+#include "tests/support/run_command.h"
+
+namespace creditscore::server {
+namespace {
+
+using nlohmann::json;
+
+// `text` with each run of spaces (narrow ones too) and line ends as one space: pdftotext wraps
+// lines as the letter does, and may write a narrow space as a plain one.
+std::string flat(std::string text) {
+  for (const std::string narrow : {"\u202f", "\u00a0"}) {
+    for (auto at = text.find(narrow); at != std::string::npos; at = text.find(narrow, at))
+      text.replace(at, narrow.size(), " ");
+  }
+  std::string words;
+  for (char c : text) {
+    if (c == '\n' || c == ' ') {
+      if (!words.empty() && words.back() != ' ') words += ' ';
+    } else {
+      words += c;
+    }
+  }
+  return words;
+}
+
+const auto* const kData = ::testing::AddGlobalTestEnvironment(new ServedData);
+
+class DecisionTest : public ::testing::Test {
+ protected:
+  // The oldest pending application, and a past client whose outcome is known.
+  std::int64_t pending() {
+    return server_.get("/api/v1/applications?limit=1")["applications"][0]["id"].get<std::int64_t>();
+  }
+  std::int64_t past_client() {
+    const json clients = server_.get("/api/v1/clients?limit=50")["clients"];
+    for (const json& c : clients)
+      if (c["split"] == "train") return c["id"].get<std::int64_t>();
+    ADD_FAILURE() << "no past client";
+    return 0;
+  }
+  std::string path(std::int64_t id, const std::string& what) const {
+    return "/api/v1/clients/" + std::to_string(id) + (what.empty() ? "" : "/" + what);
+  }
+  // The text of the client's letter, through pdftotext.
+  std::string letter_text(std::int64_t id, const std::string& lang) {
+    const auto answer =
+        server_.client->Get(path(id, "letter?lang=" + lang), server_.as(store::Role::Advisor));
+    EXPECT_TRUE(answer);
+    if (!answer) return "";
+    EXPECT_EQ(answer->status, 200) << answer->body;
+    EXPECT_EQ(answer->get_header_value("Content-Type"), "application/pdf");
+    EXPECT_TRUE(answer->body.starts_with("%PDF-"));
+    const std::filesystem::path pdf = work_.path() / ("letter-" + lang + ".pdf");
+    std::ofstream(pdf, std::ios::binary) << answer->body;
+    const testing::CommandResult text = testing::run_command("pdftotext " + pdf.string() + " -");
+    EXPECT_EQ(text.status, 0) << text.output;
+    return flat(text.output);
+  }
+
+  const testing::TemporaryDirectory work_{"decisions"};
+  RunningServer server_{work_.path()};
+};
+
+TEST_F(DecisionTest, TheWorklistListsNewApplicationsOldestFirstWithTheirRecommendation) {
+  const json page = server_.get("/api/v1/applications?limit=5");
+  EXPECT_EQ(page["status"], "pending");
+  ASSERT_GT(page["total"].get<int>(), 5);
+  ASSERT_EQ(page["applications"].size(), 5u);
+  for (std::size_t k = 1; k < 5; ++k) {
+    EXPECT_LE(page["applications"][k - 1]["received_at"], page["applications"][k]["received_at"]);
+  }
+  const json first = page["applications"][0];
+  EXPECT_TRUE(first["decision"].is_null());
+  const json score = server_.get(path(first["id"].get<std::int64_t>(), "score"));
+  EXPECT_EQ(first["score"]["probability"], score["probability"]);
+  EXPECT_EQ(first["score"]["decision"], score["decision"]);
+  server_.get("/api/v1/applications?status=maybe", 422);
+  EXPECT_EQ(server_.get("/api/v1/applications?status=decided")["total"], 0);
+}
+
+TEST_F(DecisionTest, APersonConfirmsOrOverridesWithACommentAndACorrectionPointsBack) {
+  const std::int64_t id = pending();
+  const json before = server_.get(path(id, "decisions"));
+  EXPECT_TRUE(before["decidable"].get<bool>());
+  EXPECT_TRUE(before["decisions"].empty());
+  const std::string recommended = before["recommendation"]["decision"];
+  const std::string other = recommended == "granted" ? "refused" : "granted";
+  EXPECT_LE(before["recommendation"]["reasons"].size(), 4u);
+
+  // An override needs a comment of 20 characters; a confirmation does not.
+  server_.post(path(id, "decision"), {{"decision", other}}, 422);
+  server_.post(path(id, "decision"), {{"decision", other}, {"comment", "trop court"}}, 422);
+  server_.post(path(id, "decision"), {{"decision", "perhaps"}}, 422);
+  server_.post(path(id, "decision"), {{"decision", recommended}, {"extra", 1}}, 422);
+  const json confirmed = server_.post(path(id, "decision"), {{"decision", recommended}}, 201);
+  EXPECT_FALSE(confirmed["overrides"].get<bool>());
+  EXPECT_EQ(confirmed["actor"], "test-advisor");
+  EXPECT_EQ(confirmed["recommendation"], recommended);
+  EXPECT_TRUE(confirmed["replaces"].is_null());
+  EXPECT_EQ(confirmed["reasons"], before["recommendation"]["reasons"]);
+  for (const json& reason : confirmed["reasons"])
+    EXPECT_EQ(reason["effect"].get<double>() > 0, recommended == "refused") << reason;
+
+  const std::string why = "Revenus confirmés par trois bulletins de salaire récents.";
+  const json corrected =
+      server_.post(path(id, "decision"), {{"decision", other}, {"comment", why}}, 201);
+  EXPECT_TRUE(corrected["overrides"].get<bool>());
+  EXPECT_EQ(corrected["replaces"], confirmed["id"]);
+  EXPECT_EQ(corrected["comment"], why);
+
+  const json after = server_.get(path(id, "decisions"));
+  ASSERT_EQ(after["decisions"].size(), 2u);
+  EXPECT_EQ(after["decisions"][0]["id"], corrected["id"]);
+  EXPECT_EQ(after["decisions"][1]["id"], confirmed["id"]);
+
+  // Out of the pending list, into the decided one, once.
+  EXPECT_NE(pending(), id);
+  const json decided = server_.get("/api/v1/applications?status=decided");
+  ASSERT_EQ(decided["total"], 1);
+  EXPECT_EQ(decided["applications"][0]["decision"]["id"], corrected["id"]);
+
+  // Every decision is in the audit trail.
+  store::AuditQuery query;
+  query.client_id = id;
+  std::size_t recorded = 0;
+  for (const store::AuditRecord& r : store::AuditTrail(server_.settings.store).find(query)) {
+    if (r.action == "POST /api/v1/clients/{id}/decision" && r.status == 201) ++recorded;
+  }
+  EXPECT_EQ(recorded, 2u);
+}
+
+TEST_F(DecisionTest, APastApplicationWithAKnownOutcomeIsNotDecided) {
+  const std::int64_t id = past_client();
+  EXPECT_FALSE(server_.get(path(id, "decisions"))["decidable"].get<bool>());
+  server_.post(path(id, "decision"), {{"decision", "granted"}, {"comment", std::string(30, 'x')}},
+               409);
+  server_.post(path(999999999, "decision"), {{"decision", "granted"}}, 404);
+}
+
+TEST_F(DecisionTest, TheLetterTellsTheDecisionItsReasonsAndTheRightsInBothLanguages) {
+  const std::int64_t id = pending();
+  server_.get(path(id, "letter"), 409);  // no decision yet
+  const json decision = server_.post(
+      path(id, "decision"),
+      {{"decision", "refused"}, {"comment", "Endettement trop élevé pour ce montant."}}, 201);
+  ASSERT_FALSE(decision["reasons"].empty());
+
+  const std::string fr = letter_text(id, "fr");
+  EXPECT_NE(fr.find("Prêt à dépenser"), std::string::npos) << fr;
+  EXPECT_NE(fr.find(std::to_string(id)), std::string::npos);
+  EXPECT_NE(fr.find("ne pouvons pas vous accorder"), std::string::npos) << fr;
+  EXPECT_NE(fr.find("un conseiller a pris cette décision"), std::string::npos) << fr;
+  EXPECT_NE(fr.find("Ce qui pourrait changer cette décision"), std::string::npos);
+  EXPECT_NE(fr.find("Le bureau de crédit"), std::string::npos);
+  EXPECT_NE(fr.find("réexamine"), std::string::npos);
+  EXPECT_NE(fr.find("Contester cette décision"), std::string::npos);
+  const std::string en = letter_text(id, "en");
+  EXPECT_NE(en.find("We cannot grant the credit"), std::string::npos) << en;
+  EXPECT_NE(en.find("A person reviewed your file"), std::string::npos);
+  EXPECT_NE(en.find("Contest this decision"), std::string::npos);
+  // The reasons as the decision keeps them.
+  for (const json& reason : decision["reasons"]) {
+    EXPECT_NE(fr.find(flat(reason["fr"])), std::string::npos) << reason["fr"] << "\n" << fr;
+    EXPECT_NE(en.find(flat(reason["en"])), std::string::npos) << reason["en"] << "\n" << en;
+  }
+  // No model internals.
+  for (const char* internal : {"SHAP", "EXT_SOURCE", "probabilit", "threshold", "seuil de"})
+    EXPECT_EQ(fr.find(internal) + en.find(internal), 2 * std::string::npos) << internal;
+  server_.get(path(id, "letter?lang=de"), 422);
+}
+
+TEST_F(DecisionTest, TheExportHoldsEverythingKeptAboutTheClient) {
+  const std::int64_t id = pending();
+  server_.get(path(id, ""));  // an access, recorded
+  server_.post(path(id, "decision"),
+               {{"decision", "granted"}, {"comment", "Garant solide présenté en agence."}}, 201);
+  const json exported = server_.get(path(id, "export"));
+  EXPECT_EQ(exported["client_id"], id);
+  const json file = server_.get(path(id, ""));
+  EXPECT_EQ(exported["application"].size(), file["application"].size());
+  EXPECT_EQ(exported["features"].size(), server_.get("/api/v1/features")["features"].size());
+  ASSERT_EQ(exported["decisions"].size(), 1u);
+  EXPECT_EQ(exported["scores"][1]["run_id"], file["score"]["model"]);
+  bool decision_recorded = false;
+  for (const json& access : exported["accesses"]) {
+    EXPECT_EQ(access["client_id"], id);
+    decision_recorded |= access["action"] == "POST /api/v1/clients/{id}/decision";
+  }
+  EXPECT_TRUE(decision_recorded);
+  server_.get(path(999999999, "export"), 404);
+}
+
+}  // namespace
+}  // namespace creditscore::server
