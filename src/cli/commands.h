@@ -22,5 +22,7 @@ void register_openapi_command(CLI::App& app);
 void register_users_command(CLI::App& app);
 void register_tokens_command(CLI::App& app);
 void register_audit_command(CLI::App& app);
+void register_letters_command(CLI::App& app);
+void register_client_command(CLI::App& app);
 
 }  // namespace creditscore::cli

@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
   creditscore::cli::register_users_command(app);
   creditscore::cli::register_tokens_command(app);
   creditscore::cli::register_audit_command(app);
+  creditscore::cli::register_letters_command(app);
+  creditscore::cli::register_client_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -24,13 +24,14 @@ void require_store(const std::filesystem::path& store) {
 }
 
 void audit_command(const std::filesystem::path& store, const std::string& action,
-                   const std::string& detail) {
+                   const std::string& detail, std::optional<std::int64_t> client_id) {
   const passwd* account = getpwuid(geteuid());
   store::AuditRecord record;
   record.actor = std::string("os:") + (account != nullptr ? account->pw_name : "unknown");
   record.role = "operator";
   record.action = action;
   record.detail = detail;
+  record.client_id = client_id;
   store::AuditTrail(store).append(std::move(record));
 }
 

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace creditscore::cli {
@@ -17,6 +19,6 @@ CLI::App* store_subcommand(CLI::App& group, const std::string& name, const std::
 void require_store(const std::filesystem::path& store);
 
 void audit_command(const std::filesystem::path& store, const std::string& action,
-                   const std::string& detail);
+                   const std::string& detail, std::optional<std::int64_t> client_id = std::nullopt);
 
 }  // namespace creditscore::cli

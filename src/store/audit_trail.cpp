@@ -94,19 +94,6 @@ AuditRecord record_of(const Statement& row) {
   return r;
 }
 
-// A date YYYY-MM-DD, possibly followed by a time: compared as text, anything else would match
-// the wrong records.
-void check_since(const std::string& since) {
-  if (since.empty()) return;
-  bool date = since.size() == 10 || (since.size() > 10 && since[10] == 'T');
-  for (std::size_t i = 0; date && i < 10; ++i) {
-    date = (i == 4 || i == 7) ? since[i] == '-'
-                              : std::isdigit(static_cast<unsigned char>(since[i])) != 0;
-  }
-  if (!date)
-    throw invalid_input("since '" + since + "': expected a date YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS");
-}
-
 // The WHERE clause of a query and its parameters, numbered from 1.
 Statement filtered(Database& db, const std::string& select, const AuditQuery& q,
                    const std::string& tail) {
@@ -145,6 +132,17 @@ std::string audit_time_days_ago(int days) {
   char text[32];
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return text;
+}
+
+void check_since(const std::string& since) {
+  if (since.empty()) return;
+  bool date = since.size() == 10 || (since.size() > 10 && since[10] == 'T');
+  for (std::size_t i = 0; date && i < 10; ++i) {
+    date = (i == 4 || i == 7) ? since[i] == '-'
+                              : std::isdigit(static_cast<unsigned char>(since[i])) != 0;
+  }
+  if (!date)
+    throw invalid_input("since '" + since + "': expected a date YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS");
 }
 
 nlohmann::json to_json(const AuditRecord& r) {

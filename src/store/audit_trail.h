@@ -77,6 +77,10 @@ class AuditTrail {
   Database db_;
 };
 
+// `since`, a date YYYY-MM-DD possibly followed by a time, compared as text with the records' times;
+// anything else would match the wrong records: an invalid_input Error naming it. "" passes.
+void check_since(const std::string& since);
+
 // The current time as the trail writes it: "2026-12-02T19:04:05.123Z".
 std::string audit_time_now();
 // The time `days` before now, as the trail compares it: "2016-12-04T19:04:05Z".

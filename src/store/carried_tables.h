@@ -7,8 +7,8 @@
 
 namespace creditscore::store {
 
-// Copies the users, tokens, audit trail and decisions of `previous` (when there is such a file holding them)
-// into `next`, a store being built, in one transaction.
+// Copies the users, tokens, audit trail and decisions of `previous` (when there is such a file
+// holding them) into `next`, a store being built, in one transaction.
 void carry_over_access(const std::filesystem::path& previous, const std::filesystem::path& next);
 
 }  // namespace creditscore::store

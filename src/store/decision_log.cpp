@@ -144,6 +144,7 @@ ApplicationPage DecisionLog::applications(ApplicationStatus status, std::size_t 
 }
 
 std::vector<Decision> DecisionLog::latest_since(const std::string& since) {
+  check_since(since);
   Statement query = db_.prepare("SELECT " + std::string(kColumns) + " FROM " +
                                 std::string(kLatest) + " AND d.at >= ?1 ORDER BY d.id");
   query.bind(1, since);
