@@ -55,9 +55,16 @@ std::string value_words(const features::FeaturePlan& plan, const ReasonWriter& w
       return std::isnan(value) ? (fr ? "aucun" : "none") : format_number(value, language);
     case Concept::Kind::Aggregates: {
       if (std::isnan(value)) return fr ? "aucune donnée" : "no record";
+      const std::string& name = plan.features[group.headline].name;
+      // The tables count dates as days before the application, negative: told as "days ago".
+      if (name.find("DAYS_") != std::string::npos && value <= 0) {
+        const std::string days = format_number(std::round(-value), language);
+        return aggregate_words(name, language) +
+               (fr ? "il y a " + days + " jours" : days + " days ago");
+      }
       const std::string& unit = fr ? group.wording.unit.fr : group.wording.unit.en;
-      return aggregate_words(plan.features[group.headline].name, language) +
-             format_number(value, language) + (unit.empty() ? "" : " " + unit);
+      return aggregate_words(name, language) + format_number(value, language) +
+             (unit.empty() ? "" : " " + unit);
     }
     case Concept::Kind::Shares:
       return "";

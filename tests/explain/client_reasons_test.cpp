@@ -115,6 +115,15 @@ TEST_F(ClientReasonsTest, AtMostFourToldReasonsStrongestTowardsTheDecision) {
   EXPECT_EQ(refusal[0].fr, "Vos retards de paiement passés chez nous (en moyenne 4,6 jours)");
   EXPECT_EQ(refusal[0].en, "Your past late payments with us (on average 4.6 days)");
 
+  row[feature("REFUSED_DAYS_DECISION_MEAN")] = -1562.4f;
+  effects[feature("REFUSED_DAYS_DECISION_MEAN")] = 0.5;
+  const auto recent = client_reasons(plan(), writer(), row, effects, true, 1);
+  EXPECT_EQ(recent.at(0).fr,
+            "Vos demandes refusées récemment chez nous (en moyenne il y a 1\u202f562 jours)");
+  EXPECT_EQ(recent.at(0).en,
+            "Your recently refused applications with us (on average 1,562 days ago)");
+  effects[feature("REFUSED_DAYS_DECISION_MEAN")] = 0;
+
   const auto granting = client_reasons(plan(), writer(), row, effects, false);
   ASSERT_EQ(granting.size(), 1u);
   EXPECT_EQ(granting[0].concept_index, concept_of("EXT_SOURCE_3"));

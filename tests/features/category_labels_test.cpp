@@ -32,10 +32,16 @@ TEST(CategoryLabels, KaggleCodesInFrenchAndEnglish) {
   }
 }
 
+TEST(CategoryLabels, ProductAndSectorCodesAreInWords) {
+  EXPECT_EQ(category_label("POS mobile with interest").fr,
+            "Crédit en magasin, téléphone, avec intérêts");
+  EXPECT_EQ(category_label("Business Entity Type 3").fr, "Entreprise (type 3)");
+}
+
 TEST(CategoryLabels, AnUntranslatedCodeIsShownAsItIs) {
-  const Label words = category_label("Business Entity Type 3");
-  EXPECT_EQ(words.fr, "Business Entity Type 3");
-  EXPECT_EQ(words.en, "Business Entity Type 3");
+  const Label words = category_label("Some code no table holds");
+  EXPECT_EQ(words.fr, "Some code no table holds");
+  EXPECT_EQ(words.en, "Some code no table holds");
   EXPECT_EQ(category_label("").fr, "");
   EXPECT_EQ(category_label("married").fr, "married") << "codes are matched exactly";
 }
