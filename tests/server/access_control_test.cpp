@@ -321,14 +321,15 @@ class ShortSessionTest : public AccessControlTest {
 
 TEST_F(ShortSessionTest, IdleSessionsAndExpiredTokensAreRefused) {
   const httplib::Headers session = logged_in();
-  const std::int64_t expires = store::unix_now() + 1;
+  // Whole seconds: the token lives 2 to 3 seconds, time enough for the first calls under load.
+  const std::int64_t expires = store::unix_now() + 3;
   const std::string token =
       store::AccessStore(server_.settings.store).create_token("brief", Role::System, expires);
   const httplib::Headers machine = {{"Authorization", "Bearer " + token}};
   const std::string path = "/api/v1/clients/" + std::to_string(client_id()) + "/score";
   EXPECT_EQ(server_.client->Get(path, session)->status, 200);
   EXPECT_EQ(server_.client->Get(path, machine)->status, 200);
-  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  std::this_thread::sleep_for(std::chrono::milliseconds(3500));
   EXPECT_EQ(server_.client->Get(path, session)->status, 401) << "idle for more than a second";
   EXPECT_EQ(server_.client->Get(path, machine)->status, 401) << "the token expired";
 }
