@@ -6,6 +6,8 @@
 set -euo pipefail
 bin=$(realpath "$1")
 cd "$(dirname "$0")/.."
+# A sanitized build: what libraries keep on purpose until exit (fontconfig) is no leak of ours.
+export LSAN_OPTIONS="suppressions=$PWD/../tests/leak_suppressions.txt"
 
 npm run build --silent
 work=$(mktemp -d)

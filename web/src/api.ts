@@ -22,6 +22,9 @@ export type ModelCard = Schemas["ModelCard"];
 export type GlobalView = Schemas["GlobalExplanation"];
 
 export type Session = Schemas["Session"];
+export type Decisions = Schemas["Decisions"];
+export type Decision = Schemas["Decision"];
+export type Worklist = Schemas["Worklist"];
 
 export class ApiError extends Error {
   constructor(
@@ -78,6 +81,14 @@ export const api = {
     post<Schemas["AdmittedApplication"]>("/api/v1/applications", { application }, signal),
   model: (signal?: AbortSignal) => request<ModelCard>("/api/v1/model?top=20", signal),
   global: (signal?: AbortSignal) => request<GlobalView>("/api/v1/model/global?top=12", signal),
+  applications: (status: "pending" | "decided", offset: number, signal?: AbortSignal) =>
+    request<Worklist>(`/api/v1/applications?status=${status}&offset=${offset}&limit=10`, signal),
+  decisions: (id: number, signal?: AbortSignal) => request<Decisions>(`/api/v1/clients/${id}/decisions`, signal),
+  decide: (id: number, decision: "granted" | "refused", comment: string, signal?: AbortSignal) =>
+    post<Decision>(`/api/v1/clients/${id}/decision`, { decision, comment }, signal),
+  // Opened by the browser itself (a download), with the session cookie.
+  letterUrl: (id: number, lang: "fr" | "en") => `/api/v1/clients/${id}/letter?lang=${lang}`,
+  exportUrl: (id: number) => `/api/v1/clients/${id}/export`,
   session: () => request<Session>("/api/v1/session"),
   login: (user: string, password: string) => post<Session>("/api/v1/session", { user, password }),
   logout: () => request<unknown>("/api/v1/session", undefined, { method: "DELETE" }),

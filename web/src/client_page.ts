@@ -1,8 +1,9 @@
-// One client: the score and the decision, why, who the client is, how the client compares with
-// others, and what-if.
+// One client: the decision first (the model's recommendation, the advisor's decision, the letter),
+// then the score and why, who the client is, how the client compares with others, and what-if.
 import { api, ClientDetail, Explanation } from "./api";
 import { chart, colours } from "./charts";
 import { renderComparison } from "./comparison_view";
+import { renderDecision } from "./decision_view";
 import { h, section, status } from "./dom";
 import { decisionBadge, decisionWords, reasonsView, waterfall } from "./explanation_view";
 import { number, percent } from "./format";
@@ -68,27 +69,33 @@ function gauge(view: View, e: Explanation): HTMLElement {
   );
 }
 
-function information(client: ClientDetail): HTMLElement {
+const facts = (items: Array<[string, string]>) =>
+  h("dl", { class: "facts" }, ...items.flatMap(([name, value]) => [h("dt", {}, name), h("dd", {}, value)]));
+
+// The application's key fields as the client gave them.
+export function applicationFacts(client: ClientDetail): HTMLElement {
   const fields = client.application.filter((f) => KEY_FIELDS.includes(f.column));
   fields.sort((a, b) => KEY_FIELDS.indexOf(a.column) - KEY_FIELDS.indexOf(b.column));
-  const list = (items: Array<[string, string]>) =>
-    h("dl", { class: "facts" }, ...items.flatMap(([name, value]) => [h("dt", {}, name), h("dd", {}, value)]));
+  // Day counts are shown in years: their labels lose the "(days, negative)" that says how the tables count.
+  return facts(fields.map((f) => [label(f).replace(/\s*\((jours|days)[^)]*\)/, ""), fieldValue(f)]));
+}
+
+// What the lender knows of the client's history.
+export function historyFacts(client: ClientDetail): HTMLElement {
+  return facts(
+    (client.summary.history ?? []).map((item) => [
+      label(item),
+      item.unit === "share" && item.value !== null ? percent(item.value) : number(item.value),
+    ]),
+  );
+}
+
+function information(client: ClientDetail): HTMLElement {
   return h(
     "div",
     { class: "two-columns" },
-    h(
-      "div",
-      {},
-      h("h3", {}, t("applicationTitle")),
-      // Day counts are shown in years: their labels lose the "(days, negative)" that says how the tables count.
-      list(fields.map((f) => [label(f).replace(/\s*\((jours|days)[^)]*\)/, ""), fieldValue(f)])),
-    ),
-    h(
-      "div",
-      {},
-      h("h3", {}, t("historyTitle")),
-      list((client.summary.history ?? []).map((item) => [label(item), item.unit === "share" && item.value !== null ? percent(item.value) : number(item.value)])),
-    ),
+    h("div", {}, h("h3", {}, t("applicationTitle")), applicationFacts(client)),
+    h("div", {}, h("h3", {}, t("historyTitle")), historyFacts(client)),
   );
 }
 
@@ -110,7 +117,13 @@ export async function renderClient(main: HTMLElement, id: number, view: View): P
       ? `${t("pastApplication")}, ${client.target === 1 ? t("outcomeDefaulted") : t("outcomeRepaid")}`
       : t("newApplication");
   main.replaceChildren(
-    h("h1", {}, t("clientTitle", { id }), " ", h("small", {}, `(${kind})`)),
+    h(
+      "div",
+      { class: "client-header" },
+      h("h1", {}, t("clientTitle", { id }), " ", h("small", {}, `(${kind})`)),
+      h("p", {}, t("headerScore", { p: percent(explanation.probability) }), " ", decisionBadge(explanation.decision)),
+    ),
+    renderDecision(view, id),
     section(
       "score-title",
       t("scoreTitle"),

@@ -7,6 +7,7 @@ import "./style.css";
 
 import { api, onLoggedOut, type Session } from "./api";
 import { renderClient } from "./client_page";
+import { renderClientView } from "./client_view_page";
 import { h } from "./dom";
 import { currentLanguage, onLanguageChange, setLanguage, t, type TextKey } from "./i18n";
 import { renderLogin } from "./login_view";
@@ -82,7 +83,9 @@ function route(): void {
   }
   const view = (shown = new View());
   const client = location.hash.match(/^#\/client\/(\d+)$/);
+  const clientView = location.hash.match(/^#\/client\/(\d+)\/view$/);
   if (client) void renderClient(main, Number(client[1]), view);
+  else if (clientView) void renderClientView(main, Number(clientView[1]), view);
   else if (location.hash.startsWith("#/model")) void renderModel(main, view);
   else renderSearch(main, view);
   document.title = `${t("navClients")} — Prêt à dépenser`;

@@ -43,9 +43,9 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
           view,
           `${t("rocTitle")} : ${t("rocAuc")} ${number(e.roc_auc)}`,
           {
-            grid: { left: 60, right: 20, top: 20, bottom: 50 },
+            grid: { left: 70, right: 20, top: 20, bottom: 50 },
             xAxis: { type: "value", min: 0, max: 1, name: t("falsePositiveRate"), nameLocation: "middle", nameGap: 30 },
-            yAxis: { type: "value", min: 0, max: 1, name: t("truePositiveRate") },
+            yAxis: { type: "value", min: 0, max: 1, name: t("truePositiveRate"), nameLocation: "middle", nameGap: 45 },
             series: [
               { type: "line", showSymbol: false, data: roc, lineStyle: { color: colours.safe, width: 3 } },
               { type: "line", showSymbol: false, data: [[0, 0], [1, 1]], lineStyle: { color: colours.neutral, type: "dashed" } },
@@ -61,10 +61,10 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
           view,
           `${t("costTitle")} : ${t("threshold")} ${percent(model.threshold)}`,
           {
-            grid: { left: 60, right: 20, top: 20, bottom: 50 },
+            grid: { left: 70, right: 20, top: 20, bottom: 50 },
             tooltip: { trigger: "axis" },
             xAxis: { type: "value", min: 0, max: 1, name: t("threshold"), nameLocation: "middle", nameGap: 30 },
-            yAxis: { type: "value", name: t("costAtThreshold") },
+            yAxis: { type: "value", name: t("costAtThreshold"), nameLocation: "middle", nameGap: 45 },
             series: [
               {
                 type: "line",
@@ -112,7 +112,14 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
               max: summary.length - 0.5,
               interval: 1,
               splitLine: { show: false },
-              axisLabel: { width: 260, overflow: "truncate", formatter: (v: number) => (Number.isInteger(v) ? label(summary[v]) : "") },
+              // One label per feature, on its row (the ticks of min -0.5 fall between rows).
+              axisTick: { customValues: summary.map((_, row) => row) },
+              axisLabel: {
+                width: 260,
+                overflow: "truncate",
+                customValues: summary.map((_, row) => row),
+                formatter: (v: number) => label(summary[Math.round(v)]),
+              },
             },
             visualMap: { dimension: 2, min: 0, max: 1, right: 0, text: ["↑", "↓"], inRange: { color: [colours.safe, "#F0E442", colours.risk] } },
             series: [

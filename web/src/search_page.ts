@@ -1,10 +1,12 @@
-// The first page: find a client by number, or go back to one seen recently.
+// The first page: the applications waiting for a decision, then find a client by number, or go
+// back to one seen recently.
 import { api, ClientRow } from "./api";
 import { tableOf } from "./charts";
 import { h, section, status } from "./dom";
 import { decisionText, number, percent } from "./format";
 import { currentLanguage, t } from "./i18n";
 import { abandoned, View } from "./view";
+import { worklist } from "./worklist_view";
 
 const RECENT = "recent-clients";
 
@@ -74,9 +76,8 @@ export function renderSearch(main: HTMLElement, view: View): void {
   });
   const recent = recentClients();
   main.replaceChildren(
-    h("h1", {}, t("searchTitle")),
-    form,
-    results,
+    ...worklist(view),
+    section("search-title", t("searchTitle"), form, results),
     section(
       "recent-title",
       t("recent"),

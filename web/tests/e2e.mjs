@@ -34,8 +34,31 @@ async function logIn(scope, english = false) {
   await scope.getByRole("button", { name: english ? "Log in" : "Se connecter" }).click();
 }
 
+// The elements that stick out of a `width` wide screen, for the message of a failed check.
+async function overflowing(page, width) {
+  return page.evaluate((w) =>
+    [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > w + 1)
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}px`)
+      .join(", "), width);
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+}
+
+// Opens the oldest pending application of the worklist on the home page; returns its number.
+async function openOldestPending(page) {
+  await page.goto(new URL("#/", base).href);
+  await page.getByRole("heading", { name: "Demandes à décider" }).waitFor();
+  const link = page.locator("table a[href^='#/client/']").first();
+  await link.waitFor();
+  const id = Number((await link.getAttribute("href")).split("/").pop());
+  await link.click();
+  await page.getByRole("heading", { name: "Votre décision", level: 2 }).waitFor();
+  await page.getByRole("button", { name: "Enregistrer la décision" }).waitFor();
+  return id;
 }
 
 test("an advisor finds a client, reads the decision and its reasons, compares, tries a what-if", async () => {
@@ -65,6 +88,65 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await page.getByRole("heading", { name: "Trouver un client" }).waitFor();
     assert.match(await page.locator("#account").textContent(), new RegExp(`${process.env.E2E_USER}, conseiller`));
     await checkAccessibility(page, "search");
+    await page.getByRole("heading", { name: "Demandes à décider" }).waitFor();
+    await page.locator("table a[href^='#/client/']").first().waitFor();
+    await shot(page, "1a-worklist");
+    await checkAccessibility(page, "worklist");
+
+    // Confirm the model's recommendation on the oldest application.
+    const confirmed = await openOldestPending(page);
+    assert.ok((await page.locator(".client-reasons li").count()) <= 4, "at most four reasons for the client");
+    await shot(page, "1b-decision-panel");
+    await checkAccessibility(page, "decision panel");
+    await page.getByRole("button", { name: "Enregistrer la décision" }).click();
+    await page.getByText("Décision enregistrée.").waitFor();
+    await page.getByRole("heading", { name: "Historique des décisions" }).waitFor();
+
+    // Override the next one: the comment is required, then the decision is kept with it.
+    const overridden = await openOldestPending(page);
+    assert.notEqual(overridden, confirmed, "a decided application leaves the worklist");
+    await page.locator(".decide input[type=radio]").nth(1).check();
+    await page.getByRole("button", { name: "Enregistrer la décision" }).click();
+    assert.equal(await page.locator("#decision-comment").evaluate((c) => c.validity.valid), false, "a comment is required");
+    await page.getByLabel("Pourquoi changez-vous la recommandation ?").fill("Revenus confirmés par trois bulletins de salaire.");
+    await page.getByRole("button", { name: "Enregistrer la décision" }).click();
+    await page.getByText("change la recommandation du modèle").waitFor();
+    await shot(page, "1c-overridden");
+    await checkAccessibility(page, "decision recorded");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Lettre au client (français, PDF)" }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), new RegExp(`letter-${overridden}-fr\\.pdf`));
+    const letter = readFileSync(await download.path());
+    assert.equal(letter.subarray(0, 5).toString(), "%PDF-", "the letter is a PDF");
+
+    // The client's own view: their data, the decision in the letter's words, where they stand.
+    await page.getByRole("link", { name: "Vue à montrer au client" }).click();
+    await page.getByRole("heading", { name: `Votre dossier, client n° ${overridden}` }).waitFor();
+    await page.getByText(/plus élevé que pour \d+\s% des demandeurs/).first().waitFor();
+    assert.equal(await page.locator("table").count(), 0, "no table of other clients");
+    await shot(page, "1e-client-view");
+    await checkAccessibility(page, "client view");
+    await page.getByRole("link", { name: "Retour à la fiche du conseiller" }).click();
+    await page.getByRole("heading", { name: "Historique des décisions" }).waitFor();
+
+    // On a phone, the decision panel fits the screen.
+    const small = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await small.context().addCookies(await page.context().cookies());
+    await small.goto(new URL(`#/client/${overridden}`, base).href);
+    await small.getByRole("heading", { name: "Historique des décisions" }).waitFor();
+    assert.ok(
+      await small.evaluate(() => document.documentElement.scrollWidth <= 390),
+      `no sideways scrolling: ${await overflowing(small, 390)}`,
+    );
+    await shot(small, "1d-decision-phone");
+    await small.close();
+
+    // Back to the home page, loaded afresh: the search field has the focus.
+    await page.goto(new URL("#/", base).href);
+    await page.reload();
+    await page.getByRole("heading", { name: "Trouver un client" }).waitFor();
 
     // Find a new application by its number, with the keyboard only: the search field has the
     // focus, Enter searches, Tab reaches the result's link, Enter opens it.
