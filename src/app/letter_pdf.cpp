@@ -38,28 +38,61 @@ class PageWriter {
  public:
   explicit PageWriter(cairo_t* context) : context_(context) {}
 
-  // `indent` shifts the block right (list items); `space_after` in points.
-  void block(const std::string& text, const char* font, double indent, double space_after) {
-    std::unique_ptr<PangoLayout, LayoutDeleter> layout(pango_cairo_create_layout(context_));
-    std::unique_ptr<PangoFontDescription, FontDeleter> description(
-        pango_font_description_from_string(font));
-    pango_layout_set_font_description(layout.get(), description.get());
-    pango_layout_set_width(layout.get(), static_cast<int>((kTextWidth - indent) * PANGO_SCALE));
-    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_text(layout.get(), text.c_str(), -1);
-    int width = 0, height = 0;
-    pango_layout_get_size(layout.get(), &width, &height);
-    const double block_height = static_cast<double>(height) / PANGO_SCALE;
-    if (y_ + block_height > kPageHeight - kMargin && y_ > kMargin) {
-      cairo_show_page(context_);
-      y_ = kMargin;
-    }
-    cairo_move_to(context_, kMargin + indent, y_);
-    pango_cairo_show_layout(context_, layout.get());
-    y_ += block_height + space_after;
+  // A heading, kept on one page with `first`, the start of what follows it.
+  void heading(const std::string& text, const std::string& first, double first_indent) {
+    const double together = height(layout(text, kHeadingFont, 0)) + kAfterHeading +
+                            height(layout(first, kTextFont, first_indent));
+    if (y_ + together > kPageHeight - kMargin && y_ > kMargin) new_page();
+    block(text, kHeadingFont, 0, kAfterHeading);
+  }
+  // A list item: the bullet, then its text wrapped under itself.
+  void item(const std::string& text) {
+    const double top = block(text, kTextFont, kItemIndent, 4);
+    const auto bullet = layout("•", kTextFont, 0);
+    cairo_move_to(context_, kMargin + kItemIndent - 10, top);
+    pango_cairo_show_layout(context_, bullet.get());
   }
 
+  // `indent` shifts the block right; `space_after` in points. Returns where its top was drawn.
+  double block(const std::string& text, const char* font, double indent, double space_after) {
+    const auto laid = layout(text, font, indent);
+    const double block_height = height(laid);
+    if (y_ + block_height > kPageHeight - kMargin && y_ > kMargin) new_page();
+    cairo_move_to(context_, kMargin + indent, y_);
+    pango_cairo_show_layout(context_, laid.get());
+    const double top = y_;
+    y_ += block_height + space_after;
+    return top;
+  }
+
+  static constexpr const char* kTextFont = "DejaVu Sans 10";
+  static constexpr const char* kHeadingFont = "DejaVu Sans Bold 12";
+  static constexpr double kItemIndent = 14;
+
  private:
+  static constexpr double kAfterHeading = 6;
+
+  std::unique_ptr<PangoLayout, LayoutDeleter> layout(const std::string& text, const char* font,
+                                                     double indent) const {
+    std::unique_ptr<PangoLayout, LayoutDeleter> laid(pango_cairo_create_layout(context_));
+    std::unique_ptr<PangoFontDescription, FontDeleter> description(
+        pango_font_description_from_string(font));
+    pango_layout_set_font_description(laid.get(), description.get());
+    pango_layout_set_width(laid.get(), static_cast<int>((kTextWidth - indent) * PANGO_SCALE));
+    pango_layout_set_wrap(laid.get(), PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_text(laid.get(), text.c_str(), -1);
+    return laid;
+  }
+  static double height(const std::unique_ptr<PangoLayout, LayoutDeleter>& laid) {
+    int width = 0, height = 0;
+    pango_layout_get_size(laid.get(), &width, &height);
+    return static_cast<double>(height) / PANGO_SCALE;
+  }
+  void new_page() {
+    cairo_show_page(context_);
+    y_ = kMargin;
+  }
+
   cairo_t* context_;
   double y_ = kMargin;
 };
@@ -74,13 +107,17 @@ std::string letter_pdf(const Letter& letter) {
   cairo_set_source_rgb(context.get(), 0.1, 0.1, 0.1);
   PageWriter page(context.get());
   page.block(letter.sender, "DejaVu Sans Bold 16", 0, 14);
-  for (const std::string& line : letter.heading) page.block(line, "DejaVu Sans 10", 0, 3);
+  for (const std::string& line : letter.heading) page.block(line, PageWriter::kTextFont, 0, 3);
   page.block("", "DejaVu Sans 6", 0, 6);
   for (const LetterSection& section : letter.sections) {
-    page.block(section.heading, "DejaVu Sans Bold 12", 0, 6);
+    const bool starts_with_item = section.paragraphs.empty() && !section.items.empty();
+    page.heading(section.heading,
+                 starts_with_item ? section.items.front()
+                                  : (section.paragraphs.empty() ? "" : section.paragraphs.front()),
+                 starts_with_item ? PageWriter::kItemIndent : 0);
     for (const std::string& paragraph : section.paragraphs)
-      page.block(paragraph, "DejaVu Sans 10", 0, 6);
-    for (const std::string& item : section.items) page.block("•  " + item, "DejaVu Sans 10", 12, 4);
+      page.block(paragraph, PageWriter::kTextFont, 0, 6);
+    for (const std::string& item : section.items) page.item(item);
     page.block("", "DejaVu Sans 6", 0, 6);
   }
   page.block(letter.closing, "DejaVu Sans Oblique 10", 0, 0);

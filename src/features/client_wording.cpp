@@ -177,7 +177,9 @@ constexpr std::string_view kNeverTold[] = {"HOUR_APPR_PROCESS_START",
 bool never_told(std::string_view scope, std::string_view column) {
   if (std::find(std::begin(kNeverTold), std::end(kNeverTold), column) != std::end(kNeverTold))
     return true;
-  if (column.starts_with("FLAG_DOCUMENT_")) return true;
+  // Which documents were ticked; the bureau's monthly status codes (C, X, 0 to 5), which mean
+  // nothing to a client.
+  if (column.starts_with("FLAG_DOCUMENT_") || column.starts_with("STATUS_")) return true;
   // The application's building statistics: a stem then _AVG, _MODE or _MEDI.
   return scope.empty() &&
          (column.ends_with("_AVG") || column.ends_with("_MODE") || column.ends_with("_MEDI"));

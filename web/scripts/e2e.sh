@@ -7,7 +7,7 @@ set -euo pipefail
 bin=$(realpath "$1")
 cd "$(dirname "$0")/.."
 # A sanitized build: what libraries keep on purpose until exit (fontconfig) is no leak of ours.
-export LSAN_OPTIONS="suppressions=$PWD/../tests/leak_suppressions.txt"
+export LSAN_OPTIONS="suppressions=$PWD/../tests/leak_suppressions.txt:print_suppressions=0"
 
 npm run build --silent
 work=$(mktemp -d)
