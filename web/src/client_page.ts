@@ -7,7 +7,7 @@ import { renderDecision } from "./decision_view";
 import { h, section, status } from "./dom";
 import { decisionBadge, decisionWords, reasonsView, waterfall } from "./explanation_view";
 import { number, percent } from "./format";
-import { currentLanguage, label, t } from "./i18n";
+import { currentLanguage, label, labelWithoutDays, t } from "./i18n";
 import { rememberClient } from "./search_page";
 import { abandoned, View } from "./view";
 import { renderWhatIf } from "./what_if_view";
@@ -76,8 +76,8 @@ const facts = (items: Array<[string, string]>) =>
 export function applicationFacts(client: ClientDetail): HTMLElement {
   const fields = client.application.filter((f) => KEY_FIELDS.includes(f.column));
   fields.sort((a, b) => KEY_FIELDS.indexOf(a.column) - KEY_FIELDS.indexOf(b.column));
-  // Day counts are shown in years: their labels lose the "(days, negative)" that says how the tables count.
-  return facts(fields.map((f) => [label(f).replace(/\s*\((jours|days)[^)]*\)/, ""), fieldValue(f)]));
+  // Day counts are shown in years.
+  return facts(fields.map((f) => [labelWithoutDays(f), fieldValue(f)]));
 }
 
 // What the lender knows of the client's history.

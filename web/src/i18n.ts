@@ -268,3 +268,9 @@ export function t(key: TextKey, params: Record<string, string | number> = {}): s
 export function label(item: { label_fr: string; label_en: string }): string {
   return language === "fr" ? item.label_fr : item.label_en;
 }
+
+// The label where no value is shown in days, or where it is shown in years: without the
+// "(days, negative)" that says how the tables count ("Âge", not « Âge (jours, négatif) »).
+export function labelWithoutDays(item: { label_fr: string; label_en: string }): string {
+  return label(item).replace(/\s*\((jours|days)[^)]*\)/, "");
+}

@@ -4,7 +4,7 @@ import { api } from "./api";
 import { chart, colours, tableOf } from "./charts";
 import { h, section, status } from "./dom";
 import { number, percent } from "./format";
-import { label, t } from "./i18n";
+import { labelWithoutDays, t } from "./i18n";
 import { abandoned, View } from "./view";
 
 export async function renderModel(main: HTMLElement, view: View): Promise<void> {
@@ -85,13 +85,13 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
           view,
           t("importanceTitle"),
           {
-            grid: { left: 280, right: 30, top: 10, bottom: 30 },
+            grid: { left: 280, right: 30, top: 10, bottom: 45 },
             tooltip: {},
-            xAxis: { type: "value", name: t("importance") },
-            yAxis: { type: "category", data: importance.map((f) => label(f)), axisLabel: { width: 260, overflow: "truncate" } },
+            xAxis: { type: "value", name: t("importance"), nameLocation: "middle", nameGap: 25 },
+            yAxis: { type: "category", data: importance.map((f) => labelWithoutDays(f)), axisLabel: { width: 260, overflow: "truncate" } },
             series: [{ type: "bar", data: importance.map((f) => f.mean_abs_shap), itemStyle: { color: colours.safe } }],
           },
-          { header: [t("feature"), t("importance")], rows: model.importance.map((f) => [label(f), number(f.mean_abs_shap)]) },
+          { header: [t("feature"), t("importance")], rows: model.importance.map((f) => [labelWithoutDays(f), number(f.mean_abs_shap)]) },
           Math.max(320, 24 * importance.length + 40),
         ),
       ),
@@ -118,7 +118,7 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
                 width: 260,
                 overflow: "truncate",
                 customValues: summary.map((_, row) => row),
-                formatter: (v: number) => label(summary[Math.round(v)]),
+                formatter: (v: number) => labelWithoutDays(summary[Math.round(v)]),
               },
             },
             visualMap: { dimension: 2, min: 0, max: 1, right: 0, text: ["↑", "↓"], inRange: { color: [colours.safe, "#F0E442", colours.risk] } },
@@ -134,7 +134,7 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
               },
             ],
           },
-          { header: [t("feature"), t("importance")], rows: summary.map((f) => [label(f), number(f.mean_abs_shap)]) },
+          { header: [t("feature"), t("importance")], rows: summary.map((f) => [labelWithoutDays(f), number(f.mean_abs_shap)]) },
           Math.max(320, 40 * summary.length + 40),
         ),
       ),

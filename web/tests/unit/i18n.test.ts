@@ -3,7 +3,7 @@ import "./setup";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { currentLanguage, label, setLanguage, t, texts } from "../../src/i18n";
+import { currentLanguage, label, labelWithoutDays, setLanguage, t, texts } from "../../src/i18n";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -25,5 +25,15 @@ test("French by default, English on request, remembered", () => {
   assert.equal(t("granted"), "Granted");
   assert.equal(label({ label_fr: "Revenu", label_en: "Income" }), "Income");
   assert.equal(localStorage.getItem("language"), "en");
+  setLanguage("fr");
+});
+
+test("a day count's label loses how the tables count it where no day is shown", () => {
+  setLanguage("fr");
+  const age = { label_fr: "Âge (jours, négatif)", label_en: "Age (days, negative)" };
+  assert.equal(labelWithoutDays(age), "Âge");
+  setLanguage("en");
+  assert.equal(labelWithoutDays(age), "Age");
+  assert.equal(labelWithoutDays({ label_fr: "Revenu", label_en: "Income" }), "Income");
   setLanguage("fr");
 });
