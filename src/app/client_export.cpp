@@ -5,7 +5,9 @@
 
 #include "app/decisions.h"
 #include "common/error.h"
+#include "store/application_json.h"
 #include "store/audit_trail.h"
+#include "tables/client_slicer.h"
 
 namespace creditscore::app {
 namespace {
@@ -31,6 +33,31 @@ json accesses(const std::filesystem::path& store, std::int64_t id) {
   }
   std::reverse(records.begin(), records.end());
   return records;
+}
+
+// The client's rows of each history table, read from the data set the store was built from: the
+// store keeps only their summary and the features built from them.
+json history_rows(const std::filesystem::path& data, std::int64_t id) {
+  json history = {{"source", data.string()}};
+  if (!std::filesystem::is_directory(data)) {
+    history["tables"] = nullptr;
+    history["note"] = "the data set the store was built from is no longer at " + data.string();
+    return history;
+  }
+  const tables::Dataset dataset = tables::read_dataset(data);
+  const tables::Dataset client = tables::ClientSlicer(dataset).slice(id);
+  json rows = json::object();
+  for (tables::TableId table : tables::all_tables()) {
+    if (table == tables::TableId::ApplicationTrain || table == tables::TableId::ApplicationTest)
+      continue;
+    const tables::Table& part = client.table(table);
+    const store::ApplicationJson writer(part);
+    json list = json::array();
+    for (std::size_t r = 0; r < part.rows(); ++r) list.push_back(json::parse(writer.row(r)));
+    rows[tables::schema_of(table).file_name] = std::move(list);
+  }
+  history["tables"] = std::move(rows);
+  return history;
 }
 
 }  // namespace
@@ -63,6 +90,8 @@ nlohmann::json client_export(Service& service, std::int64_t id) {
   document["outcome"] = client->target ? json(*client->target) : json(nullptr);
   document["application"] = json::parse(client->application);
   document["history_summary"] = json::parse(client->summary);
+  document["history_rows"] = history_rows(
+      service.with_store([](store::ClientStore& s) { return s.meta().data_directory; }), id);
   document["features"] = std::move(features);
   document["scores"] = json::array(
       {{{"kind", "stored"},

@@ -363,19 +363,22 @@ json schemas() {
                                                 {"decision", nullable(ref("Decision"))}},
                                                {"id", "received_at", "score", "decision"}))}},
              {"status", "total", "offset", "limit", "applications"});
-  s["ClientExport"] = object(
-      {{"client_id", type("integer")},
-       {"exported_at", type("string")},
-       {"controller", type("string")},
-       {"split", type("string")},
-       {"outcome", nullable(type("integer"))},
-       {"application", free_object("The application as given")},
-       {"history_summary", free_object("The history's summary")},
-       {"features", array_of(free_object("A feature built for the client"))},
-       {"scores", array_of(free_object("A score and its model"))},
-       {"decisions", array_of(ref("Decision"))},
-       {"accesses", array_of(free_object("An audit record"))}},
-      {"client_id", "exported_at", "application", "features", "scores", "decisions", "accesses"});
+  s["ClientExport"] =
+      object({{"client_id", type("integer")},
+              {"exported_at", type("string")},
+              {"controller", type("string")},
+              {"split", type("string")},
+              {"outcome", nullable(type("integer"))},
+              {"application", free_object("The application as given")},
+              {"history_summary", free_object("The history's summary")},
+              {"history_rows", free_object("{source, tables: {FILE: [row...]} or null, note}: the "
+                                           "client's rows of each history table")},
+              {"features", array_of(free_object("A feature built for the client"))},
+              {"scores", array_of(free_object("A score and its model"))},
+              {"decisions", array_of(ref("Decision"))},
+              {"accesses", array_of(free_object("An audit record"))}},
+             {"client_id", "exported_at", "application", "history_rows", "features", "scores",
+              "decisions", "accesses"});
   s["DecisionRequest"] = object({{"decision", verdict},
                                  {"comment", described(type("string"),
                                                        "Why; at least 20 characters when the "

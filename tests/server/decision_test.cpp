@@ -188,6 +188,20 @@ TEST_F(DecisionTest, TheExportHoldsEverythingKeptAboutTheClient) {
   EXPECT_EQ(exported["application"].size(), file["application"].size());
   EXPECT_EQ(exported["features"].size(), server_.get("/api/v1/features")["features"].size());
   ASSERT_EQ(exported["decisions"].size(), 1u);
+  // The client's own history rows, from the data set the store was built from.
+  const json& rows = exported["history_rows"]["tables"];
+  ASSERT_TRUE(rows.is_object()) << exported["history_rows"];
+  EXPECT_EQ(rows.size(), 6u);
+  std::size_t held = 0;
+  for (const auto& [file, list] : rows.items()) {
+    held += list.size();
+    for (const json& row : list) {
+      if (row.contains("SK_ID_CURR")) {
+        EXPECT_EQ(row["SK_ID_CURR"], id) << file;
+      }
+    }
+  }
+  EXPECT_GT(held, 0u);
   EXPECT_EQ(exported["scores"][1]["run_id"], file["score"]["model"]);
   bool decision_recorded = false;
   for (const json& access : exported["accesses"]) {
