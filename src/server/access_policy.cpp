@@ -50,6 +50,14 @@ constexpr std::array kRoutes = {
 
 }  // namespace
 
+std::string roles_text(Roles roles) {
+  std::string words;
+  for (store::Role role : store::kRoles) {
+    if (roles.has(role)) words += (words.empty() ? "" : ", ") + std::string(store::role_name(role));
+  }
+  return words;
+}
+
 std::span<const RouteAccess> route_table() {
   return kRoutes;
 }

@@ -32,6 +32,10 @@ class Roles {
   unsigned bits_ = 0;
 };
 
+// "advisor, analyst": the roles in the order of store::kRoles, as the README and the API's
+// documentation name them.
+std::string roles_text(Roles roles);
+
 struct RouteAccess {
   std::string_view method;
   std::string_view pattern;

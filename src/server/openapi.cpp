@@ -565,12 +565,7 @@ json openapi_document() {
         op["security"] = json::array();
         continue;
       }
-      std::string roles;
-      for (store::Role role : store::kRoles) {
-        if (access->roles.has(role))
-          roles += (roles.empty() ? "" : ", ") + std::string(store::role_name(role));
-      }
-      op["description"] = "Roles: " + roles +
+      op["description"] = "Roles: " + roles_text(access->roles) +
                           (access->audited ? ". Each call is recorded in the audit trail." : ".");
       op["responses"]["401"] = error_answer("No valid credentials");
       op["responses"]["403"] =
