@@ -31,6 +31,8 @@ class Explainer {
   ShapEngine engine() const { return tree_shap_ ? ShapEngine::TreeShap : ShapEngine::XGBoost; }
   // Why XGBoost explains this model, e.g. "tree 3 node 7: categorical split"; empty otherwise.
   const std::string& fallback_reason() const { return fallback_reason_; }
+  // The trees as we read them; nullptr on XGBoost's path.
+  const TreeEnsemble* trees() const { return tree_shap_ ? &tree_shap_->ensemble() : nullptr; }
   std::size_t num_features() const { return shape_.features; }
   // (num_features() + 1) per model output: one output but for multi-class models.
   std::size_t values_per_row() const { return shape_.outputs * (shape_.features + 1); }
