@@ -39,6 +39,8 @@ constexpr std::array kRoutes = {
     RouteAccess{"GET", "/api/v1/clients/{id}/decisions", kAdvisor, true},
     RouteAccess{"GET", "/api/v1/clients/{id}/letter", kAdvisor, true},
     RouteAccess{"GET", "/api/v1/clients/{id}/export", kAdvisor, true},
+    RouteAccess{"GET", "/api/v1/clients/{id}/recourse", kAdvisor, true},
+    RouteAccess{"POST", "/api/v1/recourse", kAdvisor, true},
     RouteAccess{"GET", "/api/v1/bivariate", kPeople, true},
     RouteAccess{"GET", "/api/v1/features", kPeople, false},
     RouteAccess{"GET", "/api/v1/features/{name}/distribution", kPeople, true},

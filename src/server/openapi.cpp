@@ -384,6 +384,45 @@ json schemas() {
                                                        "Why; at least 20 characters when the "
                                                        "decision overrides the model")}},
                                 {"decision"});
+  const json loan = {{"amount", type("number")},
+                     {"annuity", type("number")},
+                     {"term_months", described(type("number"), "Credit ÷ annuity")},
+                     {"goods_price", nullable(type("number"))}};
+  json option = loan;
+  option.update(
+      {{"kind", text_enum({"amount", "term", "amount_and_term", "cheaper_purchase"})},
+       {"changes", free_object("The fields changed, as the what-if takes them")},
+       {"probability", described(type("number"), "The model's, on the rebuilt application")},
+       {"decision", verdict},
+       {"change", described(type("number"), "Relative changes of amount and term, added")},
+       {"sentence", object({{"fr", type("string")}, {"en", type("string")}}, {"fr", "en"})}});
+  s["RecourseOption"] =
+      object(option, {"amount", "annuity", "term_months", "goods_price", "kind", "changes",
+                      "probability", "decision", "change", "sentence"});
+  const json range = object({{"min", type("number")}, {"max", type("number")}}, {"min", "max"});
+  s["Recourse"] = object(
+      {{"id", nullable(type("integer"))},
+       {"current", object(loan, {"amount", "annuity", "term_months", "goods_price"})},
+       {"probability", type("number")},
+       {"threshold", type("number")},
+       {"decision", verdict},
+       {"bounds", object({{"amount", range},
+                          {"term_months", range},
+                          {"changeable", array_of(object({{"field", type("string")},
+                                                          {"direction", type("string")}},
+                                                         {"field", "direction"}))}},
+                         {"amount", "term_months", "changeable"})},
+       {"options", described(array_of(ref("RecourseOption")),
+                             "A refusal's options, at most 3, smallest change first")},
+       {"lowest", described(nullable(ref("RecourseOption")),
+                            "A refusal with no option: the lowest probability reachable")},
+       {"largest_granted", described(nullable(ref("RecourseOption")),
+                                     "A grant: the largest amount still granted, same term")},
+       {"largest_is_range_max", type("boolean")},
+       {"summary", object({{"fr", type("string")}, {"en", type("string")}}, {"fr", "en"})},
+       {"milliseconds", described(type("number"), "Time the search took")}},
+      {"id", "current", "probability", "threshold", "decision", "bounds", "options", "lowest",
+       "largest_granted", "largest_is_range_max", "summary", "milliseconds"});
   s["WhatIfChanges"] =
       object({{"changes", free_object("COLUMN: its new value, or null to clear it")}}, {"changes"});
   return s;
@@ -503,6 +542,14 @@ json openapi_document() {
   paths["/api/v1/clients/{id}/export"]["get"] =
       operation("Every datum held about the client (GDPR Art. 15)", {client_id()}, "ClientExport",
                 "The client's data as one JSON document");
+  paths["/api/v1/clients/{id}/recourse"]["get"] = operation(
+      "What would change the decision: the smallest changes of amount or term that the model "
+      "would grant, or how much more a granted client could borrow",
+      {client_id()}, "Recourse", "Options, the bounds searched and the time taken");
+  paths["/api/v1/recourse"]["post"] =
+      with_body(operation("The same for an application sent with its history; nothing is saved", {},
+                          "Recourse", "Options, the bounds searched and the time taken"),
+                "Application", application_body);
   paths["/api/v1/features"]["get"] =
       operation("Every feature with its labels, table, description and importance rank", {},
                 "FeatureList", "The features");

@@ -84,7 +84,8 @@ std::vector<Call> every_operation(std::int64_t id) {
       std::string body;
       if (pattern == "/api/v1/session")
         body = json{{"user", "ada"}, {"password", kPassword}}.dump();
-      if (pattern == "/api/v1/score" || pattern == "/api/v1/applications")
+      if (pattern == "/api/v1/score" || pattern == "/api/v1/applications" ||
+          pattern == "/api/v1/recourse")
         body = json{{"application", testing::complete_application()}}.dump();
       if (pattern.ends_with("/what-if")) body = json{{"changes", {{"AMT_CREDIT", 100000}}}}.dump();
       if (pattern.ends_with("/decision"))

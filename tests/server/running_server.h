@@ -24,10 +24,11 @@ using testing::ServedData;
 // A server on its own copy of the store and the models, so that tests may change them.
 class RunningServer {
  public:
-  explicit RunningServer(const std::filesystem::path& work, double reload_seconds = 2) {
-    std::filesystem::copy(ServedData::root() / "models", work / "models",
+  explicit RunningServer(const std::filesystem::path& work, double reload_seconds = 2,
+                         const std::filesystem::path& data = ServedData::root()) {
+    std::filesystem::copy(data / "models", work / "models",
                           std::filesystem::copy_options::recursive);
-    std::filesystem::copy_file(ServedData::root() / "clients.sqlite", work / "clients.sqlite");
+    std::filesystem::copy_file(data / "clients.sqlite", work / "clients.sqlite");
     settings.port = 0;
     settings.workers = 4;
     settings.models = work / "models";

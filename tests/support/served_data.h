@@ -15,42 +15,58 @@
 
 namespace creditscore::testing {
 
+// How many clients, and how the model learns from them.
+struct ServedDataSpec {
+  const char* name;
+  const char* clients;
+  const char* training;
+};
+// Most server tests: small and quick.
+inline constexpr ServedDataSpec kServerTestData{"server-test-data", "1500",
+                                                "--folds 2 --max-rounds 40 --early-stopping 10"};
+
 // Made once per build of the program and kept beside it (each test runs in its own process);
 // a lock keeps parallel tests from making it twice.
 class ServedData : public ::testing::Environment {
  public:
+  explicit ServedData(ServedDataSpec spec = kServerTestData) : spec_(spec) {}
+
   void SetUp() override {
-    const int lock = ::open((root().string() + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
+    const int lock = ::open((root(spec_).string() + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
     ASSERT_GE(lock, 0);
     ::flock(lock, LOCK_EX);
-    if (!std::filesystem::exists(root() / "ready")) make();
+    if (!std::filesystem::exists(root(spec_) / "ready")) make();
     ::flock(lock, LOCK_UN);
     ::close(lock);
   }
   // Named after the program's build time, so that a rebuilt program makes new data.
-  static std::filesystem::path root() {
+  static std::filesystem::path root(const ServedDataSpec& spec = kServerTestData) {
     const std::filesystem::path binary(CREDITSCORE_BINARY);
     const auto built = std::filesystem::last_write_time(binary).time_since_epoch().count();
-    return binary.parent_path() / ("server-test-data-" + std::to_string(built));
+    return binary.parent_path() / (std::string(spec.name) + "-" + std::to_string(built));
   }
 
  private:
-  static void make() {
-    for (const auto& old : std::filesystem::directory_iterator(root().parent_path())) {
-      if (old.path().filename().string().starts_with("server-test-data-") && old.is_directory())
+  void make() const {
+    const std::filesystem::path root = ServedData::root(spec_);
+    for (const auto& old : std::filesystem::directory_iterator(root.parent_path())) {
+      if (old.path().filename().string().starts_with(std::string(spec_.name) + "-") &&
+          old.is_directory())
         std::filesystem::remove_all(old.path());
     }
-    const std::string data = (root() / "data").string(), models = (root() / "models").string();
-    for (const std::string& command : {"generate --clients 1500 --seed 11 --out " + data,
-                                       "train --data " + data + " --models " + models +
-                                           " --folds 2 --max-rounds 40 --early-stopping 10",
-                                       "store build --data " + data + " --models " + models +
-                                           " --out " + (root() / "clients.sqlite").string()}) {
+    const std::string data = (root / "data").string(), models = (root / "models").string();
+    for (const std::string& command :
+         {"generate --clients " + std::string(spec_.clients) + " --seed 11 --out " + data,
+          "train --data " + data + " --models " + models + " " + spec_.training,
+          "store build --data " + data + " --models " + models + " --out " +
+              (root / "clients.sqlite").string()}) {
       const CommandResult result = run_creditscore(command);
       ASSERT_EQ(result.status, 0) << command << "\n" << result.output;
     }
-    std::ofstream(root() / "ready") << "made by the server tests\n";
+    std::ofstream(root / "ready") << "made by the server tests\n";
   }
+
+  ServedDataSpec spec_;
 };
 
 }  // namespace creditscore::testing
