@@ -1,9 +1,11 @@
 #include "app/client_letter.h"
 
-#include <ctime>
+#include <optional>
 
 #include "app/decisions.h"
+#include "app/recourse.h"
 #include "common/error.h"
+#include "store/audit_trail.h"
 
 namespace creditscore::app {
 namespace {
@@ -27,15 +29,6 @@ std::string long_date(const std::string& iso, Language language) {
             day = std::stoi(iso.substr(8, 2));
   const char* name = (language == Language::French ? kFrench : kEnglish)[month - 1];
   return std::to_string(day) + " " + name + " " + std::to_string(year);
-}
-
-std::string today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
-  return text;
 }
 
 // The history the client's file holds, by source, from its summary.
@@ -70,12 +63,26 @@ std::vector<std::string> data_used(const nlohmann::json& summary, Language langu
   };
 }
 
+// The smallest change that the model would grant, in the client's words; none when no change
+// of amount or term within our products does, or the model's trees cannot be searched.
+std::optional<std::string> first_recourse_option(Service& service, std::int64_t id,
+                                                 Language language) {
+  try {
+    const Recourse recourse = client_recourse(service, id);
+    if (!recourse.refused() || recourse.options.empty()) return std::nullopt;
+    return option_sentence(recourse.options.front(), recourse.current, language);
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::Unsupported && e.kind() != ErrorKind::InvalidInput) throw;
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 Language parse_language(const std::string& text) {
   if (text == "fr") return Language::French;
   if (text == "en") return Language::English;
-  throw invalid_input("lang=\"" + text + "\": the letter is written in fr or en");
+  throw invalid_input("lang=\"" + text + "\": say fr or en");
 }
 
 Letter client_letter(Service& service, std::int64_t id, Language language) {
@@ -97,7 +104,8 @@ Letter decision_letter(Service& service, const store::Decision& decision, Langua
   Letter letter;
   letter.sender = "Prêt à dépenser";
   letter.heading = {
-      say(language, "Le " + long_date(today(), language), long_date(today(), language)),
+      say(language, "Le " + long_date(store::audit_time_now(), language),
+          long_date(store::audit_time_now(), language)),
       say(language, "Client n° " + number, "Client number " + number),
       say(language, "Objet : votre demande de crédit", "Subject: your credit application")};
 
@@ -131,15 +139,24 @@ Letter decision_letter(Service& service, const store::Decision& decision, Langua
   letter.sections.push_back(std::move(reasons));
 
   if (refused) {
-    letter.sections.push_back(
-        {say(language, "Ce qui pourrait changer cette décision", "What could change this decision"),
-         {say(language,
-              "Votre conseiller peut étudier avec vous ce qui pourrait changer la décision, par "
-              "exemple un montant plus faible ou une durée plus longue, et vous pouvez nous "
-              "présenter une nouvelle demande.",
-              "Your advisor can look with you at what could change the decision, for example a "
-              "smaller amount or a longer term, and you may apply again.")},
-         {}});
+    LetterSection change{
+        say(language, "Ce qui pourrait changer cette décision", "What could change this decision"),
+        {say(language,
+             "Votre conseiller peut étudier avec vous ce qui pourrait changer la décision, par "
+             "exemple un montant plus faible ou une durée plus longue, et vous pouvez nous "
+             "présenter une nouvelle demande.",
+             "Your advisor can look with you at what could change the decision, for example a "
+             "smaller amount or a longer term, and you may apply again.")},
+        {}};
+    if (const auto option = first_recourse_option(service, decision.client_id, language)) {
+      change.paragraphs.push_back(say(language,
+                                      "D'après notre analyse, une demande serait acceptée avec ce "
+                                      "changement :",
+                                      "By our analysis, an application would be accepted with "
+                                      "this change:"));
+      change.items.push_back(*option);
+    }
+    letter.sections.push_back(std::move(change));
   }
 
   letter.sections.push_back({say(language, "Les informations utilisées", "The information used"),

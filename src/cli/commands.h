@@ -24,5 +24,6 @@ void register_tokens_command(CLI::App& app);
 void register_audit_command(CLI::App& app);
 void register_letters_command(CLI::App& app);
 void register_client_command(CLI::App& app);
+void register_recourse_command(CLI::App& app);
 
 }  // namespace creditscore::cli

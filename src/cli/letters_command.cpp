@@ -5,8 +5,8 @@
 #include "app/letter_pdf.h"
 #include "cli/commands.h"
 #include "cli/progress_bar.h"
-#include "cli/served_bundle.h"
 #include "cli/store_administration.h"
+#include "cli/store_service.h"
 #include "cli/text_table.h"
 #include "tables/atomic_file.h"
 
@@ -14,20 +14,17 @@ namespace creditscore::cli {
 namespace {
 
 struct LettersOptions {
-  std::filesystem::path store = "clients.sqlite";
-  std::filesystem::path model;
-  std::filesystem::path models = "models";
+  StoreServiceOptions opened;
   std::string since;
   std::filesystem::path out = "letters";
   std::vector<std::string> languages = {"fr"};
 };
 
 void run_letters(const LettersOptions& options) {
-  require_store(options.store);
   std::vector<explain::Language> languages;
   for (const std::string& lang : options.languages) languages.push_back(app::parse_language(lang));
-  app::Service service(chosen_bundle(options.model, options.models), options.store, std::nullopt,
-                       0);
+  const auto opened = open_store_service(options.opened);
+  app::Service& service = *opened;
   const std::vector<store::Decision> decisions = service.with_decisions(
       [&](store::DecisionLog& log) { return log.latest_since(options.since); });
   std::filesystem::create_directories(options.out);
@@ -44,7 +41,7 @@ void run_letters(const LettersOptions& options) {
                             app::letter_pdf(app::decision_letter(service, decision, languages[k])));
       progress.update("writing", ++written, total);
     }
-    audit_command(options.store, "letters", "decision " + std::to_string(decision.id),
+    audit_command(options.opened.store, "letters", "decision " + std::to_string(decision.id),
                   decision.client_id);
   }
   progress.finish();
@@ -66,12 +63,7 @@ void register_letters_command(CLI::App& app) {
       "used and the client's rights. A client decided twice gets the letter of the latest\n"
       "decision. Example:\n"
       "  creditscore letters --store clients.sqlite --since 2026-12-01 --out letters --lang fr en");
-  letters->add_option("--store", options->store, "The client store holding the decisions")
-      ->capture_default_str();
-  letters->add_option("--model", options->model,
-                      "Model bundle directory (default: the served run)");
-  letters->add_option("--models", options->models, "Model registry directory")
-      ->capture_default_str();
+  add_store_service_options(*letters, options->opened);
   letters->add_option("--since", options->since, "Decisions from this date (YYYY-MM-DD) on")
       ->required();
   letters->add_option("--out", options->out, "Directory to write letter-ID-LANG.pdf into")

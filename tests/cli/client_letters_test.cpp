@@ -1,4 +1,4 @@
-// `creditscore letters` and `creditscore client export`, run as an operator would, on a copy of a
+// `creditscore letters`, `client export` and `recourse`, run as an operator would, on a copy of a
 // built store where advisors made decisions.
 #include <gtest/gtest.h>
 
@@ -94,6 +94,30 @@ TEST_F(ClientLettersTest, ExportsEverythingHeldAboutAClientAndRecordsTheExport) 
   EXPECT_EQ(store::AuditTrail(db_).find(query).at(0).action, "client export");
 
   const CommandResult missing = run("client export 999999999");
+  EXPECT_NE(missing.status, 0);
+  EXPECT_NE(missing.output.find("no client 999999999"), std::string::npos) << missing.output;
+}
+
+TEST_F(ClientLettersTest, RecourseTellsWhatWouldChangeTheDecisionAndRecordsTheAccess) {
+  const std::string id = std::to_string(decided_[0]);
+  const CommandResult result = run("recourse --client " + id + " --lang en");
+  ASSERT_EQ(result.status, 0) << result.output;
+  EXPECT_NE(result.output.find("Client " + id + ": "), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("term (months)"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("current"), std::string::npos) << result.output;
+  // Refused: options or the lowest risk; granted: the largest amount.
+  EXPECT_TRUE(result.output.find("lowest risk") != std::string::npos ||
+              result.output.find("What would lead to acceptance") != std::string::npos ||
+              result.output.find("largest granted") != std::string::npos)
+      << result.output;
+  store::AuditQuery query;
+  query.client_id = decided_[0];
+  EXPECT_EQ(store::AuditTrail(db_).find(query).at(0).action, "recourse");
+
+  const CommandResult language = run("recourse --client " + id + " --lang de");
+  EXPECT_NE(language.status, 0);
+  EXPECT_NE(language.output.find("lang=\"de\""), std::string::npos) << language.output;
+  const CommandResult missing = run("recourse --client 999999999");
   EXPECT_NE(missing.status, 0);
   EXPECT_NE(missing.output.find("no client 999999999"), std::string::npos) << missing.output;
 }

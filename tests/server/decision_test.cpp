@@ -5,31 +5,13 @@
 #include <fstream>
 
 #include "store/audit_trail.h"
-#include "tests/server/running_server.h"
+#include "tests/server/letter_text.h"
 #include "tests/support/run_command.h"
 
 namespace creditscore::server {
 namespace {
 
 using nlohmann::json;
-
-// `text` with each run of spaces (narrow ones too) and line ends as one space: pdftotext wraps
-// lines as the letter does, and may write a narrow space as a plain one.
-std::string flat(std::string text) {
-  for (const std::string narrow : {"\u202f", "\u00a0"}) {
-    for (auto at = text.find(narrow); at != std::string::npos; at = text.find(narrow, at))
-      text.replace(at, narrow.size(), " ");
-  }
-  std::string words;
-  for (char c : text) {
-    if (c == '\n' || c == ' ') {
-      if (!words.empty() && words.back() != ' ') words += ' ';
-    } else {
-      words += c;
-    }
-  }
-  return words;
-}
 
 const auto* const kData = ::testing::AddGlobalTestEnvironment(new ServedData);
 
@@ -49,20 +31,8 @@ class DecisionTest : public ::testing::Test {
   std::string path(std::int64_t id, const std::string& what) const {
     return "/api/v1/clients/" + std::to_string(id) + (what.empty() ? "" : "/" + what);
   }
-  // The text of the client's letter, through pdftotext.
   std::string letter_text(std::int64_t id, const std::string& lang) {
-    const auto answer =
-        server_.client->Get(path(id, "letter?lang=" + lang), server_.as(store::Role::Advisor));
-    EXPECT_TRUE(answer);
-    if (!answer) return "";
-    EXPECT_EQ(answer->status, 200) << answer->body;
-    EXPECT_EQ(answer->get_header_value("Content-Type"), "application/pdf");
-    EXPECT_TRUE(answer->body.starts_with("%PDF-"));
-    const std::filesystem::path pdf = work_.path() / ("letter-" + lang + ".pdf");
-    std::ofstream(pdf, std::ios::binary) << answer->body;
-    const testing::CommandResult text = testing::run_command("pdftotext " + pdf.string() + " -");
-    EXPECT_EQ(text.status, 0) << text.output;
-    return flat(text.output);
+    return server::letter_text(server_, id, lang, work_.path());
   }
 
   const testing::TemporaryDirectory work_{"decisions"};
