@@ -25,6 +25,8 @@ export type Session = Schemas["Session"];
 export type Decisions = Schemas["Decisions"];
 export type Decision = Schemas["Decision"];
 export type Worklist = Schemas["Worklist"];
+export type Recourse = Schemas["Recourse"];
+export type RecourseOption = Schemas["RecourseOption"];
 
 export class ApiError extends Error {
   constructor(
@@ -77,6 +79,7 @@ export const api = {
   bivariate: (query: string, signal?: AbortSignal) => request<Bivariate>(`/api/v1/bivariate?${query}`, signal),
   whatIf: (id: number, changes: Record<string, number>, signal?: AbortSignal) =>
     post<Schemas["WhatIf"]>(`/api/v1/clients/${id}/what-if?top=12`, { changes }, signal),
+  recourse: (id: number, signal?: AbortSignal) => request<Recourse>(`/api/v1/clients/${id}/recourse`, signal),
   saveApplication: (application: Record<string, unknown>, signal?: AbortSignal) =>
     post<Schemas["AdmittedApplication"]>("/api/v1/applications", { application }, signal),
   model: (signal?: AbortSignal) => request<ModelCard>("/api/v1/model?top=20", signal),

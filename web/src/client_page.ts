@@ -8,6 +8,7 @@ import { h, section, status } from "./dom";
 import { decisionBadge, decisionWords, reasonsView, waterfall } from "./explanation_view";
 import { number, percent } from "./format";
 import { currentLanguage, label, labelWithoutDays, t } from "./i18n";
+import { renderRecourse } from "./recourse_view";
 import { rememberClient } from "./search_page";
 import { abandoned, View } from "./view";
 import { renderWhatIf } from "./what_if_view";
@@ -112,6 +113,7 @@ export async function renderClient(main: HTMLElement, id: number, view: View): P
   }
   if (!view.mounted) return;  // the advisor has gone to another page meanwhile
   rememberClient(id);
+  const whatIf = renderWhatIf(view, client);
   const kind =
     client.split === "train"
       ? `${t("pastApplication")}, ${client.target === 1 ? t("outcomeDefaulted") : t("outcomeRepaid")}`
@@ -138,7 +140,8 @@ export async function renderClient(main: HTMLElement, id: number, view: View): P
       waterfall(view, explanation),
     ),
     section("info-title", t("infoTitle"), information(client)),
+    renderRecourse(view, id, explanation.decision === "refused", whatIf.load),
     renderComparison(view, id),
-    renderWhatIf(view, client),
+    whatIf.element,
   );
 }

@@ -138,6 +138,18 @@ export const texts = {
     "Modifiez des champs de la demande : le nouveau score s'affiche à côté de l'actuel. Rien n'est enregistré sans votre accord.",
     "Change some fields of the application: the new score appears beside the current one. Nothing is saved unless you submit it.",
   ],
+  recourseRefusedTitle: ["Pour obtenir un accord", "What would lead to acceptance"],
+  recourseGrantedTitle: ["Marge avant un refus", "Room before a refusal"],
+  recourseIntro: [
+    "Seuls le montant, la durée et le prix de l'achat changent ; l'âge, la famille, l'historique et l'emploi jamais. Chaque proposition a été vérifiée par le modèle.",
+    "Only the amount, the term and the price of the purchase change; age, family, history and employment never do. Each proposal was checked by the model.",
+  ],
+  recourseRange: [
+    "Recherche parmi nos produits : de {a} à {b}, sur {m} à {n} mois.",
+    "Searched within our products: from {a} to {b}, over {m} to {n} months.",
+  ],
+  tryInWhatIf: ["Essayer dans la simulation", "Try in the simulation"],
+  tryInWhatIfLabel: ["Essayer dans la simulation : {s}", "Try in the simulation: {s}"],
   simulate: ["Simuler", "Simulate"],
   current: ["Actuel", "Current"],
   simulated: ["Simulé", "Simulated"],

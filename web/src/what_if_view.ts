@@ -20,7 +20,11 @@ function column(title: string, e: Explanation): HTMLElement {
   );
 }
 
-export function renderWhatIf(view: View, client: ClientDetail): HTMLElement {
+// The section, and a way to fill its fields with `changes` and simulate them.
+export function renderWhatIf(
+  view: View,
+  client: ClientDetail,
+): { element: HTMLElement; load: (changes: Record<string, number>) => void } {
   const results = h("div", { class: "two-columns", "aria-live": "polite", id: "what-if-results" });
   const inputs = new Map<string, HTMLInputElement>();
   const fields = client.application.filter((f) => EDITABLE.includes(f.column));
@@ -65,5 +69,15 @@ export function renderWhatIf(view: View, client: ClientDetail): HTMLElement {
       results.append(status(t("error", { m: (error as Error).message })));
     }
   });
-  return section("what-if-title", t("whatIfTitle"), h("p", {}, t("whatIfIntro")), form, results);
+  const element = section("what-if-title", t("whatIfTitle"), h("p", {}, t("whatIfIntro")), form, results);
+  const load = (loaded: Record<string, number>) => {
+    for (const [name, value] of Object.entries(loaded)) {
+      const input = inputs.get(name);
+      if (input) input.value = String(value);
+    }
+    element.scrollIntoView({ block: "start" });
+    inputs.get(Object.keys(loaded)[0])?.focus();
+    form.requestSubmit();
+  };
+  return { element, load };
 }

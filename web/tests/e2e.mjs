@@ -247,3 +247,50 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await browser.close();
   }
 });
+
+// A refused client asks "what can I do?": the page says it in sentences, and an option loads into
+// the what-if, where the model grants it.
+test("a refused client's way to acceptance loads into the what-if and is granted", async () => {
+  const get = async (path) =>
+    (await fetch(new URL(path, base), { headers: { Authorization: `Bearer ${process.env.E2E_TOKEN}` } })).json();
+  let chosen = null;
+  for (const c of (await get("/api/v1/clients?limit=200")).clients) {
+    if (c.decision !== "refused") continue;
+    const recourse = await get(`/api/v1/clients/${c.id}/recourse`);
+    if (recourse.options.length > 0) {
+      chosen = { id: c.id, option: recourse.options[0] };
+      break;
+    }
+  }
+  assert.ok(chosen, "some refused client has a way to acceptance");
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
+  const failures = [];
+  try {
+    for (const width of [1280, 390]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      page.on("pageerror", (error) => failures.push(error.message));
+      await page.goto(base);
+      await logIn(page);
+      await page.goto(new URL(`#/client/${chosen.id}`, base).href);
+      const section = page.locator("section[aria-labelledby=recourse-title]");
+      await page.getByRole("heading", { name: "Pour obtenir un accord" }).waitFor();
+      await section.getByText(chosen.option.sentence.fr).waitFor();
+      await section.getByRole("button", { name: "Essayer dans la simulation" }).first().click();
+      await page.locator("#what-if-results .what-if-result").nth(1).waitFor();
+      const simulated = await page.locator("#what-if-results .what-if-result").nth(1).textContent();
+      assert.match(simulated, /Accordé/, "the option is granted in the what-if");
+      assert.equal(
+        Number(await page.getByLabel("Montant du crédit", { exact: true }).inputValue()),
+        chosen.option.changes.AMT_CREDIT,
+      );
+      await section.screenshot({ path: `test-results/8-recourse-${width}.png` });
+      await page.locator("#what-if-results").screenshot({ path: `test-results/8b-recourse-what-if-${width}.png` });
+      await checkAccessibility(page, `recourse at ${width} px`);
+      if (width < 600) assert.equal(await overflowing(page, width), "", "nothing sticks out on a phone");
+      await page.close();
+    }
+    assert.deepEqual(failures, [], "no script error");
+  } finally {
+    await browser.close();
+  }
+});
