@@ -138,6 +138,17 @@ class Search {
   PathForms amount_path(double term) const {
     return {{"AMT_CREDIT", {1, 1}}, {"AMT_ANNUITY", {1 / term, 1}}};
   }
+  // The margin as the amount falls from the current one to the range's least, at `term` months;
+  // computed once per term (options and the lowest risk both read it).
+  const MarginSteps& amount_steps(double term) {
+    auto found = amount_steps_.find(term);
+    if (found == amount_steps_.end()) {
+      found =
+          amount_steps_.emplace(term, steps(amount_path(term), range_.min_amount, current_.amount))
+              .first;
+    }
+    return found->second;
+  }
   PathForms cheaper_path() const {
     return {{"AMT_CREDIT", {1, 1}},
             {"AMT_ANNUITY", {1 / term0(), 1}},
@@ -218,7 +229,7 @@ class Search {
     std::optional<RecourseOption> by_amount, by_term;
     if (may_lower) {
       std::vector<Candidate> candidates;
-      for (double amount : granted_amounts(steps(amount_path(term0()), lo, top)))
+      for (double amount : granted_amounts(amount_steps(term0())))
         candidates.push_back({amount, term0()});
       by_amount = first_granted(ChangeKind::Amount, candidates);
     }
@@ -243,7 +254,7 @@ class Search {
       if (may_lower) {
         std::vector<Candidate> both;
         for (double n = first_term; n <= last_term; ++n) {
-          const auto amounts = granted_amounts(steps(amount_path(n), lo, top));
+          const auto amounts = granted_amounts(amount_steps(n));
           if (amounts.empty()) continue;
           const bool less_amount = !by_amount || by_amount->loan.amount < amounts.front();
           const bool less_term =
@@ -279,13 +290,13 @@ class Search {
   }
 
   // Over every amount and term within the range, the loan of lowest probability.
-  RecourseOption lowest_reachable() const {
+  RecourseOption lowest_reachable() {
     Loan best = current_;
     double best_margin = std::numeric_limits<double>::infinity();
     const double lo = range_.min_amount, top = current_.amount;
     if (top > lo + 1) {
       for (double n = std::ceil(range_.min_term); n <= std::floor(range_.max_term); ++n) {
-        const MarginSteps path = steps(amount_path(n), lo, top);
+        const MarginSteps& path = amount_steps(n);
         for (std::size_t i = 0; i < path.margins.size(); ++i) {
           const double amount = std::ceil(path.edges[i]);
           if (path.margins[i] < best_margin && amount < path.edges[i + 1]) {
@@ -337,6 +348,7 @@ class Search {
   const explain::TreeEnsemble* trees_ = nullptr;
   std::map<std::string, std::size_t> value_feature_;
   Loan current_{};
+  std::map<double, MarginSteps> amount_steps_;
 };
 
 std::string say(Language language, std::string fr, std::string en) {

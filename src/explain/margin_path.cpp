@@ -49,27 +49,33 @@ class Walker {
     }
   }
 
-  // Adds (x, ±leaf) events for every leaf of `tree` reached by some x in `interval`.
-  void walk(const TreeEnsemble::Tree& tree, std::size_t node, Interval interval,
-            std::vector<std::pair<double, double>>& events) const {
+  // Adds (x, ±leaf) events for every leaf of `tree` reached by some x in `interval`; a leaf
+  // reached by the whole path adds to `constant` instead, keeping the events to sort few.
+  void walk(const TreeEnsemble::Tree& tree, std::size_t node, Interval interval, bool whole,
+            std::vector<std::pair<double, double>>& events, double& constant) const {
     const std::int32_t r = tree.split[node];
     if (r < 0) {
-      events.emplace_back(interval.lo, tree.leaf_value[node]);
-      events.emplace_back(interval.hi, -tree.leaf_value[node]);
+      if (whole) {
+        constant += tree.leaf_value[node];
+      } else {
+        events.emplace_back(interval.lo, tree.leaf_value[node]);
+        events.emplace_back(interval.hi, -tree.leaf_value[node]);
+      }
       return;
     }
     const Split& split = tree.splits[r];
     const int m = moving_of_[static_cast<std::size_t>(split.feature)];
     if (m < 0) {
-      walk(tree, 2 * r + (split.goes_left(row_[split.feature]) ? 1 : 2), interval, events);
+      walk(tree, 2 * r + (split.goes_left(row_[split.feature]) ? 1 : 2), interval, whole, events,
+           constant);
       return;
     }
     const Crossing at = crossing(moving_[static_cast<std::size_t>(m)], split.threshold);
     const Interval below{interval.lo, std::min(interval.hi, at.x)};
     const Interval above{std::max(interval.lo, at.x), interval.hi};
     const Interval left = at.growing ? below : above, right = at.growing ? above : below;
-    if (!left.empty()) walk(tree, 2 * r + 1, left, events);
-    if (!right.empty()) walk(tree, 2 * r + 2, right, events);
+    if (!left.empty()) walk(tree, 2 * r + 1, left, whole && right.empty(), events, constant);
+    if (!right.empty()) walk(tree, 2 * r + 2, right, whole && left.empty(), events, constant);
   }
 
  private:
@@ -98,18 +104,24 @@ MarginSteps margin_along(const TreeEnsemble& trees, std::span<const float> row,
   }
   const Walker walker(row, moving, trees.num_features());
   std::vector<std::pair<double, double>> events;
+  double margin = trees.base_margin();
   for (std::size_t t = 0; t < trees.num_trees(); ++t)
-    walker.walk(trees.tree(t), 0, {lo, hi}, events);
+    walker.walk(trees.tree(t), 0, {lo, hi}, true, events, margin);
   std::sort(events.begin(), events.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   MarginSteps steps;
-  double margin = trees.base_margin();
+  steps.edges.push_back(lo);
+  steps.margins.push_back(margin);
   for (std::size_t e = 0; e < events.size();) {
     const double x = events[e].first;
     for (; e < events.size() && events[e].first == x; ++e) margin += events[e].second;
     if (x >= hi) break;
-    steps.edges.push_back(x);
-    steps.margins.push_back(margin);
+    if (x == lo) {
+      steps.margins.back() = margin;
+    } else {
+      steps.edges.push_back(x);
+      steps.margins.push_back(margin);
+    }
   }
   steps.edges.push_back(hi);
   return steps;
