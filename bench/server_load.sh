@@ -21,20 +21,8 @@ baseline=${BASELINE:-}
 cmake --preset release >/dev/null
 cmake --build --preset release --target creditscore >/dev/null
 bin=$PWD/build/release/creditscore
-mkdir -p "$work"
-
-if [[ ! -f "$work/data/application_train.csv" ]]; then
-  "$bin" generate --clients "$clients" --seed 1 --out "$work/data" >/dev/null
-fi
-if [[ ! -f "$work/models/registry.sqlite" ]]; then
-  # 800 trees whatever the early stopping would say: the size the targets are set for.
-  "$bin" train --data "$work/data" --models "$work/models" --folds 2 --max-rounds 400 \
-    --final-rounds 800 --learning-rate 0.02 | tail -n 3
-fi
-if [[ ! -f "$work/clients.sqlite" ]]; then
-  "$bin" store build --data "$work/data" --models "$work/models" --out "$work/clients.sqlite" |
-    tail -n 3
-fi
+source bench/server_data.sh
+bench_server_data "$bin" "$work" "$clients"
 
 source bench/access_token.sh
 token=$(access_token "$bin" "$work/clients.sqlite" system)
