@@ -9,6 +9,7 @@
 #include "features/feature_builder.h"
 #include "model/checksum.h"
 #include "model/model_bundle.h"
+#include "model/monotone_constraints.h"
 #include "store/run_registry.h"
 #include "synth/generator.h"
 #include "synth/oracle_file.h"
@@ -106,6 +107,7 @@ nlohmann::json config_json(const model::TrainConfig& c) {
           {"early_stopping_rounds", c.early_stopping_rounds},
           {"final_rounds", c.final_rounds},
           {"search_minutes", c.search_minutes},
+          {"monotone", c.monotone},
           {"seed", c.seed}};
 }
 
@@ -113,7 +115,7 @@ nlohmann::json config_json(const model::TrainConfig& c) {
 
 TrainedRun train_and_record(const TrainingRequest& request, PipelineObserver& observer) {
   const auto start = Clock::now();
-  const model::TrainConfig& config = request.config;
+  model::TrainConfig config = request.config;
   model::validate(config);
 
   const tables::Dataset data =
@@ -125,6 +127,18 @@ TrainedRun train_and_record(const TrainingRequest& request, PipelineObserver& ob
       observer.build_features(features::FeatureBuilder(catalog), data.application_train, data);
   const double features_seconds = seconds_since(features_start);
 
+  std::vector<model::MonotoneChoice> monotone;
+  if (config.monotone) {
+    monotone = model::choose_monotone({matrix.values.data(), matrix.rows(), matrix.cols()},
+                                      matrix.targets, matrix.names);
+    config.monotone_constraints = model::constraint_vector(monotone, matrix.names);
+    std::string constrained;
+    for (const model::MonotoneChoice& choice : monotone) {
+      if (choice.constraint != 0)
+        constrained += " " + choice.feature + (choice.constraint > 0 ? " (+)" : " (-)");
+    }
+    observer.remark("Monotone:" + (constrained.empty() ? std::string(" none clear") : constrained));
+  }
   observer.remark("\nLearning (" + std::to_string(config.folds) +
                   "-fold cross-validation, early stopping after " +
                   std::to_string(config.early_stopping_rounds) + " rounds without progress)");
@@ -166,6 +180,7 @@ TrainedRun train_and_record(const TrainingRequest& request, PipelineObserver& ob
                      {"data_fingerprint", fingerprint(matrix)},
                      {"clients", matrix.rows()},
                      {"settings", config_json(result.config)},
+                     {"monotone", model::to_json(monotone)},
                      {"rounds", result.booster.boosted_rounds()},
                      {"trials", result.trials.size()},
                      {"timings", timings}};

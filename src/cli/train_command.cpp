@@ -62,6 +62,13 @@ void register_train_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--search-trials", c.max_search_trials, "Most settings tried by the search")
       ->capture_default_str();
+  command
+      ->add_flag("--monotone,!--no-monotone", c.monotone,
+                 "Constrain the amount, annuity, price, their ratios and the external scores to\n"
+                 "move the risk one way only, each in the direction its rank correlation with\n"
+                 "default shows (when clear, and as the business expects); --no-monotone leaves\n"
+                 "them free")
+      ->capture_default_str();
   command->add_option("--seed", c.seed, "Seed of folds, sampling and search")
       ->capture_default_str();
   command->add_option("--threads", c.threads, "XGBoost threads, 0 = all cores")

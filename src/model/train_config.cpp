@@ -50,6 +50,12 @@ std::map<std::string, std::string> xgboost_params(const TrainConfig& config, std
   } else if (defaulters > 0 && defaulters < clients) {
     params["base_score"] = number(static_cast<double>(defaulters) / static_cast<double>(clients));
   }
+  if (!config.monotone_constraints.empty()) {
+    std::string constraints = "(";
+    for (int c : config.monotone_constraints)
+      constraints += (constraints.size() > 1 ? "," : "") + std::to_string(c);
+    params["monotone_constraints"] = constraints + ")";
+  }
   return params;
 }
 

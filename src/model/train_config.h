@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "model/cost_model.h"
 
@@ -35,11 +36,15 @@ struct TrainConfig {
   int folds = 5;
   int max_rounds = 2000;
   int early_stopping_rounds = 50;
-  int final_rounds = 0;  // rounds of the final model; 0 = the folds' mean best
-  double search_minutes = 0;  // random search over TreeParams while time remains; 0 = none
+  int final_rounds = 0;        // rounds of the final model; 0 = the folds' mean best
+  double search_minutes = 0;   // random search over TreeParams while time remains; 0 = none
   int max_search_trials = 50;  // and at most this many settings tried, the given ones included
   std::uint64_t seed = 42;
   int threads = 0;  // 0 = all cores
+  // Constrain the features of model/monotone_constraints.h in their measured directions; the
+  // training pipeline fills `monotone_constraints` (one per feature) from the data.
+  bool monotone = false;
+  std::vector<int> monotone_constraints;
 };
 
 // The XGBoost parameters for these settings (objective, hist method, eval metric...).
