@@ -65,8 +65,8 @@ class Search {
         id_(id),
         range_(product_range(model.bundle())),
         cut_(logit(model.threshold())) {
-    trees_ = model.explainer().trees();
-    if (trees_ == nullptr) {
+    const explain::TreeEnsemble* trees = model.explainer().trees();
+    if (trees == nullptr) {
       throw unsupported(
           "recourse reads the model's trees, and this model is explained by "
           "XGBoost: " +
@@ -75,6 +75,12 @@ class Search {
     for (const auto& value : model.catalog().plan().application.values)
       value_feature_[value.column] = value.output;
     current_ = {raw("AMT_CREDIT"), raw("AMT_ANNUITY"), raw("AMT_GOODS_PRICE")};
+    // Every path moves some of these three fields, and only the features made of them.
+    std::vector<std::size_t> may_move;
+    for (const auto& placed : feature_forms(
+             {{"AMT_CREDIT", {1, 1}}, {"AMT_ANNUITY", {1, 1}}, {"AMT_GOODS_PRICE", {1, 1}}}))
+      may_move.push_back(placed.first);
+    trees_.emplace(*trees, features_, may_move);
     if (!(current_.amount > 0 && current_.annuity > 0)) {
       throw invalid_input(
           "AMT_CREDIT and AMT_ANNUITY: recourse needs an application with a "
@@ -102,25 +108,17 @@ class Search {
   }
   double term0() const { return current_.term(); }
 
-  // The margin along the path where the raw fields of `forms` move and all else stays.
-  MarginSteps steps(const PathForms& forms, double lo, double hi) const {
-    std::vector<float> row(features_.begin(), features_.end());
-    std::vector<MovingFeature> moving;
+  // The features that the raw fields of `forms` move, with their own forms: the values of the
+  // application plan and the ratios made of them.
+  std::vector<std::pair<std::size_t, Form>> feature_forms(const PathForms& forms) const {
+    std::vector<std::pair<std::size_t, Form>> placed;
     const auto form_of = [&](const std::string& column) -> Form {
       const auto found = forms.find(column);
       return found != forms.end() ? found->second : Form{raw(column), 0};
     };
-    const auto place = [&](std::size_t feature, Form form) {
-      const bool constant = form.power == 0 || form.scale == 0 || std::isnan(form.scale);
-      if (constant) {
-        row[feature] = static_cast<float>(form.scale);
-      } else {
-        moving.push_back({feature, form.scale, form.power});
-      }
-    };
     const features::ApplicationPlan& plan = model_.catalog().plan().application;
     for (const auto& value : plan.values) {
-      if (forms.count(value.column) > 0) place(value.output, forms.at(value.column));
+      if (forms.count(value.column) > 0) placed.emplace_back(value.output, forms.at(value.column));
     }
     for (const auto& ratio : plan.ratios) {
       if (forms.count(ratio.numerator) == 0 && forms.count(ratio.denominator) == 0) continue;
@@ -128,11 +126,26 @@ class Search {
       // As the builder's safe_ratio: missing when either is missing or the divisor is 0.
       const bool missing =
           std::isnan(numerator.scale) || std::isnan(denominator.scale) || denominator.scale == 0;
-      place(ratio.output, missing ? Form{kNaN, 0}
-                                  : Form{numerator.scale / denominator.scale,
-                                         numerator.power - denominator.power});
+      placed.emplace_back(ratio.output, missing ? Form{kNaN, 0}
+                                                : Form{numerator.scale / denominator.scale,
+                                                       numerator.power - denominator.power});
     }
-    return explain::margin_along(*trees_, row, moving, lo, hi);
+    return placed;
+  }
+
+  // The margin along the path where the raw fields of `forms` move and all else stays.
+  MarginSteps steps(const PathForms& forms, double lo, double hi) const {
+    std::vector<float> row(features_.begin(), features_.end());
+    std::vector<MovingFeature> moving;
+    for (const auto& [feature, form] : feature_forms(forms)) {
+      const bool constant = form.power == 0 || form.scale == 0 || std::isnan(form.scale);
+      if (constant) {
+        row[feature] = static_cast<float>(form.scale);
+      } else {
+        moving.push_back({feature, form.scale, form.power});
+      }
+    }
+    return trees_->margin_along(row, moving, lo, hi);
   }
 
   PathForms amount_path(double term) const {
@@ -149,9 +162,9 @@ class Search {
     }
     return found->second;
   }
-  PathForms cheaper_path() const {
+  PathForms cheaper_path(double term) const {
     return {{"AMT_CREDIT", {1, 1}},
-            {"AMT_ANNUITY", {1 / term0(), 1}},
+            {"AMT_ANNUITY", {1 / term, 1}},
             {"AMT_GOODS_PRICE", {current_.goods_price / current_.amount, 1}}};
   }
   Loan amount_loan(double amount, double term) const {
@@ -160,8 +173,8 @@ class Search {
   Loan term_loan(double term) const {
     return {current_.amount, cents(current_.amount / term), current_.goods_price};
   }
-  Loan cheaper_loan(double amount) const {
-    return {amount, cents(amount / term0()),
+  Loan cheaper_loan(double amount, double term) const {
+    return {amount, cents(amount / term),
             std::round(current_.goods_price * amount / current_.amount)};
   }
 
@@ -173,10 +186,11 @@ class Search {
     return model_.probability(built.features);
   }
 
-  double change(const Loan& loan) const {
-    return std::abs(loan.amount - current_.amount) / current_.amount +
-           std::abs(loan.term() - term0()) / term0();
+  double change(double amount, double term) const {
+    return std::abs(amount - current_.amount) / current_.amount +
+           std::abs(term - term0()) / term0();
   }
+  double change(const Loan& loan) const { return change(loan.amount, loan.term()); }
 
   // The largest whole amounts below the current one that the steps grant, one per granted step,
   // nearest first.
@@ -195,7 +209,7 @@ class Search {
       case ChangeKind::Term:
         return term_loan(term);
       case ChangeKind::CheaperPurchase:
-        return cheaper_loan(x);
+        return cheaper_loan(x, term);
       case ChangeKind::Amount:
       case ChangeKind::AmountAndTerm:
         break;
@@ -220,6 +234,15 @@ class Search {
       }
     }
     return std::nullopt;
+  }
+
+  // The candidates of least change, at most kTriesPerKind of them, least first.
+  std::vector<Candidate> least_changes(std::vector<Candidate> candidates) const {
+    std::sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
+      return change(a.amount, a.term) < change(b.amount, b.term);
+    });
+    if (candidates.size() > kTriesPerKind) candidates.resize(kTriesPerKind);
+    return candidates;
   }
 
   void find_options(Recourse& result) {
@@ -261,23 +284,36 @@ class Search {
               !by_term || std::abs(by_term->loan.term() - term0()) > std::abs(n - term0());
           if (less_amount && less_term) both.push_back({amounts.front(), n});
         }
-        const auto size = [&](const Candidate& c) {
-          return (current_.amount - c.amount) / current_.amount +
-                 std::abs(c.term - term0()) / term0();
-        };
-        std::sort(both.begin(), both.end(),
-                  [&](const Candidate& a, const Candidate& b) { return size(a) < size(b); });
-        if (both.size() > kTriesPerKind) both.resize(kTriesPerKind);
-        if (auto option = first_granted(ChangeKind::AmountAndTerm, both)) found.push_back(*option);
+        if (auto option = first_granted(ChangeKind::AmountAndTerm, least_changes(both)))
+          found.push_back(*option);
       }
     }
     if (may_lower && current_.goods_price > 0) {
+      // At the client's term or another, nearest first: a term farther than the least change
+      // found cannot give a smaller one.
+      std::vector<double> terms = {term0()};
+      for (double n = first_term; n <= last_term; ++n) {
+        if (n != term0()) terms.push_back(n);
+      }
+      std::stable_sort(terms.begin(), terms.end(), [&](double a, double b) {
+        return std::abs(a - term0()) < std::abs(b - term0());
+      });
       std::vector<Candidate> candidates;
-      for (double amount : granted_amounts(steps(cheaper_path(), lo, top)))
-        candidates.push_back({amount, term0()});
-      // Worth proposing only where it keeps more credit than lowering the amount alone.
-      const auto cheaper = first_granted(ChangeKind::CheaperPurchase, candidates);
-      if (cheaper && (!by_amount || cheaper->loan.amount > by_amount->loan.amount))
+      double least = std::numeric_limits<double>::infinity();
+      for (double n : terms) {
+        if (change(current_.amount, n) >= least) break;
+        const auto amounts = granted_amounts(steps(cheaper_path(n), lo, top));
+        if (amounts.empty()) continue;
+        candidates.push_back({amounts.front(), n});
+        least = std::min(least, change(amounts.front(), n));
+      }
+      // Worth proposing only where it changes less than lowering the amount and keeping the
+      // price does.
+      const auto cheaper = first_granted(ChangeKind::CheaperPurchase, least_changes(candidates));
+      const auto not_larger = [&](const RecourseOption& o) { return o.change <= cheaper->change; };
+      // (`found` holds the amount-and-term option so far.)
+      if (cheaper && (!by_amount || !not_larger(*by_amount)) &&
+          std::none_of(found.begin(), found.end(), not_larger))
         found.push_back(*cheaper);
     }
     if (by_amount) found.push_back(*by_amount);
@@ -345,7 +381,7 @@ class Search {
   std::int64_t id_;
   ProductRange range_;
   double cut_;  // the margin at the threshold: granted below it
-  const explain::TreeEnsemble* trees_ = nullptr;
+  std::optional<explain::PathTrees> trees_;
   std::map<std::string, std::size_t> value_feature_;
   Loan current_{};
   std::map<double, MarginSteps> amount_steps_;
@@ -462,15 +498,19 @@ std::string option_sentence(const RecourseOption& option, const Loan& current, L
                  "A credit of " + amount + " instead of " + was + ", over " + term +
                      " months instead of " + months(current.term()) + ": repayments of " + annuity +
                      " a month, " + granted + ".");
-    case ChangeKind::CheaperPurchase:
+    case ChangeKind::CheaperPurchase: {
+      const std::string was_term = months(current.term());
+      const bool new_term = term != was_term;
       return say(language,
                  "Un achat de " + money(loan.goods_price, language) + " au lieu de " +
                      money(current.goods_price, language) + ", financé par un crédit de " + amount +
-                     " sur " + term + " mois : mensualité " + annuity + ", " + granted + ".",
+                     " sur " + term + " mois" + (new_term ? " au lieu de " + was_term : "") +
+                     " : mensualité " + annuity + ", " + granted + ".",
                  "A purchase of " + money(loan.goods_price, language) + " instead of " +
                      money(current.goods_price, language) + ", financed by a credit of " + amount +
-                     " over " + term + " months: repayments of " + annuity + " a month, " +
-                     granted + ".");
+                     " over " + term + " months" + (new_term ? " instead of " + was_term : "") +
+                     ": repayments of " + annuity + " a month, " + granted + ".");
+    }
   }
   return {};
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -29,8 +30,38 @@ struct MarginSteps {
   std::size_t step_at(double x) const;  // the step holding x, for lo <= x < hi
 };
 
-// `row` gives the features that stay (its moving ones are ignored). Throws std::invalid_argument
-// for an empty interval or a moving feature out of range.
+// The ensemble for one row, with every feature but those that `may_move` read from it once: each
+// tree reduced to its splits on those features, and the trees without any summed into a constant.
+// Many paths of the same row are then walked over a few nodes each instead of every tree.
+class PathTrees {
+ public:
+  // Throws std::invalid_argument for a feature out of range.
+  PathTrees(const TreeEnsemble& trees, std::span<const float> row,
+            std::span<const std::size_t> may_move);
+
+  // `row` gives the features of may_move that stay on this path (the others were read by the
+  // constructor, and moving ones are ignored). Throws std::invalid_argument for an empty interval
+  // or a moving feature out of range or not in may_move.
+  MarginSteps margin_along(std::span<const float> row, std::span<const MovingFeature> moving,
+                           double lo, double hi) const;
+
+ private:
+  struct Node {
+    Split split;  // feature -1 at a leaf
+    std::int32_t left, right;
+    double leaf;
+  };
+  std::int32_t fold(const TreeEnsemble::Tree& tree, std::size_t node, std::span<const float> row,
+                    const std::vector<bool>& may_move);
+  class Walker;
+
+  std::vector<Node> nodes_;
+  std::vector<std::int32_t> roots_;  // of the trees with a split on a feature that may move
+  std::vector<bool> may_move_;
+  double constant_;  // the base margin and the trees without such a split
+};
+
+// The same for a single path: `row` gives the features that stay (its moving ones are ignored).
 MarginSteps margin_along(const TreeEnsemble& trees, std::span<const float> row,
                          std::span<const MovingFeature> moving, double lo, double hi);
 

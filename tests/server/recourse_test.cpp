@@ -108,8 +108,8 @@ TEST_F(RecourseTest, EveryOptionDecidesAsItClaimsChangesOnlyWhatMayChangeAndIsMi
       EXPECT_NEAR(edited["probability"].get<double>(), option["probability"].get<double>(), 1e-9);
       EXPECT_LE(option["amount"].get<double>(), current["amount"].get<double>());
       EXPECT_GE(option["amount"].get<double>(), bounds["amount"]["min"].get<double>() - 1);
-      // A new term is within the products' range; the others keep the client's own.
-      if (option["kind"] == "term" || option["kind"] == "amount_and_term") {
+      // A new term is within the products' range; an amount alone keeps the client's own.
+      if (option["kind"] != "amount") {
         EXPECT_GE(option["term_months"].get<double>(),
                   bounds["term_months"]["min"].get<double>() - 0.1);
         EXPECT_LE(option["term_months"].get<double>(),
@@ -144,6 +144,18 @@ TEST_F(RecourseTest, APostedApplicationGetsTheSameAnswerAndUnknownClientsAreNotF
   EXPECT_FALSE(answer["summary"]["fr"].get<std::string>().empty());
   server_.get(path(999999999, "recourse"), 404);
   server_.post("/api/v1/recourse", {{"application", {{"AMT_CREDIT", "beaucoup"}}}}, 422);
+}
+
+TEST_F(RecourseTest, AskingWhatWouldChangeAClientsDecisionIsRecorded) {
+  const std::int64_t id = clients().front().first;
+  server_.get(path(id, "recourse"));
+  const auto answer = server_.client->Get("/api/v1/audit?client=" + std::to_string(id),
+                                          server_.as(store::Role::Admin));
+  const json page = RunningServer::checked(answer, 200, "get", "/api/v1/audit");
+  ASSERT_EQ(page["total"], 1) << page;
+  EXPECT_EQ(page["records"][0]["action"], "GET /api/v1/clients/{id}/recourse");
+  EXPECT_EQ(page["records"][0]["role"], "advisor");
+  EXPECT_EQ(page["records"][0]["status"], 200);
 }
 
 TEST_F(RecourseTest, ARefusalLetterGivesTheFirstOptionInTheClientsWords) {
