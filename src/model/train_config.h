@@ -42,8 +42,9 @@ struct TrainConfig {
   std::uint64_t seed = 42;
   int threads = 0;  // 0 = all cores
   // Constrain the features of model/monotone_constraints.h in their measured directions; the
-  // training pipeline fills `monotone_constraints` (one per feature) from the data.
-  bool monotone = false;
+  // training pipeline fills `monotone_constraints` (one per feature) from the data. On by default:
+  // on 100,000 generated clients they cost no out-of-fold AUC (bench/monotone.sh).
+  bool monotone = true;
   std::vector<int> monotone_constraints;
 };
 

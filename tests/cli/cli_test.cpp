@@ -103,19 +103,20 @@ TEST_F(CliTest, TrainScoreCompareAndRollBack) {
   EXPECT_NE(first.output.find("Now served"), std::string::npos);
   const std::string first_id = run_id_in(first.output);
   ASSERT_FALSE(first_id.empty()) << first.output;
-  const CommandResult second = run("train" + quick + " --seed 7 --promote --monotone");
+  const CommandResult second = run("train" + quick + " --seed 7 --promote --no-monotone");
   ASSERT_EQ(second.status, 0) << second.output;
   const std::string second_id = run_id_in(second.output);
   ASSERT_NE(second_id, first_id);
-  // The constraints chosen are said and kept in the bundle, beside the setting.
-  EXPECT_NE(second.output.find("Monotone:"), std::string::npos) << second.output;
-  const auto trained =
-      nlohmann::json::parse(std::ifstream(dir_ / "models" / second_id / "bundle.json"));
-  EXPECT_TRUE(trained["training"]["settings"]["monotone"].get<bool>());
-  EXPECT_EQ(trained["training"]["monotone"].size(), 9u);
-  const auto untrained =
+  // By default the constraints chosen are said and kept in the bundle, beside the setting.
+  EXPECT_NE(first.output.find("Monotone:"), std::string::npos) << first.output;
+  EXPECT_EQ(second.output.find("Monotone:"), std::string::npos) << second.output;
+  const auto constrained =
       nlohmann::json::parse(std::ifstream(dir_ / "models" / first_id / "bundle.json"));
-  EXPECT_FALSE(untrained["training"]["settings"]["monotone"].get<bool>());
+  EXPECT_TRUE(constrained["training"]["settings"]["monotone"].get<bool>());
+  EXPECT_EQ(constrained["training"]["monotone"].size(), 9u);
+  const auto free =
+      nlohmann::json::parse(std::ifstream(dir_ / "models" / second_id / "bundle.json"));
+  EXPECT_FALSE(free["training"]["settings"]["monotone"].get<bool>());
 
   const CommandResult runs = run("runs --models " + (dir_ / "models").string());
   ASSERT_EQ(runs.status, 0) << runs.output;
