@@ -9,6 +9,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <string>
 
 #include "tests/support/run_command.h"
 #include "tests/support/temporary_directory.h"
@@ -39,11 +41,15 @@ class ServedData : public ::testing::Environment {
     ::flock(lock, LOCK_UN);
     ::close(lock);
   }
-  // Named after the program's build time, so that a rebuilt program makes new data.
+  // Named after the program's build time and the spec, so that a rebuilt program or a changed
+  // spec makes new data.
   static std::filesystem::path root(const ServedDataSpec& spec = kServerTestData) {
     const std::filesystem::path binary(CREDITSCORE_BINARY);
     const auto built = std::filesystem::last_write_time(binary).time_since_epoch().count();
-    return binary.parent_path() / (std::string(spec.name) + "-" + std::to_string(built));
+    const std::size_t made_as =
+        std::hash<std::string>{}(std::string(spec.clients) + " " + std::string(spec.training));
+    return binary.parent_path() /
+           (std::string(spec.name) + "-" + std::to_string(built) + "-" + std::to_string(made_as));
   }
 
  private:
