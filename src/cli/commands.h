@@ -25,5 +25,6 @@ void register_audit_command(CLI::App& app);
 void register_letters_command(CLI::App& app);
 void register_client_command(CLI::App& app);
 void register_recourse_command(CLI::App& app);
+void register_monitor_command(CLI::App& app);
 
 }  // namespace creditscore::cli

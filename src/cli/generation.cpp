@@ -18,6 +18,10 @@ void add_generator_options(CLI::App& command, synth::GeneratorConfig& config) {
       ->capture_default_str();
   command.add_option("--seed", config.seed, "Random seed: the same seed gives the same bytes")
       ->capture_default_str();
+  command.add_flag("--drift", config.drift,
+                   "Shift application_test on purpose, for the drift monitor: incomes x1.3,\n"
+                   "EXT_SOURCE_3 lower, a new ORGANIZATION_TYPE, twice the revolving loans;\n"
+                   "drift.json lists the shifted columns (the training clients never change)");
   command
       .add_option("--threads", config.threads,
                   "Worker threads, 0 = all cores (the output does not depend on it)")

@@ -46,6 +46,11 @@ Evaluation evaluate(std::span<const double> probabilities, std::span<const int> 
   e.cost_at_half = cost_per_client(costs, confusion_at(probabilities, labels, 0.5));
   e.roc = roc_curve(probabilities, labels, 200);
   e.cost_curve = cost_curve(probabilities, labels, costs, 101);
+  const std::vector<float> scores(probabilities.begin(), probabilities.end());
+  std::vector<float> label_values(labels.begin(), labels.end());
+  const std::string name = "probability";
+  e.scores =
+      reference_distributions({scores.data(), scores.size(), 1}, label_values, {&name, 1})[0];
   return e;
 }
 
@@ -59,7 +64,7 @@ nlohmann::json to_json(const Evaluation& e) {
   for (const CalibrationBin& b : e.calibration) {
     calibration.push_back({b.mean_probability, b.observed_rate, b.clients});
   }
-  return {
+  nlohmann::json document = {
       {"clients", e.clients},
       {"defaulters", e.defaulters},
       {"roc_auc", e.roc_auc},
@@ -77,6 +82,8 @@ nlohmann::json to_json(const Evaluation& e) {
       {"cost_curve", {{"columns", {"threshold", "cost_per_client"}}, {"points", cost}}},
       {"calibration_curve",
        {{"columns", {"mean_probability", "observed_rate", "clients"}}, {"points", calibration}}}};
+  if (e.scores) document["score_distribution"] = to_json(std::vector{*e.scores})[0];
+  return document;
 }
 
 Evaluation evaluation_from_json(const nlohmann::json& j) {
@@ -101,6 +108,9 @@ Evaluation evaluation_from_json(const nlohmann::json& j) {
   for (const auto& p : field(field(j, "calibration_curve"), "points")) {
     e.calibration.push_back(
         {p.at(0).get<double>(), p.at(1).get<double>(), p.at(2).get<std::size_t>()});
+  }
+  if (j.contains("score_distribution")) {
+    e.scores = distributions_from_json(nlohmann::json::array({j["score_distribution"]}))[0];
   }
   return e;
 }

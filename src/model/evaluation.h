@@ -3,11 +3,13 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <span>
 #include <vector>
 
 #include "model/cost_model.h"
 #include "model/metrics.h"
+#include "model/reference_distribution.h"
 
 namespace creditscore::model {
 
@@ -24,6 +26,9 @@ struct Evaluation {
   std::vector<RocPoint> roc;
   std::vector<CostPoint> cost_curve;
   std::vector<CalibrationBin> calibration;
+  // The probabilities' distribution, as a feature's: prediction drift is measured against it.
+  // Absent (nullopt) in bundles made before drift was monitored.
+  std::optional<FeatureDistribution> scores;
 };
 
 Evaluation evaluate(std::span<const double> probabilities, std::span<const int> labels,

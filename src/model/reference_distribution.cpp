@@ -38,6 +38,9 @@ FeatureDistribution describe(MatrixView features, std::span<const float> labels,
   d.missing = features.rows - present.size();
   if (present.empty()) return d;
   d.mean = sum / static_cast<double>(present.size());
+  double squares = 0;
+  for (const auto& p : present) squares += (p.first - d.mean) * (p.first - d.mean);
+  d.stddev = std::sqrt(squares / static_cast<double>(present.size()));
   std::sort(present.begin(), present.end());
   std::vector<double> sorted(present.size());
   std::transform(present.begin(), present.end(), sorted.begin(),
@@ -59,6 +62,11 @@ FeatureDistribution describe(MatrixView features, std::span<const float> labels,
     }
     return d;
   }
+  for (const double level : sketch_levels()) d.sketch.push_back(quantile(sorted, level));
+  const std::vector<double> edges = decile_edges(d);
+  d.decile_counts.assign(edges.size() + 1, 0);
+  for (const double value : sorted) ++d.decile_counts[decile_bin(edges, value)];
+
   const double low = quantile(sorted, 0.01);
   const double high = quantile(sorted, 0.99) > low ? quantile(sorted, 0.99) : sorted.back();
   for (std::size_t b = 0; b <= bins; ++b) {
@@ -99,6 +107,37 @@ std::vector<FeatureDistribution> reference_distributions(MatrixView features,
     result[c] = describe(features, labels, c, names[c], histogram_bins);
   });
   return result;
+}
+
+const std::vector<double>& sketch_levels() {
+  static const std::vector<double> levels = [] {
+    std::vector<double> l = {0, 0.0001};
+    for (int k = 1; k <= 9; ++k) l.push_back(k / 1000.0);
+    for (int p = 1; p <= 99; ++p) l.push_back(p / 100.0);
+    for (int k = 1; k <= 9; ++k) l.push_back(0.99 + k / 1000.0);
+    l.push_back(0.9999);
+    l.push_back(1);
+    return l;
+  }();
+  return levels;
+}
+
+std::vector<double> decile_edges(const FeatureDistribution& d) {
+  std::vector<double> edges;
+  const std::vector<double>& levels = sketch_levels();
+  if (d.sketch.size() != levels.size()) return edges;
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    const double tenths = levels[i] * 10;
+    const bool decile =
+        levels[i] >= 0.1 && levels[i] <= 0.9 && std::abs(tenths - std::round(tenths)) < 1e-9;
+    if (decile && (edges.empty() || d.sketch[i] > edges.back())) edges.push_back(d.sketch[i]);
+  }
+  return edges;
+}
+
+std::size_t decile_bin(std::span<const double> edges, double value) {
+  return static_cast<std::size_t>(std::upper_bound(edges.begin(), edges.end(), value) -
+                                  edges.begin());
 }
 
 std::optional<std::size_t> bin_of(const FeatureDistribution& d, double value) {
@@ -151,11 +190,14 @@ nlohmann::json to_json(const std::vector<FeatureDistribution>& distributions) {
                         {"present", d.present},
                         {"missing", d.missing},
                         {"mean", d.mean},
+                        {"stddev", d.stddev},
                         {"quantiles", d.quantiles},
                         {"discrete", d.discrete},
                         {"values_or_edges", d.values_or_edges},
                         {"good_counts", d.good_counts},
-                        {"default_counts", d.default_counts}});
+                        {"default_counts", d.default_counts},
+                        {"sketch", d.sketch},
+                        {"decile_counts", d.decile_counts}});
   }
   return document;
 }
@@ -170,15 +212,22 @@ std::vector<FeatureDistribution> distributions_from_json(const nlohmann::json& d
     d.present = item.value("present", std::size_t{0});
     d.missing = item.value("missing", std::size_t{0});
     d.mean = item.value("mean", 0.0);
+    d.stddev = item.value("stddev", 0.0);
     d.discrete = item.value("discrete", false);
     d.quantiles = read_array<double>(item, "quantiles", d.name);
     d.values_or_edges = read_array<double>(item, "values_or_edges", d.name);
     d.good_counts = read_array<std::size_t>(item, "good_counts", d.name);
     d.default_counts = read_array<std::size_t>(item, "default_counts", d.name);
+    if (item.contains("sketch")) {
+      d.sketch = read_array<double>(item, "sketch", d.name);
+      d.decile_counts = read_array<std::size_t>(item, "decile_counts", d.name);
+    }
     const std::size_t bins = d.good_counts.size();
     const std::size_t expected_values = d.discrete ? bins : (bins == 0 ? 0 : bins + 1);
     if (d.default_counts.size() != bins || d.values_or_edges.size() != expected_values ||
-        (!d.quantiles.empty() && d.quantiles.size() != std::size(kQuantileLevels))) {
+        (!d.quantiles.empty() && d.quantiles.size() != std::size(kQuantileLevels)) ||
+        (!d.sketch.empty() && (d.sketch.size() != sketch_levels().size() ||
+                               d.decile_counts.size() != decile_edges(d).size() + 1))) {
       throw corrupt("reference distribution of " + d.name + ": inconsistent sizes");
     }
     result.push_back(std::move(d));

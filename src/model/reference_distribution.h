@@ -22,6 +22,7 @@ struct FeatureDistribution {
   std::size_t present = 0;  // clients with a value
   std::size_t missing = 0;
   double mean = 0;
+  double stddev = 0;              // of the present values (population)
   std::vector<double> quantiles;  // one per kQuantileLevels; empty when no client has a value
   // Features with few distinct values (one-hot categories, flags, counts): every value with its
   // clients. Others: a histogram between the 1st and 99th percentiles (outer bins catch the
@@ -30,7 +31,21 @@ struct FeatureDistribution {
   std::vector<double> values_or_edges;
   std::vector<std::size_t> good_counts;     // clients who repaid, per value or bin
   std::vector<std::size_t> default_counts;  // clients who defaulted, per value or bin
+  // Features that are not discrete, for drift: the quantiles at sketch_levels(), and the clients
+  // in each bin between the distinct deciles (decile_edges). Empty in bundles made before drift
+  // was monitored.
+  std::vector<double> sketch;
+  std::vector<std::size_t> decile_counts;
 };
+
+// The levels of a distribution's sketch: every percentile, and finer in both tails (to 0.01 %),
+// where money amounts stretch far and a percentile alone would misplace much of the distance.
+const std::vector<double>& sketch_levels();
+
+// The distinct 10th to 90th percentiles: a value v falls in bin decile_bin(edges, v), where the
+// bins are (-inf, e0), [e0, e1), ..., [e_last, +inf).
+std::vector<double> decile_edges(const FeatureDistribution& distribution);
+std::size_t decile_bin(std::span<const double> edges, double value);
 
 // One distribution per column of `features`, named by `names`. Labels are 0/1 per row.
 std::vector<FeatureDistribution> reference_distributions(MatrixView features,

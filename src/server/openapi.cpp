@@ -235,7 +235,10 @@ json schemas() {
               {"cost_at_half", type("number")},
               {"roc_curve", curve},
               {"cost_curve", curve},
-              {"calibration_curve", curve}},
+              {"calibration_curve", curve},
+              {"score_distribution",
+               free_object("the out-of-fold probabilities' distribution, as a feature's in the "
+                           "reference (percentiles, deciles, histogram)")}},
              {"clients", "roc_auc", "threshold", "cost_at_threshold", "roc_curve", "cost_curve"});
   s["ModelCard"] = object(
       {{"run_id", type("string")},

@@ -108,6 +108,9 @@ class ClientStore {
   ClientPage list(std::size_t offset, std::size_t limit, std::string_view query = {});
   std::size_t count();
   StoredMatrix load_all();
+  // The clients that are not training ones, updated within [since, until) (ISO 8601 texts, "" for
+  // no bound), by id.
+  std::vector<std::int64_t> current_ids(const std::string& since, const std::string& until);
 
  private:
   [[noreturn]] void fail_client(std::int64_t id, const std::string& what) const;

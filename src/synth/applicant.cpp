@@ -153,10 +153,11 @@ double round_to(double value, double step) {
 
 }  // namespace
 
-Applicant draw_applicant(Random& random, std::int64_t id, bool train) {
+Applicant draw_applicant(Random& random, std::int64_t id, bool train, bool drifted) {
   Applicant a;
   a.id = id;
   a.train = train;
+  a.drifted = drifted;
   a.risk = random.normal();
   const double wealth = random.normal();
   a.age_years = std::clamp(random.normal(43.5 - 3.0 * a.risk, 11.5), 20.5, 69.0);
@@ -170,7 +171,7 @@ Applicant draw_applicant(Random& random, std::int64_t id, bool train) {
   a.region_rating = random.chance(0.10 + 0.04 * wealth)   ? 1
                     : random.chance(0.17 + 0.03 * a.risk) ? 3
                                                           : 2;
-  a.revolving = random.chance(0.095);
+  a.revolving = random.chance(drifted ? kDrift.revolving_share : kRevolvingShare);
   a.income =
       round_to(std::max(25650.0, random.lognormal(147150 * std::exp(0.3 * wealth), 0.38)), 2250);
   const double credit_to_income = random.lognormal(3.3 * std::exp(0.1 * a.risk), 0.55);
@@ -193,8 +194,11 @@ Applicant draw_applicant(Random& random, std::int64_t id, bool train) {
           : logistic(0.1 - 0.75 * a.risk + 0.6 * random.normal() + 0.02 * (a.age_years - 43));
   a.ext_source_2 =
       random.chance(0.002) ? kMissing : logistic(0.3 - 0.8 * a.risk + 0.7 * random.normal());
-  a.ext_source_3 =
-      random.chance(0.2) ? kMissing : logistic(0.1 - 0.8 * a.risk + 0.7 * random.normal());
+  a.ext_source_3 = random.chance(0.2) ? kMissing
+                                      : logistic(0.1 - 0.8 * a.risk + 0.7 * random.normal() +
+                                                 (drifted ? kDrift.ext_source_3_shift : 0.0));
+  // Declared incomes inflate; what the client borrows does not follow.
+  if (drifted) a.income = round_to(a.income * kDrift.income_factor, 2250);
   return a;
 }
 
@@ -254,7 +258,10 @@ void write_application(const Applicant& a, Random& random, RowWriter& row) {
   row.integer("REG_CITY_NOT_LIVE_CITY", random.chance(0.078) ? 1 : 0);
   row.integer("REG_CITY_NOT_WORK_CITY", works_elsewhere ? 1 : 0);
   row.integer("LIVE_CITY_NOT_WORK_CITY", works_elsewhere && random.chance(0.78) ? 1 : 0);
-  row.text("ORGANIZATION_TYPE", pensioner ? "XNA" : kOrganization.draw(random));
+  row.text("ORGANIZATION_TYPE", pensioner ? "XNA"
+                                : a.drifted && random.chance(kDrift.new_organization_share)
+                                    ? kDrift.new_organization
+                                    : kOrganization.draw(random));
   row.optional_number("EXT_SOURCE_1",
                       std::isnan(a.ext_source_1) ? std::nullopt : std::optional(a.ext_source_1));
   row.optional_number("EXT_SOURCE_2",

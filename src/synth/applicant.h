@@ -13,6 +13,7 @@ namespace creditscore::synth {
 struct Applicant {
   std::int64_t id = 0;
   bool train = true;
+  bool drifted = false;  // a test client of a data set that drifts on purpose (kDrift)
   // Latent, never written: the client's financial fragility (standard normal, higher = riskier).
   double risk = 0;
 
@@ -28,8 +29,25 @@ struct Applicant {
   double income = 0, credit = 0, annuity = 0, goods_price = 0;
 };
 
-// Draws the application's latent traits and observed fields.
-Applicant draw_applicant(Random& random, std::int64_t id, bool train);
+// How application_test shifts in a data set that drifts on purpose (generate --drift): declared
+// incomes inflated, the third external score lower, a new kind of employer, twice the share of
+// revolving loans. Training clients never shift.
+inline constexpr double kRevolvingShare = 0.095;  // of the applications
+
+struct Drift {
+  double income_factor = 1.3;
+  double ext_source_3_shift = -0.6;  // on the score's logit
+  const char* new_organization = "Plateforme numérique";
+  double new_organization_share = 0.25;  // of the clients with an employer
+  double revolving_share = 2 * kRevolvingShare;
+  // The raw columns shifted, for drift.json.
+  static constexpr const char* kColumns[] = {"AMT_INCOME_TOTAL", "EXT_SOURCE_3",
+                                             "ORGANIZATION_TYPE", "NAME_CONTRACT_TYPE"};
+};
+inline constexpr Drift kDrift;
+
+// Draws the application's latent traits and observed fields; shifted by kDrift when `drifted`.
+Applicant draw_applicant(Random& random, std::int64_t id, bool train, bool drifted = false);
 
 // Fills every application column of `row` (TARGET is set by the caller for train clients).
 void write_application(const Applicant& applicant, Random& random, RowWriter& row);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "common/error.h"
@@ -35,7 +36,7 @@ struct Chunk {
 };
 
 Chunk make_chunk(std::uint64_t seed, std::uint64_t first, std::uint64_t last,
-                 const DefaultModel& model) {
+                 const DefaultModel& model, bool drift) {
   Chunk chunk;
   RowWriter train_row(schema_of(TableId::ApplicationTrain));
   RowWriter test_row(schema_of(TableId::ApplicationTest));
@@ -43,8 +44,8 @@ Chunk make_chunk(std::uint64_t seed, std::uint64_t first, std::uint64_t last,
   for (std::uint64_t index = first; index < last; ++index) {
     Random random(seed, index);
     const bool train = !random.chance(kTestShare);
-    const Applicant applicant =
-        draw_applicant(random, kFirstClientId + static_cast<std::int64_t>(index), train);
+    const Applicant applicant = draw_applicant(
+        random, kFirstClientId + static_cast<std::int64_t>(index), train, drift && !train);
     const HistorySummary history = write_history(applicant, index, random, writers, chunk.history);
     const double score = model.score(applicant, history);
     const double true_pd = model.true_probability(score);
@@ -109,6 +110,24 @@ struct Outputs {
   }
 };
 
+// What generate --drift shifted, for the monitor's tests and for people.
+void write_drift_file(const std::filesystem::path& path) {
+  const nlohmann::json document = {
+      {"shifted_file", "application_test.csv"},
+      {"shifted_columns", Drift::kColumns},
+      {"changes",
+       {{"AMT_INCOME_TOTAL", {{"multiplied_by", kDrift.income_factor}}},
+        {"EXT_SOURCE_3", {{"added_to_logit", kDrift.ext_source_3_shift}}},
+        {"ORGANIZATION_TYPE",
+         {{"new_value", kDrift.new_organization},
+          {"share_of_clients_with_an_employer", kDrift.new_organization_share}}},
+        {"NAME_CONTRACT_TYPE",
+         {{"revolving_share", kDrift.revolving_share}, {"was", kRevolvingShare}}}}}};
+  AtomicFile file(path);
+  file.write(document.dump(2) + "\n");
+  file.commit();
+}
+
 void validate(const GeneratorConfig& config) {
   if (config.clients < 1 || config.clients > kMaxClients) {
     throw invalid_input("--clients must be between 1 and " + std::to_string(kMaxClients) +
@@ -137,8 +156,8 @@ GenerationSummary generate_dataset(const GeneratorConfig& config, const Progress
     std::vector<Chunk> made(std::min(chunks, wave + workers) - wave);
     parallel_for(made.size(), [&](std::size_t k) {
       const std::uint64_t first = (wave + k) * kChunkClients;
-      made[k] =
-          make_chunk(config.seed, first, std::min(config.clients, first + kChunkClients), model);
+      made[k] = make_chunk(config.seed, first, std::min(config.clients, first + kChunkClients),
+                           model, config.drift);
     });
     for (const Chunk& chunk : made) {
       outputs.write(chunk);
@@ -155,6 +174,7 @@ GenerationSummary generate_dataset(const GeneratorConfig& config, const Progress
     file.file->commit();
     summary.files.push_back(file.summary);
   }
+  if (config.drift) write_drift_file(config.out / kDriftFile);
   summary.train_clients = summary.files[0].rows;
   summary.test_clients = summary.files[1].rows;
   const auto defaults = std::count(summary.train_target.begin(), summary.train_target.end(), 1);

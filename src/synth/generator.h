@@ -20,6 +20,8 @@ struct GeneratorConfig {
   std::uint64_t seed = 1;
   std::filesystem::path out;  // created if absent
   unsigned threads = 0;       // 0 = all cores; the output does not depend on it
+  // application_test shifted as kDrift says (synth/applicant.h), and drift.json written.
+  bool drift = false;
 };
 
 struct FileSummary {
@@ -39,6 +41,7 @@ struct GenerationSummary {
 
 inline constexpr std::uint64_t kMaxClients = 100'000'000;
 inline constexpr const char* kOracleFile = "oracle.csv";
+inline constexpr const char* kDriftFile = "drift.json";
 
 // Throws std::invalid_argument for a bad config, std::runtime_error naming the file when the
 // disk refuses; files already complete are kept only when every file is complete.

@@ -22,6 +22,7 @@ struct ServedDataSpec {
   const char* name;
   const char* clients;
   const char* training;
+  const char* generation = "";  // more options of `generate`
 };
 // Most server tests: small and quick.
 inline constexpr ServedDataSpec kServerTestData{"server-test-data", "1500",
@@ -46,8 +47,8 @@ class ServedData : public ::testing::Environment {
   static std::filesystem::path root(const ServedDataSpec& spec = kServerTestData) {
     const std::filesystem::path binary(CREDITSCORE_BINARY);
     const auto built = std::filesystem::last_write_time(binary).time_since_epoch().count();
-    const std::size_t made_as =
-        std::hash<std::string>{}(std::string(spec.clients) + " " + std::string(spec.training));
+    const std::size_t made_as = std::hash<std::string>{}(std::string(spec.clients) + " " +
+                                                         spec.training + " " + spec.generation);
     return binary.parent_path() /
            (std::string(spec.name) + "-" + std::to_string(built) + "-" + std::to_string(made_as));
   }
@@ -62,7 +63,8 @@ class ServedData : public ::testing::Environment {
     }
     const std::string data = (root / "data").string(), models = (root / "models").string();
     for (const std::string& command :
-         {"generate --clients " + std::string(spec_.clients) + " --seed 11 --out " + data,
+         {"generate --clients " + std::string(spec_.clients) + " --seed 11 " + spec_.generation +
+              " --out " + data,
           "train --data " + data + " --models " + models + " " + spec_.training,
           "store build --data " + data + " --models " + models + " --out " +
               (root / "clients.sqlite").string()}) {

@@ -1,0 +1,169 @@
+#include "app/drift_monitor.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+
+#include "app/service.h"
+#include "common/error.h"
+#include "common/parallel.h"
+#include "store/audit_trail.h"
+
+namespace creditscore::app {
+namespace {
+
+// The rows of `clients` whose ids are in `ids` (both ascending).
+std::vector<std::size_t> rows_of(const store::StoredMatrix& clients,
+                                 const std::vector<std::int64_t>& ids) {
+  std::vector<std::size_t> rows;
+  std::size_t r = 0;
+  for (const std::int64_t id : ids) {
+    while (r < clients.rows() && clients.ids[r] < id) ++r;
+    if (r < clients.rows() && clients.ids[r] == id) rows.push_back(r);
+  }
+  return rows;
+}
+
+std::map<std::string, double> importance_of(const explain::ServedModel& model) {
+  std::map<std::string, double> importance;
+  const nlohmann::json& global = model.bundle().global_explanation;
+  if (!global.is_object() || !global.contains("importance")) return importance;
+  for (const nlohmann::json& item : global["importance"])
+    importance[item.value("feature", "")] = item.value("mean_abs_shap", 0.0);
+  return importance;
+}
+
+nlohmann::json drift_json(const model::FeatureDrift& d) {
+  return {{"name", d.name},
+          {"psi", d.psi},
+          {"psi_level", model::psi_level(d.psi)},
+          {"test", model::drift_test_name(d.test)},
+          {"statistic", d.statistic},
+          {"p_value", d.p_value},
+          {"drifted", d.drifted},
+          {"test_drifted", d.test_drifted},
+          {"psi_drifted", d.psi_drifted},
+          {"reference_clients", d.reference_clients},
+          {"current_clients", d.current_clients},
+          {"missing_before", d.missing_before},
+          {"missing_now", d.missing_now},
+          {"unseen", d.unseen}};
+}
+
+}  // namespace
+
+DriftReport monitor_drift(Service& service, const MonitoringWindow& window,
+                          const MonitoringSettings& settings) {
+  const auto start = std::chrono::steady_clock::now();
+  for (const auto& bound : {window.since, window.until}) {
+    if (bound) store::check_since(*bound);
+  }
+  const auto model = service.model();
+  const model::ModelBundle& bundle = model->bundle();
+  if (!bundle.evaluation.scores) {
+    throw unsupported("the model " + bundle.run_id +
+                      " predates drift monitoring (its bundle keeps no score distribution); "
+                      "retrain it");
+  }
+  std::vector<std::int64_t> ids = service.with_store([&](store::ClientStore& s) {
+    return s.current_ids(window.since.value_or(""), window.until.value_or(""));
+  });
+  if (window.last && ids.size() > *window.last)
+    ids.erase(ids.begin(), ids.end() - static_cast<std::ptrdiff_t>(*window.last));
+  if (ids.empty()) throw invalid_input("no current client in the window: nothing to compare");
+
+  DriftReport report;
+  report.run_id = bundle.run_id;
+  report.settings = settings;
+  report.reference_clients = bundle.evaluation.clients;
+  const std::map<std::string, double> importance = importance_of(*model);
+  std::vector<double> probabilities;
+  service.population().read([&](const store::StoredMatrix& clients) {
+    const std::vector<std::size_t> rows = rows_of(clients, ids);
+    report.current_clients = rows.size();
+    report.features.resize(bundle.reference.size());
+    parallel_for(bundle.reference.size(), [&](std::size_t c) {
+      std::vector<double> column(rows.size());
+      for (std::size_t i = 0; i < rows.size(); ++i) column[i] = clients.row(rows[i])[c];
+      DriftedFeature& feature = report.features[c];
+      feature.drift = model::feature_drift(bundle.reference[c], column, settings.drift);
+      const auto found = importance.find(feature.drift.name);
+      feature.importance = found != importance.end() ? found->second : 0.0;
+    });
+    return 0;
+  });
+  service.population().read([&](const store::StoredMatrix& clients) {
+    for (const std::size_t r : rows_of(clients, ids))
+      probabilities.push_back(clients.probabilities[r]);
+    return 0;
+  });
+
+  // Dataset drift: among the features the model uses most.
+  std::vector<DriftedFeature*> by_importance;
+  for (DriftedFeature& f : report.features) by_importance.push_back(&f);
+  std::stable_sort(by_importance.begin(), by_importance.end(),
+                   [](const auto* a, const auto* b) { return a->importance > b->importance; });
+  report.top_features = std::min(settings.top, by_importance.size());
+  for (std::size_t i = 0; i < report.top_features; ++i) {
+    by_importance[i]->top = true;
+    report.top_drifted += by_importance[i]->drift.drifted ? 1 : 0;
+  }
+  report.drift_share = report.top_features == 0 ? 0
+                                                : static_cast<double>(report.top_drifted) /
+                                                      static_cast<double>(report.top_features);
+  report.dataset_drift = report.top_features > 0 && report.drift_share >= settings.drift_share;
+  // A drifting feature the model ignores should not alarm anyone: ranked by PSI x importance.
+  std::stable_sort(report.features.begin(), report.features.end(),
+                   [](const DriftedFeature& a, const DriftedFeature& b) {
+                     return a.drift.psi * a.importance > b.drift.psi * b.importance;
+                   });
+
+  report.scores = model::feature_drift(*bundle.evaluation.scores, probabilities, settings.drift);
+  const model::Confusion& oof = bundle.evaluation.best.confusion;
+  report.refusal_rate_before = oof.total() == 0
+                                   ? 0
+                                   : static_cast<double>(oof.true_positives + oof.false_positives) /
+                                         static_cast<double>(oof.total());
+  const auto refused = std::count_if(probabilities.begin(), probabilities.end(),
+                                     [&](double p) { return p >= model->threshold(); });
+  report.refusal_rate_now = static_cast<double>(refused) /
+                            static_cast<double>(std::max<std::size_t>(probabilities.size(), 1));
+  report.milliseconds =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+nlohmann::json to_json(const DriftReport& report) {
+  nlohmann::json features = nlohmann::json::array();
+  for (const DriftedFeature& f : report.features) {
+    nlohmann::json item = drift_json(f.drift);
+    item["importance"] = f.importance;
+    item["top"] = f.top;
+    features.push_back(std::move(item));
+  }
+  const model::DriftSettings& d = report.settings.drift;
+  return {{"run_id", report.run_id},
+          {"reference_clients", report.reference_clients},
+          {"current_clients", report.current_clients},
+          {"dataset_drift", report.dataset_drift},
+          {"drift_share", report.drift_share},
+          {"top_features", report.top_features},
+          {"top_drifted", report.top_drifted},
+          {"settings",
+           {{"flagged_by", d.flag_by_psi ? "psi" : "test"},
+            {"small_sample", d.small_sample},
+            {"p_value", d.p_value},
+            {"distance", d.distance},
+            {"psi", d.psi},
+            {"top", report.settings.top},
+            {"drift_share", report.settings.drift_share}}},
+          {"features", features},
+          {"prediction",
+           {{"scores", drift_json(report.scores)},
+            {"refusal_rate_before", report.refusal_rate_before},
+            {"refusal_rate_now", report.refusal_rate_now}}},
+          {"milliseconds", report.milliseconds}};
+}
+
+}  // namespace creditscore::app
