@@ -47,6 +47,7 @@ constexpr std::array kRoutes = {
     RouteAccess{"GET", "/api/v1/model", kPeople, true},
     RouteAccess{"GET", "/api/v1/model/global", kPeople, true},
     RouteAccess{"GET", "/api/v1/runs", kAnalysts, true},
+    RouteAccess{"GET", "/api/v1/monitoring", kAnalysts, true},
     RouteAccess{"GET", "/api/v1/audit", kAdmin, true},
 };
 

@@ -70,6 +70,7 @@ ApiServer::ApiServer(const ServerSettings& settings)
   add_client_routes(*router_, *service_);
   add_decision_routes(*router_, *service_);
   add_recourse_routes(*router_, *service_);
+  add_monitoring_routes(*router_, *service_);
   add_comparison_routes(*router_, *service_);
   add_model_routes(*router_, *service_);
   add_scoring_routes(*router_, *admission_);

@@ -426,6 +426,41 @@ json schemas() {
        {"milliseconds", described(type("number"), "Time the search took")}},
       {"id", "current", "probability", "threshold", "decision", "bounds", "options", "lowest",
        "largest_granted", "largest_is_range_max", "summary", "milliseconds"});
+  const json drift = object(
+      {{"name", type("string")},
+       {"psi", described(type("number"), "Population stability index over deciles and missing")},
+       {"psi_level", text_enum({"stable", "moderate", "significant"})},
+       {"test", text_enum({"kolmogorov_smirnov", "chi_squared", "z_test", "wasserstein",
+                           "jensen_shannon"})},
+       {"statistic", described(type("number"), "The test's statistic, or the distance")},
+       {"p_value", described(type("number"), "1 for distances")},
+       {"drifted", described(type("boolean"), "By the figure the settings choose")},
+       {"test_drifted", type("boolean")},
+       {"psi_drifted", type("boolean")},
+       {"reference_clients", type("integer")},
+       {"current_clients", type("integer")},
+       {"missing_before", type("number")},
+       {"missing_now", type("number")},
+       {"unseen", described(type("number"), "Share of values no training client had")},
+       {"importance", described(type("number"), "Mean |SHAP| over the training sample")},
+       {"top", described(type("boolean"), "Among the features dataset drift counts")}},
+      {"name", "psi", "test", "statistic", "p_value", "drifted", "missing_before", "missing_now"});
+  s["Monitoring"] =
+      object({{"run_id", type("string")},
+              {"reference_clients", type("integer")},
+              {"current_clients", type("integer")},
+              {"dataset_drift", type("boolean")},
+              {"drift_share", described(type("number"), "Share of the top features that drifted")},
+              {"top_features", type("integer")},
+              {"top_drifted", type("integer")},
+              {"settings", free_object("Which figure flags, the tests' thresholds, top and share")},
+              {"features", described(array_of(drift), "Every feature, by PSI x importance")},
+              {"prediction", object({{"scores", drift},
+                                     {"refusal_rate_before", type("number")},
+                                     {"refusal_rate_now", type("number")}},
+                                    {"scores", "refusal_rate_before", "refusal_rate_now"})},
+              {"milliseconds", type("number")}},
+             {"run_id", "dataset_drift", "drift_share", "features", "prediction"});
   s["WhatIfChanges"] =
       object({{"changes", free_object("COLUMN: its new value, or null to clear it")}}, {"changes"});
   return s;
@@ -553,6 +588,13 @@ json openapi_document() {
       with_body(operation("The same for an application sent with its history; nothing is saved", {},
                           "Recourse", "Options, the bounds searched and the time taken"),
                 "Application", application_body);
+  paths["/api/v1/monitoring"]["get"] = operation(
+      "Drift of every feature and of the scores against the training clients, and dataset drift",
+      {parameter("since", "query", "string", "Clients updated on or after (YYYY-MM-DD)"),
+       parameter("until", "query", "string", "Clients updated before (YYYY-MM-DD)"),
+       parameter("last", "query", "integer", "Only the newest N clients of the window"),
+       parameter("flag_by", "query", "string", "test (default) or psi")},
+      "Monitoring", "The drift report");
   paths["/api/v1/features"]["get"] =
       operation("Every feature with its labels, table, description and importance rank", {},
                 "FeatureList", "The features");

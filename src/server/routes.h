@@ -22,6 +22,7 @@ void add_client_routes(Router& router, app::Service& service);
 void add_decision_routes(Router& router, app::Service& service);
 // What would change the decision: for a stored client, for a posted application.
 void add_recourse_routes(Router& router, app::Service& service);
+void add_monitoring_routes(Router& router, app::Service& service);
 // Features and comparisons: distributions by group and outcome, bivariate samples.
 void add_comparison_routes(Router& router, app::Service& service);
 // The model card, its global explanation, the runs.
