@@ -14,6 +14,17 @@ const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const axeSource = readFileSync(new URL("../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 mkdirSync("test-results", { recursive: true });
 
+// The API as the test itself (E2E_TOKEN): GET, or POST with a JSON body.
+async function api(path, body) {
+  const headers = { Authorization: `Bearer ${process.env.E2E_TOKEN}` };
+  const init = body === undefined ? { headers } : {
+    method: "POST",
+    headers: { ...headers, "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  };
+  return (await fetch(new URL(path, base), init)).json();
+}
+
 async function checkAccessibility(page, name) {
   // Evaluated, not added as a script tag: the server's Content-Security-Policy refuses inline scripts.
   await page.evaluate(axeSource);
@@ -150,12 +161,20 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
 
     // Find a new application by its number, with the keyboard only: the search field has the
     // focus, Enter searches, Tab reaches the result's link, Enter opens it.
-    const clients = await (
-      await fetch(new URL("/api/v1/clients?limit=50", base), {
-        headers: { Authorization: `Bearer ${process.env.E2E_TOKEN}` },
-      })
-    ).json();
-    const client = clients.clients.find((c) => c.split === "test");
+    // A new application whose score a much smaller credit moves, as the what-if below tries.
+    let client = null;
+    for (const c of (await api("/api/v1/clients?limit=50")).clients) {
+      if (c.split !== "test") continue;
+      const amount = (await api(`/api/v1/clients/${c.id}/recourse`)).current.amount;
+      const tried = await api(`/api/v1/clients/${c.id}/what-if`, {
+        changes: { AMT_CREDIT: Math.round(amount / 10), AMT_ANNUITY: 1000 },
+      });
+      if (Math.abs(tried.edited.probability - tried.current.probability) >= 0.0015) {
+        client = c;
+        break;
+      }
+    }
+    assert.ok(client, "a new application whose score a smaller credit moves");
     assert.equal(await page.evaluate(() => document.activeElement?.id), "client-search");
     await page.keyboard.type(String(client.id));
     await page.keyboard.press("Enter");
@@ -251,12 +270,10 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
 // A refused client asks "what can I do?": the page says it in sentences, and an option loads into
 // the what-if, where the model grants it.
 test("a refused client's way to acceptance loads into the what-if and is granted", async () => {
-  const get = async (path) =>
-    (await fetch(new URL(path, base), { headers: { Authorization: `Bearer ${process.env.E2E_TOKEN}` } })).json();
   let chosen = null;
-  for (const c of (await get("/api/v1/clients?limit=200")).clients) {
+  for (const c of (await api("/api/v1/clients?limit=200")).clients) {
     if (c.decision !== "refused") continue;
-    const recourse = await get(`/api/v1/clients/${c.id}/recourse`);
+    const recourse = await api(`/api/v1/clients/${c.id}/recourse`);
     if (recourse.options.length > 0) {
       chosen = { id: c.id, option: recourse.options[0] };
       break;
