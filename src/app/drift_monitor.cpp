@@ -51,6 +51,28 @@ nlohmann::json drift_json(const model::FeatureDrift& d) {
           {"unseen", d.unseen}};
 }
 
+Quality quality_of(const std::vector<double>& probabilities, const std::vector<int>& outcomes,
+                   const model::ModelBundle& bundle) {
+  Quality q;
+  q.clients = outcomes.size();
+  q.defaulters = static_cast<std::size_t>(std::count(outcomes.begin(), outcomes.end(), 1));
+  const model::Evaluation& oof = bundle.evaluation;
+  q.roc_auc_before = oof.roc_auc;
+  q.cost_per_client_before = oof.best.cost_per_client;
+  q.calibration_error_before = oof.calibration_error;
+  if (q.defaulters == 0 || q.defaulters == q.clients) return q;
+  q.roc_auc = model::roc_auc(probabilities, outcomes);
+  q.cost_per_client = model::cost_per_client(
+      oof.costs, model::confusion_at(probabilities, outcomes, bundle.threshold()));
+  q.calibration_error =
+      model::calibration_error(model::calibration_curve(probabilities, outcomes, 10));
+  return q;
+}
+
+nlohmann::json optional_number(const std::optional<double>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json();
+}
+
 }  // namespace
 
 DriftReport monitor_drift(Service& service, const MonitoringWindow& window,
@@ -78,7 +100,8 @@ DriftReport monitor_drift(Service& service, const MonitoringWindow& window,
   report.settings = settings;
   report.reference_clients = bundle.evaluation.clients;
   const std::map<std::string, double> importance = importance_of(*model);
-  std::vector<double> probabilities;
+  std::vector<double> probabilities, with_outcome;
+  std::vector<int> outcomes;
   service.population().read([&](const store::StoredMatrix& clients) {
     const std::vector<std::size_t> rows = rows_of(clients, ids);
     report.current_clients = rows.size();
@@ -94,8 +117,12 @@ DriftReport monitor_drift(Service& service, const MonitoringWindow& window,
     return 0;
   });
   service.population().read([&](const store::StoredMatrix& clients) {
-    for (const std::size_t r : rows_of(clients, ids))
+    for (const std::size_t r : rows_of(clients, ids)) {
       probabilities.push_back(clients.probabilities[r]);
+      if (clients.targets[r] == store::kUnknownTarget) continue;
+      with_outcome.push_back(clients.probabilities[r]);
+      outcomes.push_back(clients.targets[r]);
+    }
     return 0;
   });
 
@@ -129,6 +156,7 @@ DriftReport monitor_drift(Service& service, const MonitoringWindow& window,
                                      [&](double p) { return p >= model->threshold(); });
   report.refusal_rate_now = static_cast<double>(refused) /
                             static_cast<double>(std::max<std::size_t>(probabilities.size(), 1));
+  report.quality = quality_of(with_outcome, outcomes, bundle);
   report.milliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return report;
@@ -143,6 +171,7 @@ nlohmann::json to_json(const DriftReport& report) {
     features.push_back(std::move(item));
   }
   const model::DriftSettings& d = report.settings.drift;
+  const Quality& q = report.quality;
   return {{"run_id", report.run_id},
           {"reference_clients", report.reference_clients},
           {"current_clients", report.current_clients},
@@ -163,6 +192,16 @@ nlohmann::json to_json(const DriftReport& report) {
            {{"scores", drift_json(report.scores)},
             {"refusal_rate_before", report.refusal_rate_before},
             {"refusal_rate_now", report.refusal_rate_now}}},
+          {"quality",
+           {{"clients", q.clients},
+            {"defaulters", q.defaulters},
+            {"roc_auc", optional_number(q.roc_auc)},
+            {"cost_per_client", optional_number(q.cost_per_client)},
+            {"calibration_error", optional_number(q.calibration_error)},
+            {"out_of_fold",
+             {{"roc_auc", q.roc_auc_before},
+              {"cost_per_client", q.cost_per_client_before},
+              {"calibration_error", q.calibration_error_before}}}}},
           {"milliseconds", report.milliseconds}};
 }
 

@@ -36,6 +36,14 @@ struct DriftedFeature {
   bool top = false;       // among the `top` most important
 };
 
+// The model's quality over the current clients whose outcome has arrived, beside the out-of-fold
+// figures. A figure needs both outcomes among them: nullopt otherwise.
+struct Quality {
+  std::size_t clients = 0, defaulters = 0;
+  std::optional<double> roc_auc, cost_per_client, calibration_error;
+  double roc_auc_before = 0, cost_per_client_before = 0, calibration_error_before = 0;
+};
+
 struct DriftReport {
   std::string run_id;
   std::size_t reference_clients = 0, current_clients = 0;
@@ -46,6 +54,7 @@ struct DriftReport {
   bool dataset_drift = false;
   model::FeatureDrift scores;  // the probabilities against the out-of-fold ones
   double refusal_rate_before = 0, refusal_rate_now = 0;
+  Quality quality;
   double milliseconds = 0;
 };
 

@@ -85,6 +85,14 @@ void Population::add(std::int64_t id, store::ClientSplit split, std::span<const 
   clients_.values.insert(clients_.values.end(), features.begin(), features.end());
 }
 
+void Population::set_outcomes(std::span<const store::Outcome> outcomes) {
+  const std::unique_lock hold(lock_);
+  for (const store::Outcome& outcome : outcomes) {
+    if (const auto row = row_of(clients_, outcome.client_id))
+      clients_.targets[*row] = static_cast<std::int8_t>(outcome.target);
+  }
+}
+
 Population::Scores Population::scores_under(
     std::shared_ptr<const explain::ServedModel> model) const {
   const std::shared_lock hold(lock_);

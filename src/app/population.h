@@ -48,6 +48,9 @@ class Population {
   // scores have moved to another model meanwhile, the client is scored again by that one.
   void add(std::int64_t id, store::ClientSplit split, std::span<const float> features,
            double probability, const std::shared_ptr<const explain::ServedModel>& model);
+  // Outcomes recorded in the store (ClientStore::record_outcomes), kept here too; unknown ids are
+  // skipped.
+  void set_outcomes(std::span<const store::Outcome> outcomes);
   // Every client's probability under `model`, which must have the same features (conflict
   // Error). Readers are not held up; a client added meanwhile waits.
   Scores scores_under(std::shared_ptr<const explain::ServedModel> model) const;

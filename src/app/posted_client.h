@@ -8,8 +8,8 @@
 // "history" holds no rows of the client; without "history", its tables are absent (not known).
 // Every value is checked as the CSV reader checks it, then against the rules of its measure
 // (app/application_rules.h: no negative amount, external scores within [0, 1], ...). A category
-// training never saw is not an error: the feature builder reports it. Errors are an invalid_input Error naming the table,
-// row and field.
+// training never saw is not an error: the feature builder reports it. Errors are an invalid_input
+// Error naming the table, row and field.
 #pragma once
 
 #include <cstdint>

@@ -64,6 +64,19 @@ void run_monitor(MonitorOptions options) {
             << (report.scores.drifted ? ", drifted" : ", stable") << ". Refusal rate "
             << percent(report.refusal_rate_now) << " against "
             << percent(report.refusal_rate_before) << " out of fold.\n";
+  const app::Quality& q = report.quality;
+  std::cout << "Quality: " << q.clients << " current clients with an outcome (" << q.defaulters
+            << " defaulted)";
+  if (q.roc_auc) {
+    std::cout << ": ROC AUC " << format_fixed(*q.roc_auc, 3) << ", cost per client "
+              << format_fixed(*q.cost_per_client, 3) << ", calibration error "
+              << format_fixed(*q.calibration_error, 3) << "; out of fold "
+              << format_fixed(q.roc_auc_before, 3) << ", "
+              << format_fixed(q.cost_per_client_before, 3) << ", "
+              << format_fixed(q.calibration_error_before, 3) << ".\n";
+  } else {
+    std::cout << ": too few to measure (`creditscore outcomes load` records them).\n";
+  }
   if (options.json) std::cout << "Written: " << options.json->string() << "\n";
 }
 

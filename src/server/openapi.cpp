@@ -459,8 +459,16 @@ json schemas() {
                                      {"refusal_rate_before", type("number")},
                                      {"refusal_rate_now", type("number")}},
                                     {"scores", "refusal_rate_before", "refusal_rate_now"})},
+              {"quality",
+               described(free_object("clients, defaulters, roc_auc, cost_per_client, "
+                                     "calibration_error (null without both outcomes), and "
+                                     "out_of_fold"),
+                         "The model's quality on the current clients whose outcome has arrived")},
               {"milliseconds", type("number")}},
-             {"run_id", "dataset_drift", "drift_share", "features", "prediction"});
+             {"run_id", "dataset_drift", "drift_share", "features", "prediction", "quality"});
+  s["OutcomeRequest"] = object({{"outcome", text_enum({"repaid", "defaulted"})}}, {"outcome"});
+  s["Outcome"] = object({{"id", type("integer")}, {"outcome", text_enum({"repaid", "defaulted"})}},
+                        {"id", "outcome"});
   s["WhatIfChanges"] =
       object({{"changes", free_object("COLUMN: its new value, or null to clear it")}}, {"changes"});
   return s;
@@ -595,6 +603,12 @@ json openapi_document() {
        parameter("last", "query", "integer", "Only the newest N clients of the window"),
        parameter("flag_by", "query", "string", "test (default) or psi")},
       "Monitoring", "The drift report");
+  paths["/api/v1/clients/{id}/outcome"]["post"] = with_body(
+      operation("A past application's outcome as it arrives, for the monitor's quality figures",
+                {client_id()}, "Outcome", "The outcome recorded"),
+      "OutcomeRequest", "repaid or defaulted");
+  paths["/api/v1/clients/{id}/outcome"]["post"]["responses"]["409"] =
+      error_answer("A training client, whose outcome is already known");
   paths["/api/v1/features"]["get"] =
       operation("Every feature with its labels, table, description and importance rank", {},
                 "FeatureList", "The features");

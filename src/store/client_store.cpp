@@ -6,6 +6,8 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "common/error.h"
+
 namespace creditscore::store {
 namespace {
 
@@ -329,6 +331,28 @@ std::vector<std::int64_t> ClientStore::current_ids(const std::string& since,
   std::vector<std::int64_t> ids;
   while (query.step()) ids.push_back(query.integer(0));
   return ids;
+}
+
+void ClientStore::record_outcomes(std::span<const Outcome> outcomes) {
+  in_transaction(db_, [&] {
+    for (const Outcome& outcome : outcomes) {
+      Statement split = db_.prepare("SELECT split FROM clients WHERE id = ?1");
+      split.bind(1, outcome.client_id);
+      if (!split.step()) throw not_found("no client " + std::to_string(outcome.client_id));
+      if (parse_split(split.text(0)) == ClientSplit::Train) {
+        throw conflict("client " + std::to_string(outcome.client_id) +
+                       " is a training client: its outcome is already known");
+      }
+      if (outcome.target != 0 && outcome.target != 1) {
+        throw invalid_input("client " + std::to_string(outcome.client_id) + ": outcome " +
+                            std::to_string(outcome.target) + ", not 0 (repaid) or 1 (defaulted)");
+      }
+      db_.prepare("UPDATE clients SET target = ?1 WHERE id = ?2")
+          .bind(1, static_cast<std::int64_t>(outcome.target))
+          .bind(2, outcome.client_id)
+          .run();
+    }
+  });
 }
 
 StoredMatrix ClientStore::load_all() {

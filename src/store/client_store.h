@@ -35,9 +35,10 @@ ClientSplit parse_split(std::string_view text);
 struct StoredClient {
   std::int64_t id = 0;  // SK_ID_CURR
   ClientSplit split = ClientSplit::Train;
-  std::optional<int> target;  // 1 = defaulted, 0 = repaid; known for 'train' only
-  std::string application;    // JSON object text (see application_json.h)
-  std::string summary;        // JSON object text (see history_summary.h)
+  std::optional<int>
+      target;  // 1 = defaulted, 0 = repaid; known for 'train', for others once it arrives
+  std::string application;  // JSON object text (see application_json.h)
+  std::string summary;      // JSON object text (see history_summary.h)
   std::vector<float> features;
   std::optional<double> probability;
   std::string run_id;      // the model that gave the probability
@@ -70,6 +71,11 @@ struct ClientPage {
 inline constexpr std::int8_t kUnknownTarget = -1;
 
 // Every client at once, for distributions and nearest neighbours.
+struct Outcome {
+  std::int64_t client_id;
+  int target;  // 0 repaid, 1 defaulted
+};
+
 struct StoredMatrix {
   std::vector<std::string> names;
   std::vector<std::int64_t> ids;  // ascending
@@ -111,6 +117,10 @@ class ClientStore {
   // The clients that are not training ones, updated within [since, until) (ISO 8601 texts, "" for
   // no bound), by id.
   std::vector<std::int64_t> current_ids(const std::string& since, const std::string& until);
+  // The outcomes of past applications that were not training ones (TARGET: 0 repaid, 1
+  // defaulted), all in one transaction: a not_found Error for an unknown client, a conflict one
+  // for a training client, and then nothing is written.
+  void record_outcomes(std::span<const Outcome> outcomes);
 
  private:
   [[noreturn]] void fail_client(std::int64_t id, const std::string& what) const;

@@ -70,6 +70,59 @@ TEST_F(MonitorCommandTest, FlagsTheFeaturesMadeFromTheShiftedColumnsAndFewOnTheU
   }
 }
 
+// The test clients' true outcomes (the generator's oracle.csv) loaded as if they had arrived.
+TEST_F(MonitorCommandTest, OutcomesLoadedFromAFileGiveTheQualityBesideTheOutOfFoldFigures) {
+  const std::filesystem::path store = temporary_.path() / "clients.sqlite";
+  std::filesystem::copy_file(ServedData::root() / "clients.sqlite", store);
+  const std::filesystem::path file = temporary_.path() / "outcomes.csv";
+  std::ifstream oracle(ServedData::root() / "data" / "oracle.csv");
+  std::ofstream outcomes(file);
+  outcomes << "SK_ID_CURR,TARGET\n";
+  std::string line, first_training;
+  std::getline(oracle, line);
+  std::size_t loaded = 0;
+  while (std::getline(oracle, line)) {
+    // SK_ID_CURR,SPLIT,TRUE_PD,TARGET
+    const std::string id = line.substr(0, line.find(','));
+    if (line.find(",test,") == std::string::npos) {
+      if (first_training.empty()) first_training = id;
+      continue;
+    }
+    outcomes << id << "," << line.back() << "\n";
+    ++loaded;
+  }
+  outcomes.close();
+  const CommandResult load =
+      run_creditscore("outcomes load " + file.string() + " --store " + store.string());
+  ASSERT_EQ(load.status, 0) << load.output;
+  EXPECT_NE(load.output.find("Recorded " + std::to_string(loaded) + " outcomes"), std::string::npos)
+      << load.output;
+  const std::filesystem::path json = temporary_.path() / "quality.json";
+  const CommandResult monitor =
+      run_creditscore("monitor --store " + store.string() + " --models " +
+                      (ServedData::root() / "models").string() + " --json " + json.string());
+  ASSERT_EQ(monitor.status, 0) << monitor.output;
+  EXPECT_NE(monitor.output.find("ROC AUC"), std::string::npos) << monitor.output;
+  const nlohmann::json quality = nlohmann::json::parse(std::ifstream(json))["quality"];
+  EXPECT_EQ(quality["clients"], loaded);
+  EXPECT_GT(quality["roc_auc"].get<double>(), 0.6);
+  EXPECT_TRUE(quality["cost_per_client"].is_number());
+
+  // A bad line is named, and a training client stops the load: nothing is recorded.
+  std::ofstream(file) << "SK_ID_CURR,TARGET\n" << first_training << ",2\n";
+  const CommandResult bad =
+      run_creditscore("outcomes load " + file.string() + " --store " + store.string());
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_NE(bad.output.find("outcomes.csv:2: TARGET must be 0 (repaid) or 1 (defaulted)"),
+            std::string::npos)
+      << bad.output;
+  std::ofstream(file) << "SK_ID_CURR,TARGET\n" << first_training << ",1\n";
+  const CommandResult training =
+      run_creditscore("outcomes load " + file.string() + " --store " + store.string());
+  EXPECT_EQ(training.status, 1);
+  EXPECT_NE(training.output.find("training client"), std::string::npos) << training.output;
+}
+
 TEST_F(MonitorCommandTest, ABadDateOrSettingIsNamedAndAnEmptyWindowSaysSo) {
   const std::string store = (ServedData::root() / "clients.sqlite").string();
   const std::string models = (ServedData::root() / "models").string();

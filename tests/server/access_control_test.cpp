@@ -88,6 +88,7 @@ std::vector<Call> every_operation(std::int64_t id) {
           pattern == "/api/v1/recourse")
         body = json{{"application", testing::complete_application()}}.dump();
       if (pattern.ends_with("/what-if")) body = json{{"changes", {{"AMT_CREDIT", 100000}}}}.dump();
+      if (pattern.ends_with("/outcome")) body = json{{"outcome", "repaid"}}.dump();
       if (pattern.ends_with("/decision"))
         body = json{{"decision", "refused"}, {"comment", "Refus confirmé après entretien."}}.dump();
       calls.push_back({method, path, body, pattern});

@@ -37,6 +37,33 @@ TEST_F(MonitoringTest, AnalystsReadTheDriftReportOfTheCurrentClients) {
             403);
 }
 
+TEST_F(MonitoringTest, OutcomesAsTheyArriveGiveTheQualityBesideTheOutOfFoldFigures) {
+  EXPECT_EQ(as_analyst("/api/v1/monitoring", 200)["quality"]["clients"], 0);
+  std::vector<std::int64_t> current, training;
+  const json clients = server_.get("/api/v1/clients?limit=200")["clients"];
+  for (const json& c : clients) (c["split"] == "train" ? training : current).push_back(c["id"]);
+  ASSERT_GE(current.size(), 20u);
+  ASSERT_FALSE(training.empty());
+  const auto post = [&](std::int64_t id, const json& body, int status) {
+    const std::string path = "/api/v1/clients/" + std::to_string(id) + "/outcome";
+    return RunningServer::checked(server_.client->Post(path, server_.as(store::Role::Analyst),
+                                                       body.dump(), "application/json"),
+                                  status, "post", "/api/v1/clients/{id}/outcome");
+  };
+  for (std::size_t k = 0; k < 20; ++k) {
+    const json answer = post(current[k], {{"outcome", k % 4 == 0 ? "defaulted" : "repaid"}}, 200);
+    EXPECT_EQ(answer["id"], current[k]);
+  }
+  const json quality = as_analyst("/api/v1/monitoring", 200)["quality"];
+  EXPECT_EQ(quality["clients"], 20);
+  EXPECT_EQ(quality["defaulters"], 5);
+  EXPECT_TRUE(quality["roc_auc"].is_number());
+  EXPECT_GT(quality["out_of_fold"]["roc_auc"].get<double>(), 0.5);
+  post(training.front(), {{"outcome", "repaid"}}, 409);
+  post(999999999, {{"outcome", "repaid"}}, 404);
+  post(current.front(), {{"outcome", "paid back"}}, 422);
+}
+
 TEST_F(MonitoringTest, ABadWindowOrSettingIsNamed) {
   EXPECT_NE(as_analyst("/api/v1/monitoring?since=yesterday", 422)["detail"].get<std::string>().find(
                 "yesterday"),

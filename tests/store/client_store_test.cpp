@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "common/error.h"
 #include "store/application_json.h"
 #include "store/history_summary.h"
 #include "tables/table_from_fields.h"
@@ -166,6 +167,30 @@ TEST_F(ClientStoreTest, PutRefusesAVectorOfTheWrongLengthAndWritesNothing) {
   });
   EXPECT_NE(message.find("client 8"), std::string::npos) << message;
   EXPECT_EQ(store.count(), 0u);
+}
+
+TEST_F(ClientStoreTest, RecordsOutcomesOfPastApplicationsAllOrNone) {
+  ClientStore store(file_);
+  store.put(std::vector{client(1, ClientSplit::Train, 0.0f), client(2, ClientSplit::Test, 0.0f),
+                        client(3, ClientSplit::New, 0.0f)});
+  const auto target_of = [&](std::int64_t id) { return store.find(id)->target; };
+  const auto original = target_of(1);
+  store.record_outcomes(std::vector<Outcome>{{2, 1}, {3, 0}});
+  EXPECT_EQ(target_of(2), 1);
+  EXPECT_EQ(target_of(3), 0);
+  const auto fails_with = [&](std::vector<Outcome> outcomes, ErrorKind kind) {
+    try {
+      store.record_outcomes(outcomes);
+      ADD_FAILURE() << "no error";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), kind) << e.what();
+    }
+  };
+  fails_with({{3, 1}, {1, 0}}, ErrorKind::Conflict);  // a training client
+  fails_with({{3, 1}, {99, 0}}, ErrorKind::NotFound);
+  fails_with({{3, 7}}, ErrorKind::InvalidInput);
+  EXPECT_EQ(target_of(3), 0) << "nothing written by a load that failed";
+  EXPECT_EQ(target_of(1), original);
 }
 
 TEST_F(ClientStoreTest, RefusesACorruptedFeatureBlobNamingTheClient) {
