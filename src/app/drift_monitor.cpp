@@ -51,8 +51,16 @@ nlohmann::json drift_json(const model::FeatureDrift& d) {
           {"unseen", d.unseen}};
 }
 
-Quality quality_of(const std::vector<double>& probabilities, const std::vector<int>& outcomes,
-                   const model::ModelBundle& bundle) {
+// Over the clients whose outcome is known.
+Quality quality_of(const std::vector<double>& all_probabilities,
+                   const std::vector<int>& all_outcomes, const model::ModelBundle& bundle) {
+  std::vector<double> probabilities;
+  std::vector<int> outcomes;
+  for (std::size_t i = 0; i < all_outcomes.size(); ++i) {
+    if (all_outcomes[i] == store::kUnknownTarget) continue;
+    probabilities.push_back(all_probabilities[i]);
+    outcomes.push_back(all_outcomes[i]);
+  }
   Quality q;
   q.clients = outcomes.size();
   q.defaulters = static_cast<std::size_t>(std::count(outcomes.begin(), outcomes.end(), 1));
@@ -100,8 +108,10 @@ DriftReport monitor_drift(Service& service, const MonitoringWindow& window,
   report.settings = settings;
   report.reference_clients = bundle.evaluation.clients;
   const std::map<std::string, double> importance = importance_of(*model);
-  std::vector<double> probabilities, with_outcome;
-  std::vector<int> outcomes;
+  const model::GroupColumns group_columns(bundle.feature_names);
+  std::vector<double> probabilities;
+  std::vector<int> outcomes;  // kUnknownTarget until the outcome arrives
+  std::vector<model::ClientGroups> groups;
   service.population().read([&](const store::StoredMatrix& clients) {
     const std::vector<std::size_t> rows = rows_of(clients, ids);
     report.current_clients = rows.size();
@@ -114,14 +124,10 @@ DriftReport monitor_drift(Service& service, const MonitoringWindow& window,
       const auto found = importance.find(feature.drift.name);
       feature.importance = found != importance.end() ? found->second : 0.0;
     });
-    return 0;
-  });
-  service.population().read([&](const store::StoredMatrix& clients) {
-    for (const std::size_t r : rows_of(clients, ids)) {
+    for (const std::size_t r : rows) {
       probabilities.push_back(clients.probabilities[r]);
-      if (clients.targets[r] == store::kUnknownTarget) continue;
-      with_outcome.push_back(clients.probabilities[r]);
       outcomes.push_back(clients.targets[r]);
+      groups.push_back(group_columns.of(clients.row(r)));
     }
     return 0;
   });
@@ -156,7 +162,9 @@ DriftReport monitor_drift(Service& service, const MonitoringWindow& window,
                                      [&](double p) { return p >= model->threshold(); });
   report.refusal_rate_now = static_cast<double>(refused) /
                             static_cast<double>(std::max<std::size_t>(probabilities.size(), 1));
-  report.quality = quality_of(with_outcome, outcomes, bundle);
+  report.quality = quality_of(probabilities, outcomes, bundle);
+  report.fairness = model::assess_fairness(probabilities, outcomes, groups, model->threshold());
+  report.fairness_before = bundle.fairness;
   report.milliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return report;
@@ -202,6 +210,10 @@ nlohmann::json to_json(const DriftReport& report) {
              {{"roc_auc", q.roc_auc_before},
               {"cost_per_client", q.cost_per_client_before},
               {"calibration_error", q.calibration_error_before}}}}},
+          {"fairness",
+           {{"now", model::to_json(report.fairness)},
+            {"at_training",
+             report.fairness_before ? model::to_json(*report.fairness_before) : nlohmann::json()}}},
           {"milliseconds", report.milliseconds}};
 }
 

@@ -2,7 +2,8 @@
 // applications posted since, over a window) against the training clients kept in the bundle, the
 // features ranked by drift x importance; whether the data set drifted (enough of the features
 // the model uses most); and whether the scores and the refusal rate moved from the out-of-fold
-// ones. EU AI Act Art. 15: the accuracy stated must be kept.
+// ones; its quality as outcomes arrive; whether its decisions treat the protected groups alike.
+// EU AI Act Art. 10 (bias) and 15 (the accuracy stated must be kept).
 #pragma once
 
 #include <cstddef>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "model/fairness.h"
 #include "model/feature_drift.h"
 
 namespace creditscore::app {
@@ -55,6 +57,10 @@ struct DriftReport {
   model::FeatureDrift scores;  // the probabilities against the out-of-fold ones
   double refusal_rate_before = 0, refusal_rate_now = 0;
   Quality quality;
+  // The model's decisions on the current clients by sex and age band (the rates that need an
+  // outcome over those whose outcome arrived), and the out-of-fold ones kept at training.
+  model::Fairness fairness;
+  std::optional<model::Fairness> fairness_before;
   double milliseconds = 0;
 };
 

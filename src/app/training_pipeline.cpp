@@ -66,6 +66,18 @@ std::optional<model::Evaluation> oracle_evaluation(const std::filesystem::path& 
   return model::evaluate(probabilities, outcomes, costs);
 }
 
+// Whether the out-of-fold decisions treat the protected groups alike (EU AI Act Art. 10).
+model::Fairness fairness_out_of_fold(const features::FeatureMatrix& matrix,
+                                     const model::TrainingResult& result,
+                                     const std::vector<int>& outcomes) {
+  const model::GroupColumns columns(matrix.names);
+  std::vector<model::ClientGroups> groups;
+  groups.reserve(matrix.rows());
+  for (std::size_t r = 0; r < matrix.rows(); ++r) groups.push_back(columns.of(matrix.row(r)));
+  return model::assess_fairness(result.cross_validation.out_of_fold, outcomes, groups,
+                                result.evaluation.best.threshold);
+}
+
 // The global explanation over a random sample of the training clients: mean |SHAP| settles well
 // before 2,000 clients, and the dashboard's summary plots stay light.
 nlohmann::json global_explanation(const std::string& model_json,
@@ -170,6 +182,7 @@ TrainedRun train_and_record(const TrainingRequest& request, PipelineObserver& ob
   const double explanation_seconds = seconds_since(explanation_start);
   bundle.evaluation = result.evaluation;
   bundle.oracle = run.oracle;
+  bundle.fairness = fairness_out_of_fold(matrix, result, outcomes);
   const nlohmann::json timings = {{"read_seconds", read_seconds},
                                   {"features_seconds", features_seconds},
                                   {"cross_validation_seconds", result.cross_validation_seconds},

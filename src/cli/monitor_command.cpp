@@ -25,6 +25,45 @@ std::string percent(double share) {
   return format_fixed(100 * share, 1) + " %";
 }
 
+// "too few" where a group has too few clients for the figure.
+std::string figure(const std::optional<double>& share, bool as_percent = true) {
+  if (!share) return "too few";
+  return as_percent ? percent(*share) : format_fixed(*share, 2);
+}
+
+const model::GroupFairness* group_named(const std::optional<model::Fairness>& fairness,
+                                        std::size_t attribute, const std::string& name) {
+  if (!fairness || attribute >= fairness->attributes.size()) return nullptr;
+  for (const model::GroupFairness& g : fairness->attributes[attribute].groups) {
+    if (g.name == name) return &g;
+  }
+  return nullptr;
+}
+
+// By sex and age band: the model's decisions now, beside the out-of-fold ones.
+void print_fairness(const app::DriftReport& report) {
+  TextTable table({"group", "clients", "approved", "ratio to most approved", "four-fifths",
+                   "good clients refused", "defaulters refused", "approved at training",
+                   "ratio at training"});
+  for (std::size_t a = 0; a < report.fairness.attributes.size(); ++a) {
+    const model::AttributeFairness& attribute = report.fairness.attributes[a];
+    for (const model::GroupFairness& g : attribute.groups) {
+      const model::GroupFairness* before = group_named(report.fairness_before, a, g.name);
+      table.add_row({std::string(model::attribute_name(attribute.attribute)) + " " + g.name,
+                     std::to_string(g.clients), figure(g.approval_rate),
+                     figure(g.disparate_impact, false),
+                     g.four_fifths ? (*g.four_fifths ? "met" : "NOT MET") : "too few",
+                     figure(g.false_positive_rate), figure(g.true_positive_rate),
+                     before ? figure(before->approval_rate) : "-",
+                     before ? figure(before->disparate_impact, false) : "-"});
+    }
+  }
+  std::cout << "\nFairness (refused: probability >= " << format_fixed(report.fairness.threshold, 3)
+            << "; a figure needs " << model::kMinClients
+            << " clients; the four-fifths rule is a screening flag, not a verdict):\n";
+  table.print(std::cout);
+}
+
 void run_monitor(MonitorOptions options) {
   if (options.flag_by != "test" && options.flag_by != "psi")
     throw invalid_input("--flag-by=\"" + options.flag_by + "\": say test or psi");
@@ -77,6 +116,7 @@ void run_monitor(MonitorOptions options) {
   } else {
     std::cout << ": too few to measure (`creditscore outcomes load` records them).\n";
   }
+  print_fairness(report);
   if (options.json) std::cout << "Written: " << options.json->string() << "\n";
 }
 
@@ -93,7 +133,9 @@ void register_monitor_command(CLI::App& app) {
       "(up to 1,000 clients: Kolmogorov-Smirnov, chi-squared, Z-test at 0.95; beyond:\n"
       "Wasserstein and Jensen-Shannon distances at 0.1). The data set drifts when half of the 50\n"
       "features the model uses most drift. Also the scores and the refusal rate against the\n"
-      "out-of-fold ones. Example:\n"
+      "out-of-fold ones, the quality over the clients whose outcome arrived, and the decisions\n"
+      "by sex and age band (approval rate and its ratio to the most approved group, good\n"
+      "clients and defaulters refused) beside those at training. Example:\n"
       "  creditscore monitor --store clients.sqlite --models models --since 2026-11-01 --json "
       "drift.json");
   monitor->add_option("--since", options->window.since,

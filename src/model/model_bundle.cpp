@@ -93,6 +93,7 @@ void write_bundle(const ModelBundle& bundle, const std::filesystem::path& direct
         {"learned_from", file_names(bundle.learned_from)},
         {"evaluation", to_json(bundle.evaluation)},
         {"oracle", bundle.oracle ? to_json(*bundle.oracle) : nlohmann::json(nullptr)},
+        {"fairness", bundle.fairness ? to_json(*bundle.fairness) : nlohmann::json(nullptr)},
         {"training", bundle.training},
         {"files",
          {{kModelFile, sha256_hex(bundle.model_json)},
@@ -167,6 +168,8 @@ ModelBundle parse_bundle(const BundleTexts& texts, const std::string& source) {
     bundle.evaluation = evaluation_from_json(manifest.at("evaluation"));
     if (!manifest.at("oracle").is_null())
       bundle.oracle = evaluation_from_json(manifest.at("oracle"));
+    if (manifest.contains("fairness") && !manifest["fairness"].is_null())
+      bundle.fairness = fairness_from_json(manifest["fairness"]);
     bundle.training = manifest.at("training");
   } catch (const BundleError&) {
     throw;

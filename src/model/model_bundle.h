@@ -6,8 +6,8 @@
 //   explanation.json  the global explanation: mean |SHAP| per feature and (value, SHAP) samples
 //   bundle.json     format version, run id, XGBoost version, feature names, the files training
 //                   read,  decision threshold
-//                   and costs, out-of-fold metrics and curves, the oracle's when known, the
-//                   training settings, data fingerprint and timings, and the SHA-256 of the
+//                   and costs, out-of-fold metrics, curves and fairness, the oracle's when known,
+//                   the training settings, data fingerprint and timings, and the SHA-256 of the
 //                   four files above
 //   CHECKSUM        the SHA-256 of bundle.json
 //
@@ -24,6 +24,7 @@
 
 #include "common/error.h"
 #include "model/evaluation.h"
+#include "model/fairness.h"
 #include "model/reference_distribution.h"
 #include "tables/schema.h"
 
@@ -53,6 +54,7 @@ struct ModelBundle {
   nlohmann::json global_explanation;  // written by the explain stage, which reads it back
   Evaluation evaluation;              // out-of-fold; holds the threshold and the costs
   std::optional<Evaluation> oracle;   // the generator's true probabilities, on generated data
+  std::optional<Fairness> fairness;   // out-of-fold; absent in bundles made before it was kept
   nlohmann::json training;            // settings, rounds, trials, timings, data fingerprint
 
   double threshold() const { return evaluation.best.threshold; }

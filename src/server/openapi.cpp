@@ -445,6 +445,38 @@ json schemas() {
        {"importance", described(type("number"), "Mean |SHAP| over the training sample")},
        {"top", described(type("boolean"), "Among the features dataset drift counts")}},
       {"name", "psi", "test", "statistic", "p_value", "drifted", "missing_before", "missing_now"});
+  const json rate = described(nullable(type("number")), "null: too few clients for the figure");
+  const json group = object(
+      {{"name", type("string")},
+       {"clients", type("integer")},
+       {"with_outcome", type("integer")},
+       {"defaulters", type("integer")},
+       {"approval_rate", rate},
+       {"disparate_impact", described(nullable(type("number")),
+                                      "Approval rate over the most approved group's")},
+       {"four_fifths", described(nullable(type("boolean")), "disparate_impact >= 0.8")},
+       {"true_positive_rate", described(nullable(type("number")), "Share of defaulters refused")},
+       {"false_positive_rate",
+        described(nullable(type("number")), "Share of good clients refused")},
+       {"mean_probability", rate},
+       {"default_rate", rate}},
+      {"name", "clients", "with_outcome", "defaulters", "approval_rate", "disparate_impact",
+       "four_fifths", "true_positive_rate", "false_positive_rate", "mean_probability",
+       "default_rate"});
+  s["Fairness"] = object(
+      {{"threshold", described(type("number"), "Refused at or above this probability")},
+       {"min_clients", described(type("integer"), "Clients a figure needs")},
+       {"four_fifths", type("number")},
+       {"attributes",
+        array_of(object({{"attribute", text_enum({"sex", "age_band"})},
+                         {"groups", array_of(group)},
+                         {"unknown", described(type("integer"), "Clients in no group")},
+                         {"lowest_disparate_impact", nullable(type("number"))},
+                         {"true_positive_rate_gap", nullable(type("number"))},
+                         {"false_positive_rate_gap", nullable(type("number"))}},
+                        {"attribute", "groups", "unknown", "lowest_disparate_impact",
+                         "true_positive_rate_gap", "false_positive_rate_gap"}))}},
+      {"threshold", "min_clients", "four_fifths", "attributes"});
   s["Monitoring"] =
       object({{"run_id", type("string")},
               {"reference_clients", type("integer")},
@@ -464,8 +496,15 @@ json schemas() {
                                      "calibration_error (null without both outcomes), and "
                                      "out_of_fold"),
                          "The model's quality on the current clients whose outcome has arrived")},
+              {"fairness",
+               described(object({{"now", ref("Fairness")},
+                                 {"at_training", nullable(ref("Fairness"))}},
+                                {"now", "at_training"}),
+                         "By sex and age band: the decisions on the current clients, and out "
+                         "of fold (null for a model trained before it was kept)")},
               {"milliseconds", type("number")}},
-             {"run_id", "dataset_drift", "drift_share", "features", "prediction", "quality"});
+             {"run_id", "dataset_drift", "drift_share", "features", "prediction", "quality",
+              "fairness"});
   s["OutcomeRequest"] = object({{"outcome", text_enum({"repaid", "defaulted"})}}, {"outcome"});
   s["Outcome"] = object({{"id", type("integer")}, {"outcome", text_enum({"repaid", "defaulted"})}},
                         {"id", "outcome"});

@@ -1,5 +1,8 @@
 // For operators and tools: GET /healthz (the process answers), /readyz (a model and the clients
-// are loaded), /metrics (Prometheus text) and /openapi.json.
+// are loaded), /metrics (Prometheus text, with the monitor's gauges) and /openapi.json.
+#include <memory>
+
+#include "server/monitoring_gauges.h"
 #include "server/openapi.h"
 #include "server/routes.h"
 
@@ -12,8 +15,10 @@ void add_operations_routes(Router& router, app::Service& service, Metrics& metri
                                 {"model", service.model()->bundle().run_id},
                                 {"clients", service.population().size()}});
   });
-  router.get("/metrics", [&service, &metrics](const Request&) {
-    return Reply::of_type(metrics.text() + Metrics::cache_text(service.explanations().counts()),
+  auto gauges = std::make_shared<MonitoringGauges>();
+  router.get("/metrics", [&service, &metrics, gauges](const Request&) {
+    return Reply::of_type(metrics.text() + Metrics::cache_text(service.explanations().counts()) +
+                              gauges->text(service),
                           "text/plain; version=0.0.4");
   });
   router.get("/openapi.json", [](const Request&) { return Reply(openapi_document()); });

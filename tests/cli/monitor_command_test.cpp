@@ -103,10 +103,17 @@ TEST_F(MonitorCommandTest, OutcomesLoadedFromAFileGiveTheQualityBesideTheOutOfFo
                       (ServedData::root() / "models").string() + " --json " + json.string());
   ASSERT_EQ(monitor.status, 0) << monitor.output;
   EXPECT_NE(monitor.output.find("ROC AUC"), std::string::npos) << monitor.output;
-  const nlohmann::json quality = nlohmann::json::parse(std::ifstream(json))["quality"];
+  const nlohmann::json report = nlohmann::json::parse(std::ifstream(json));
+  const nlohmann::json& quality = report["quality"];
   EXPECT_EQ(quality["clients"], loaded);
   EXPECT_GT(quality["roc_auc"].get<double>(), 0.6);
   EXPECT_TRUE(quality["cost_per_client"].is_number());
+  // With the outcomes, the live fairness has the refused shares of good clients too.
+  EXPECT_NE(monitor.output.find("Fairness"), std::string::npos) << monitor.output;
+  EXPECT_NE(monitor.output.find("age_band 35_49"), std::string::npos) << monitor.output;
+  const nlohmann::json& women = report["fairness"]["now"]["attributes"][0]["groups"][0];
+  EXPECT_EQ(women["with_outcome"], women["clients"]);
+  EXPECT_TRUE(women["false_positive_rate"].is_number());
 
   // A bad line is named, and a training client stops the load: nothing is recorded.
   std::ofstream(file) << "SK_ID_CURR,TARGET\n" << first_training << ",2\n";

@@ -2,6 +2,9 @@
 // says, and a bad window or setting named in a 4xx.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <string>
+
 #include "tests/server/running_server.h"
 
 namespace creditscore::server {
@@ -35,6 +38,70 @@ TEST_F(MonitoringTest, AnalystsReadTheDriftReportOfTheCurrentClients) {
   // An advisor works on clients, not on the model.
   EXPECT_EQ(server_.client->Get("/api/v1/monitoring", server_.as(store::Role::Advisor))->status,
             403);
+}
+
+TEST_F(MonitoringTest, FairnessBySexAndAgeBandNowAndAtTrainingCountsEveryClient) {
+  const json report = as_analyst("/api/v1/monitoring", 200);
+  const std::pair<const char*, const char*> moments[] = {{"now", "current_clients"},
+                                                         {"at_training", "reference_clients"}};
+  for (const auto& [moment, clients] : moments) {
+    const json& fairness = report["fairness"][moment];
+    ASSERT_EQ(fairness["attributes"].size(), 2u) << moment;
+    for (const json& attribute : fairness["attributes"]) {
+      int counted = attribute["unknown"].get<int>();
+      int most_approved = 0;
+      for (const json& group : attribute["groups"]) {
+        counted += group["clients"].get<int>();
+        if (group["approval_rate"].is_null()) continue;
+        const double ratio = group["disparate_impact"].get<double>();
+        EXPECT_GT(ratio, 0);
+        EXPECT_LE(ratio, 1);
+        EXPECT_EQ(group["four_fifths"].get<bool>(), ratio >= 0.8);
+        most_approved += ratio == 1.0 ? 1 : 0;
+      }
+      EXPECT_EQ(counted, report[clients].get<int>()) << moment << " " << attribute["attribute"];
+      EXPECT_GE(most_approved, 1) << moment << " " << attribute["attribute"];
+    }
+    // Both sexes are numerous enough for an approval rate.
+    for (const json& sex : fairness["attributes"][0]["groups"])
+      EXPECT_TRUE(sex["approval_rate"].is_number()) << moment << " " << sex["name"];
+  }
+  // Out of fold, every training client has an outcome: the refused shares are there too.
+  const json& women = report["fairness"]["at_training"]["attributes"][0]["groups"][0];
+  EXPECT_EQ(women["name"], "F");
+  EXPECT_TRUE(women["false_positive_rate"].is_number());
+  EXPECT_EQ(women["with_outcome"], women["clients"]);
+}
+
+// The value of one series in Prometheus' text, or NaN.
+double series(const std::string& text, const std::string& name) {
+  const auto at = text.find("\n" + name + " ");
+  if (at == std::string::npos) return std::nan("");
+  return std::stod(text.substr(at + name.size() + 2));
+}
+
+TEST_F(MonitoringTest, MetricsExportTheMonitorsHeadlineFiguresAsGauges) {
+  const json report = as_analyst("/api/v1/monitoring", 200);
+  const auto metrics = server_.client->Get("/metrics", server_.as(store::Role::System));
+  ASSERT_TRUE(metrics);
+  ASSERT_EQ(metrics->status, 200);
+  const std::string& text = metrics->body;
+  EXPECT_EQ(series(text, "creditscore_dataset_drift"), report["dataset_drift"].get<bool>() ? 1 : 0)
+      << text;
+  EXPECT_NEAR(series(text, "creditscore_drift_share"), report["drift_share"].get<double>(), 1e-5);
+  EXPECT_NEAR(series(text, "creditscore_refusal_rate{clients=\"current\"}"),
+              report["prediction"]["refusal_rate_now"].get<double>(), 1e-5);
+  EXPECT_NEAR(series(text, "creditscore_refusal_rate{clients=\"out_of_fold\"}"),
+              report["prediction"]["refusal_rate_before"].get<double>(), 1e-5);
+  const json& women = report["fairness"]["now"]["attributes"][0]["groups"][0];
+  EXPECT_NEAR(series(text, "creditscore_disparate_impact_ratio{attribute=\"sex\",group=\"F\"}"),
+              women["disparate_impact"].get<double>(), 1e-5);
+  // The PSI of the ten features the model uses most.
+  std::size_t psi_series = 0;
+  for (std::size_t at = text.find("\ncreditscore_feature_psi{"); at != std::string::npos;
+       at = text.find("\ncreditscore_feature_psi{", at + 1))
+    ++psi_series;
+  EXPECT_EQ(psi_series, 10u) << text;
 }
 
 TEST_F(MonitoringTest, OutcomesAsTheyArriveGiveTheQualityBesideTheOutOfFoldFigures) {
