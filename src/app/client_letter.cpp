@@ -12,25 +12,6 @@ namespace {
 
 using explain::Language;
 
-// The letter's words in the two languages; `fr` then `en`.
-std::string say(Language language, std::string fr, std::string en) {
-  return language == Language::French ? std::move(fr) : std::move(en);
-}
-
-// "2 décembre 2026" or "2 December 2026" from an ISO 8601 date or time.
-std::string long_date(const std::string& iso, Language language) {
-  static const char* const kFrench[] = {"janvier",   "février", "mars",     "avril",
-                                        "mai",       "juin",    "juillet",  "août",
-                                        "septembre", "octobre", "novembre", "décembre"};
-  static const char* const kEnglish[] = {"January",   "February", "March",    "April",
-                                         "May",       "June",     "July",     "August",
-                                         "September", "October",  "November", "December"};
-  const int year = std::stoi(iso.substr(0, 4)), month = std::stoi(iso.substr(5, 2)),
-            day = std::stoi(iso.substr(8, 2));
-  const char* name = (language == Language::French ? kFrench : kEnglish)[month - 1];
-  return std::to_string(day) + " " + name + " " + std::to_string(year);
-}
-
 // The history the client's file holds, by source, from its summary.
 std::vector<std::string> data_used(const nlohmann::json& summary, Language language) {
   auto count = [&](const std::string& key) -> std::string {
@@ -85,7 +66,7 @@ Language parse_language(const std::string& text) {
   throw invalid_input("lang=\"" + text + "\": say fr or en");
 }
 
-Letter client_letter(Service& service, std::int64_t id, Language language) {
+Document client_letter(Service& service, std::int64_t id, Language language) {
   const std::vector<store::Decision> history = decision_history(service, id);
   if (history.empty()) {
     throw conflict("client " + std::to_string(id) +
@@ -94,14 +75,14 @@ Letter client_letter(Service& service, std::int64_t id, Language language) {
   return decision_letter(service, history.front(), language);
 }
 
-Letter decision_letter(Service& service, const store::Decision& decision, Language language) {
+Document decision_letter(Service& service, const store::Decision& decision, Language language) {
   const auto client =
       service.with_store([&](store::ClientStore& s) { return s.find(decision.client_id); });
   if (!client) throw not_found("no client " + std::to_string(decision.client_id));
   const bool refused = decision.decision == model::Verdict::Refused;
   const std::string number = std::to_string(decision.client_id);
 
-  Letter letter;
+  Document letter;
   letter.sender = "Prêt à dépenser";
   letter.heading = {
       say(language, "Le " + long_date(store::audit_time_now(), language),
@@ -109,7 +90,7 @@ Letter decision_letter(Service& service, const store::Decision& decision, Langua
       say(language, "Client n° " + number, "Client number " + number),
       say(language, "Objet : votre demande de crédit", "Subject: your credit application")};
 
-  LetterSection verdict{say(language, "Notre décision", "Our decision"), {}, {}};
+  DocumentSection verdict{say(language, "Notre décision", "Our decision"), {}, {}};
   verdict.paragraphs.push_back(
       refused ? say(language,
                     "Nous ne pouvons pas vous accorder le crédit demandé. Cette décision a été "
@@ -129,7 +110,7 @@ Letter decision_letter(Service& service, const store::Decision& decision, Langua
       "A person reviewed your file: an advisor made this decision, not a computer alone."));
   letter.sections.push_back(std::move(verdict));
 
-  LetterSection reasons{say(language, "Les principales raisons", "The main reasons"), {}, {}};
+  DocumentSection reasons{say(language, "Les principales raisons", "The main reasons"), {}, {}};
   for (const auto& reason : decision.reasons)
     reasons.items.push_back(reason.value(language == Language::French ? "fr" : "en", ""));
   if (reasons.items.empty()) {
@@ -139,7 +120,7 @@ Letter decision_letter(Service& service, const store::Decision& decision, Langua
   letter.sections.push_back(std::move(reasons));
 
   if (refused) {
-    LetterSection change{
+    DocumentSection change{
         say(language, "Ce qui pourrait changer cette décision", "What could change this decision"),
         {say(language,
              "Votre conseiller peut étudier avec vous ce qui pourrait changer la décision, par "

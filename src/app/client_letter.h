@@ -9,31 +9,19 @@
 #include <string>
 #include <vector>
 
+#include "app/document.h"
 #include "app/service.h"
 #include "explain/reason_codes.h"
 #include "store/decision_log.h"
 
 namespace creditscore::app {
 
-struct LetterSection {
-  std::string heading;
-  std::vector<std::string> paragraphs;
-  std::vector<std::string> items;  // a list after the paragraphs
-};
-
-struct Letter {
-  std::string sender;                // the lender's name
-  std::vector<std::string> heading;  // date, client number, subject
-  std::vector<LetterSection> sections;
-  std::string closing;
-};
-
 // The letter of client `id`'s latest decision. Throws not_found (no client) or conflict (no
 // decision yet: a letter tells a decision a person has made).
-Letter client_letter(Service& service, std::int64_t id, explain::Language language);
+Document client_letter(Service& service, std::int64_t id, explain::Language language);
 // The letter of `decision`, as the decision's record holds it.
-Letter decision_letter(Service& service, const store::Decision& decision,
-                       explain::Language language);
+Document decision_letter(Service& service, const store::Decision& decision,
+                         explain::Language language);
 
 // "fr" or "en"; anything else is an invalid_input Error naming it.
 explain::Language parse_language(const std::string& text);

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "app/client_features.h"
+#include "app/document.h"
 #include "app/posted_client.h"
 #include "common/error.h"
 #include "explain/margin_path.h"
@@ -387,9 +388,6 @@ class Search {
   std::map<double, MarginSteps> amount_steps_;
 };
 
-std::string say(Language language, std::string fr, std::string en) {
-  return language == Language::French ? std::move(fr) : std::move(en);
-}
 std::string money(double value, Language language) {
   return explain::format_number(std::round(value), language);
 }

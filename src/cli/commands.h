@@ -27,5 +27,6 @@ void register_client_command(CLI::App& app);
 void register_recourse_command(CLI::App& app);
 void register_monitor_command(CLI::App& app);
 void register_outcomes_command(CLI::App& app);
+void register_model_card_command(CLI::App& app);
 
 }  // namespace creditscore::cli

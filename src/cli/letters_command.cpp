@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "app/client_letter.h"
-#include "app/letter_pdf.h"
+#include "app/document_pdf.h"
 #include "cli/commands.h"
 #include "cli/progress_bar.h"
 #include "cli/store_administration.h"
@@ -38,7 +38,7 @@ void run_letters(const LettersOptions& options) {
           options.out /
           ("letter-" + std::to_string(decision.client_id) + "-" + options.languages[k] + ".pdf");
       write_file_atomically(file,
-                            app::letter_pdf(app::decision_letter(service, decision, languages[k])));
+                            app::document_pdf(app::decision_letter(service, decision, languages[k])));
       progress.update("writing", ++written, total);
     }
     audit_command(options.opened.store, "letters", "decision " + std::to_string(decision.id),

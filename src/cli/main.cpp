@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   creditscore::cli::register_recourse_command(app);
   creditscore::cli::register_monitor_command(app);
   creditscore::cli::register_outcomes_command(app);
+  creditscore::cli::register_model_card_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -37,6 +37,7 @@ Evaluation evaluate(std::span<const double> probabilities, std::span<const int> 
   e.clients = labels.size();
   e.defaulters = static_cast<std::size_t>(std::count(labels.begin(), labels.end(), 1));
   e.roc_auc = roc_auc(probabilities, labels);
+  e.roc_auc_interval = roc_auc_interval(probabilities, labels);
   e.pr_auc = pr_auc(probabilities, labels);
   e.brier_score = brier_score(probabilities, labels);
   e.calibration = calibration_curve(probabilities, labels, 10);
@@ -82,6 +83,10 @@ nlohmann::json to_json(const Evaluation& e) {
       {"cost_curve", {{"columns", {"threshold", "cost_per_client"}}, {"points", cost}}},
       {"calibration_curve",
        {{"columns", {"mean_probability", "observed_rate", "clients"}}, {"points", calibration}}}};
+  if (e.roc_auc_interval) {
+    document["roc_auc_interval"] = {{"low", e.roc_auc_interval->low},
+                                    {"high", e.roc_auc_interval->high}};
+  }
   if (e.scores) document["score_distribution"] = to_json(std::vector{*e.scores})[0];
   return document;
 }
@@ -108,6 +113,10 @@ Evaluation evaluation_from_json(const nlohmann::json& j) {
   for (const auto& p : field(field(j, "calibration_curve"), "points")) {
     e.calibration.push_back(
         {p.at(0).get<double>(), p.at(1).get<double>(), p.at(2).get<std::size_t>()});
+  }
+  if (j.contains("roc_auc_interval")) {
+    e.roc_auc_interval = Interval{field(j["roc_auc_interval"], "low").get<double>(),
+                                  field(j["roc_auc_interval"], "high").get<double>()};
   }
   if (j.contains("score_distribution")) {
     e.scores = distributions_from_json(nlohmann::json::array({j["score_distribution"]}))[0];

@@ -17,6 +17,8 @@ struct Evaluation {
   std::size_t clients = 0;
   std::size_t defaulters = 0;
   double roc_auc = 0;
+  // Its 95 % bootstrap interval; absent in bundles made before it was kept.
+  std::optional<Interval> roc_auc_interval;
   double pr_auc = 0;
   double brier_score = 0;
   double calibration_error = 0;

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <random>
 #include <stdexcept>
 #include <string>
 
 #include "common/error.h"
+#include "common/parallel.h"
 
 namespace creditscore::model {
 namespace {
@@ -76,6 +78,45 @@ double roc_auc(std::span<const double> scores, std::span<const int> labels) {
     previous_fpr = fpr;
   });
   return area;
+}
+
+Interval roc_auc_interval(std::span<const double> scores, std::span<const int> labels,
+                          std::size_t resamples, double level, std::uint64_t seed) {
+  check_sizes("roc_auc_interval", scores.size(), labels.size());
+  check_both_outcomes("roc_auc_interval", count_positives(labels), labels.size());
+  if (resamples < 2 || !(level > 0 && level < 1))
+    throw invalid_input("roc_auc_interval: at least 2 resamples and a level in (0, 1)");
+  std::vector<std::size_t> order = by_decreasing_score(scores);
+  std::reverse(order.begin(), order.end());  // increasing: the good clients below come first
+  const std::size_t n = order.size();
+  std::vector<double> areas(resamples, std::nan(""));
+  parallel_for(resamples, [&](std::size_t r) {
+    std::mt19937_64 random(seed + r);
+    std::uniform_int_distribution<std::size_t> pick(0, n - 1);
+    std::vector<std::uint32_t> times(n, 0);  // how often each client is drawn
+    for (std::size_t k = 0; k < n; ++k) ++times[pick(random)];
+    // Each defaulter beats the good clients scored below it, and half of those tied with it.
+    double wins = 0, good_below = 0, defaulters = 0;
+    for (std::size_t start = 0; start < n;) {
+      double good = 0, bad = 0;
+      std::size_t end = start;
+      for (; end < n && scores[order[end]] == scores[order[start]]; ++end)
+        (labels[order[end]] == 1 ? bad : good) += times[order[end]];
+      wins += bad * (good_below + good / 2);
+      good_below += good;
+      defaulters += bad;
+      start = end;
+    }
+    if (defaulters > 0 && good_below > 0) areas[r] = wins / (defaulters * good_below);
+  });
+  std::erase_if(areas, [](double a) { return std::isnan(a); });  // a resample of one outcome
+  if (areas.empty()) throw invalid_input("roc_auc_interval: too few clients of one outcome");
+  std::sort(areas.begin(), areas.end());
+  auto percentile = [&](double share) {
+    return areas[static_cast<std::size_t>(
+        std::lround(share * static_cast<double>(areas.size() - 1)))];
+  };
+  return {percentile((1 - level) / 2), percentile((1 + level) / 2)};
 }
 
 double pr_auc(std::span<const double> scores, std::span<const int> labels) {

@@ -46,6 +46,7 @@ constexpr std::array kRoutes = {
     RouteAccess{"GET", "/api/v1/features/{name}/distribution", kPeople, true},
     RouteAccess{"GET", "/api/v1/model", kPeople, true},
     RouteAccess{"GET", "/api/v1/model/global", kPeople, true},
+    RouteAccess{"GET", "/api/v1/model/card", kPeople, true},
     RouteAccess{"GET", "/api/v1/runs", kAnalysts, true},
     RouteAccess{"GET", "/api/v1/monitoring", kAnalysts, true},
     RouteAccess{"POST", "/api/v1/clients/{id}/outcome", kAnalysts, true},

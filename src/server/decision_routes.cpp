@@ -5,7 +5,7 @@
 #include "app/client_export.h"
 #include "app/client_letter.h"
 #include "app/decisions.h"
-#include "app/letter_pdf.h"
+#include "app/document_pdf.h"
 #include "server/json_views.h"
 #include "server/routes.h"
 
@@ -93,8 +93,8 @@ void add_decision_routes(Router& router, app::Service& service) {
   router.get("/api/v1/clients/{id}/letter", [&service](const Request& request) {
     const std::int64_t id = request.path_integer("id", "client id");
     const std::string lang = request.query("lang").value_or("fr");
-    const app::Letter letter = app::client_letter(service, id, app::parse_language(lang));
-    Reply reply = Reply::of_type(app::letter_pdf(letter), "application/pdf");
+    const app::Document letter = app::client_letter(service, id, app::parse_language(lang));
+    Reply reply = Reply::of_type(app::document_pdf(letter), "application/pdf");
     reply.headers.emplace_back(
         "Content-Disposition",
         "attachment; filename=\"letter-" + std::to_string(id) + "-" + lang + ".pdf\"");

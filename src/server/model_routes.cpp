@@ -1,7 +1,13 @@
 // The model: GET /api/v1/model (the card: version, threshold, metrics and curves, importance),
 // /api/v1/model/global (mean |SHAP| and the (value, SHAP) samples of the summary and dependence
-// plots) and /api/v1/runs (the registry's runs, when the server follows one).
+// plots), /api/v1/model/card (the instructions for use, PDF or Markdown) and /api/v1/runs (the
+// registry's runs, when the server follows one).
+#include "app/client_letter.h"
+#include "app/document_markdown.h"
+#include "app/document_pdf.h"
+#include "app/model_card.h"
 #include "app/model_views.h"
+#include "common/error.h"
 #include "server/json_views.h"
 #include "server/routes.h"
 
@@ -38,6 +44,23 @@ void add_model_routes(Router& router, app::Service& service) {
                       {"sample_size", global.sample_size},
                       {"base_value", global.base_value},
                       {"features", features}});
+  });
+
+  router.get("/api/v1/model/card", [&service](const Request& request) {
+    const std::string lang = request.query("lang").value_or("fr");
+    const std::string format = request.query("format").value_or("pdf");
+    if (format != "pdf" && format != "markdown")
+      throw invalid_input("format=\"" + format + "\": say pdf or markdown");
+    const auto model = service.model();
+    const app::Document card = app::model_card(model->bundle(), true, app::parse_language(lang));
+    const bool pdf = format == "pdf";
+    Reply reply =
+        pdf ? Reply::of_type(app::document_pdf(card), "application/pdf")
+            : Reply::of_type(app::document_markdown(card), "text/markdown; charset=utf-8");
+    reply.headers.emplace_back("Content-Disposition", "attachment; filename=\"model-card-" +
+                                                          model->bundle().run_id + "-" + lang +
+                                                          (pdf ? ".pdf\"" : ".md\""));
+    return reply;
   });
 
   router.get("/api/v1/runs", [&service](const Request&) {

@@ -220,26 +220,29 @@ json schemas() {
   const json curve = object(
       {{"columns", array_of(type("string"))}, {"points", array_of(array_of(type("number")))}},
       {"columns", "points"});
-  s["Evaluation"] =
-      object({{"clients", type("integer")},
-              {"defaulters", type("integer")},
-              {"roc_auc", type("number")},
-              {"pr_auc", type("number")},
-              {"brier_score", type("number")},
-              {"calibration_error", type("number")},
-              {"false_negative_cost", type("number")},
-              {"false_positive_cost", type("number")},
-              {"threshold", type("number")},
-              {"cost_at_threshold", type("number")},
-              {"confusion_at_threshold", free_object("true/false positives and negatives")},
-              {"cost_at_half", type("number")},
-              {"roc_curve", curve},
-              {"cost_curve", curve},
-              {"calibration_curve", curve},
-              {"score_distribution",
-               free_object("the out-of-fold probabilities' distribution, as a feature's in the "
-                           "reference (percentiles, deciles, histogram)")}},
-             {"clients", "roc_auc", "threshold", "cost_at_threshold", "roc_curve", "cost_curve"});
+  s["Evaluation"] = object(
+      {{"clients", type("integer")},
+       {"defaulters", type("integer")},
+       {"roc_auc", type("number")},
+       {"roc_auc_interval",
+        described(object({{"low", type("number")}, {"high", type("number")}}, {"low", "high"}),
+                  "95 % bootstrap interval of the AUC (absent in older bundles)")},
+       {"pr_auc", type("number")},
+       {"brier_score", type("number")},
+       {"calibration_error", type("number")},
+       {"false_negative_cost", type("number")},
+       {"false_positive_cost", type("number")},
+       {"threshold", type("number")},
+       {"cost_at_threshold", type("number")},
+       {"confusion_at_threshold", free_object("true/false positives and negatives")},
+       {"cost_at_half", type("number")},
+       {"roc_curve", curve},
+       {"cost_curve", curve},
+       {"calibration_curve", curve},
+       {"score_distribution",
+        free_object("the out-of-fold probabilities' distribution, as a feature's in the "
+                    "reference (percentiles, deciles, histogram)")}},
+      {"clients", "roc_auc", "threshold", "cost_at_threshold", "roc_curve", "cost_curve"});
   s["ModelCard"] = object(
       {{"run_id", type("string")},
        {"created_at", type("string")},
@@ -452,8 +455,8 @@ json schemas() {
        {"with_outcome", type("integer")},
        {"defaulters", type("integer")},
        {"approval_rate", rate},
-       {"disparate_impact", described(nullable(type("number")),
-                                      "Approval rate over the most approved group's")},
+       {"disparate_impact",
+        described(nullable(type("number")), "Approval rate over the most approved group's")},
        {"four_fifths", described(nullable(type("boolean")), "disparate_impact >= 0.8")},
        {"true_positive_rate", described(nullable(type("number")), "Share of defaulters refused")},
        {"false_positive_rate",
@@ -463,48 +466,46 @@ json schemas() {
       {"name", "clients", "with_outcome", "defaulters", "approval_rate", "disparate_impact",
        "four_fifths", "true_positive_rate", "false_positive_rate", "mean_probability",
        "default_rate"});
-  s["Fairness"] = object(
-      {{"threshold", described(type("number"), "Refused at or above this probability")},
-       {"min_clients", described(type("integer"), "Clients a figure needs")},
-       {"four_fifths", type("number")},
-       {"attributes",
-        array_of(object({{"attribute", text_enum({"sex", "age_band"})},
-                         {"groups", array_of(group)},
-                         {"unknown", described(type("integer"), "Clients in no group")},
-                         {"lowest_disparate_impact", nullable(type("number"))},
-                         {"true_positive_rate_gap", nullable(type("number"))},
-                         {"false_positive_rate_gap", nullable(type("number"))}},
-                        {"attribute", "groups", "unknown", "lowest_disparate_impact",
-                         "true_positive_rate_gap", "false_positive_rate_gap"}))}},
-      {"threshold", "min_clients", "four_fifths", "attributes"});
-  s["Monitoring"] =
-      object({{"run_id", type("string")},
-              {"reference_clients", type("integer")},
-              {"current_clients", type("integer")},
-              {"dataset_drift", type("boolean")},
-              {"drift_share", described(type("number"), "Share of the top features that drifted")},
-              {"top_features", type("integer")},
-              {"top_drifted", type("integer")},
-              {"settings", free_object("Which figure flags, the tests' thresholds, top and share")},
-              {"features", described(array_of(drift), "Every feature, by PSI x importance")},
-              {"prediction", object({{"scores", drift},
-                                     {"refusal_rate_before", type("number")},
-                                     {"refusal_rate_now", type("number")}},
-                                    {"scores", "refusal_rate_before", "refusal_rate_now"})},
-              {"quality",
-               described(free_object("clients, defaulters, roc_auc, cost_per_client, "
-                                     "calibration_error (null without both outcomes), and "
-                                     "out_of_fold"),
-                         "The model's quality on the current clients whose outcome has arrived")},
-              {"fairness",
-               described(object({{"now", ref("Fairness")},
-                                 {"at_training", nullable(ref("Fairness"))}},
-                                {"now", "at_training"}),
-                         "By sex and age band: the decisions on the current clients, and out "
-                         "of fold (null for a model trained before it was kept)")},
-              {"milliseconds", type("number")}},
-             {"run_id", "dataset_drift", "drift_share", "features", "prediction", "quality",
-              "fairness"});
+  s["Fairness"] =
+      object({{"threshold", described(type("number"), "Refused at or above this probability")},
+              {"min_clients", described(type("integer"), "Clients a figure needs")},
+              {"four_fifths", type("number")},
+              {"attributes",
+               array_of(object({{"attribute", text_enum({"sex", "age_band"})},
+                                {"groups", array_of(group)},
+                                {"unknown", described(type("integer"), "Clients in no group")},
+                                {"lowest_disparate_impact", nullable(type("number"))},
+                                {"true_positive_rate_gap", nullable(type("number"))},
+                                {"false_positive_rate_gap", nullable(type("number"))}},
+                               {"attribute", "groups", "unknown", "lowest_disparate_impact",
+                                "true_positive_rate_gap", "false_positive_rate_gap"}))}},
+             {"threshold", "min_clients", "four_fifths", "attributes"});
+  s["Monitoring"] = object(
+      {{"run_id", type("string")},
+       {"reference_clients", type("integer")},
+       {"current_clients", type("integer")},
+       {"dataset_drift", type("boolean")},
+       {"drift_share", described(type("number"), "Share of the top features that drifted")},
+       {"top_features", type("integer")},
+       {"top_drifted", type("integer")},
+       {"settings", free_object("Which figure flags, the tests' thresholds, top and share")},
+       {"features", described(array_of(drift), "Every feature, by PSI x importance")},
+       {"prediction", object({{"scores", drift},
+                              {"refusal_rate_before", type("number")},
+                              {"refusal_rate_now", type("number")}},
+                             {"scores", "refusal_rate_before", "refusal_rate_now"})},
+       {"quality",
+        described(free_object("clients, defaulters, roc_auc, cost_per_client, "
+                              "calibration_error (null without both outcomes), and "
+                              "out_of_fold"),
+                  "The model's quality on the current clients whose outcome has arrived")},
+       {"fairness",
+        described(object({{"now", ref("Fairness")}, {"at_training", nullable(ref("Fairness"))}},
+                         {"now", "at_training"}),
+                  "By sex and age band: the decisions on the current clients, and out "
+                  "of fold (null for a model trained before it was kept)")},
+       {"milliseconds", type("number")}},
+      {"run_id", "dataset_drift", "drift_share", "features", "prediction", "quality", "fairness"});
   s["OutcomeRequest"] = object({{"outcome", text_enum({"repaid", "defaulted"})}}, {"outcome"});
   s["Outcome"] = object({{"id", type("integer")}, {"outcome", text_enum({"repaid", "defaulted"})}},
                         {"id", "outcome"});
@@ -666,6 +667,16 @@ json openapi_document() {
       operation("The model card: version, threshold, metrics, curves, importance",
                 {parameter("top", "query", "integer", "Features in the importance (default 30)")},
                 "ModelCard", "The live model");
+  paths["/api/v1/model/card"]["get"] =
+      operation("The live model's instructions for use (AI Act Art. 13), as a document to download",
+                {parameter("lang", "query", "string", "fr (default) or en"),
+                 parameter("format", "query", "string", "pdf (default) or markdown")},
+                "Error", "");
+  paths["/api/v1/model/card"]["get"]["responses"]["200"] = {
+      {"description", "The model card, a PDF document or Markdown text"},
+      {"content",
+       {{"application/pdf", {{"schema", {{"type", "string"}, {"format", "binary"}}}}},
+        {"text/markdown", {{"schema", {{"type", "string"}}}}}}}};
   paths["/api/v1/model/global"]["get"] =
       operation("Global explanation: mean |SHAP| and (value, SHAP) samples of the top features",
                 {parameter("top", "query", "integer", "Features (default 20)")},

@@ -104,6 +104,30 @@ TEST_F(MonitoringTest, MetricsExportTheMonitorsHeadlineFiguresAsGauges) {
   EXPECT_EQ(psi_series, 10u) << text;
 }
 
+TEST_F(MonitoringTest, TheModelCardDownloadsAsMarkdownOrPdfForTheLiveModel) {
+  const auto markdown = server_.client->Get("/api/v1/model/card?lang=en&format=markdown",
+                                            server_.as(store::Role::Advisor));
+  ASSERT_TRUE(markdown);
+  ASSERT_EQ(markdown->status, 200) << markdown->body;
+  EXPECT_EQ(markdown->get_header_value("Content-Type"), "text/markdown; charset=utf-8");
+  const std::string run_id = server_.get("/api/v1/model")["run_id"].get<std::string>();
+  EXPECT_EQ(markdown->get_header_value("Content-Disposition"),
+            "attachment; filename=\"model-card-" + run_id + "-en.md\"");
+  EXPECT_EQ(markdown->body.rfind("# Credit-scoring model card\n", 0), 0u) << markdown->body;
+  EXPECT_NE(markdown->body.find("## Fairness at training"), std::string::npos);
+  EXPECT_NE(markdown->body.find(run_id + " (served now)"), std::string::npos);
+  const auto pdf = server_.client->Get("/api/v1/model/card", server_.as(store::Role::Advisor));
+  ASSERT_TRUE(pdf);
+  ASSERT_EQ(pdf->status, 200);
+  EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_EQ(pdf->body.rfind("%PDF-", 0), 0u);
+  const auto odt =
+      server_.client->Get("/api/v1/model/card?format=odt", server_.as(store::Role::Advisor));
+  ASSERT_TRUE(odt);
+  EXPECT_EQ(odt->status, 422);
+  EXPECT_NE(odt->body.find("format=\\\"odt\\\""), std::string::npos) << odt->body;
+}
+
 TEST_F(MonitoringTest, OutcomesAsTheyArriveGiveTheQualityBesideTheOutOfFoldFigures) {
   EXPECT_EQ(as_analyst("/api/v1/monitoring", 200)["quality"]["clients"], 0);
   std::vector<std::int64_t> current, training;

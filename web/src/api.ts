@@ -91,6 +91,8 @@ export const api = {
     post<Decision>(`/api/v1/clients/${id}/decision`, { decision, comment }, signal),
   // Opened by the browser itself (a download), with the session cookie.
   letterUrl: (id: number, lang: "fr" | "en") => `/api/v1/clients/${id}/letter?lang=${lang}`,
+  modelCardUrl: (lang: "fr" | "en", format: "pdf" | "markdown") =>
+    `/api/v1/model/card?lang=${lang}&format=${format}`,
   exportUrl: (id: number) => `/api/v1/clients/${id}/export`,
   session: () => request<Session>("/api/v1/session"),
   login: (user: string, password: string) => post<Session>("/api/v1/session", { user, password }),

@@ -1,11 +1,24 @@
 // The model: its version, measured quality, ROC and business-cost curves with the chosen
-// threshold, the most important features and how each moves the score.
+// threshold, the most important features and how each moves the score; its card to download.
 import { api } from "./api";
 import { chart, colours, tableOf } from "./charts";
 import { h, section, status } from "./dom";
 import { number, percent } from "./format";
 import { labelWithoutDays, t } from "./i18n";
 import { abandoned, View } from "./view";
+
+// The model card (AI Act Art. 13), to download in either language and format.
+function modelCard(): HTMLElement {
+  const link = (lang: "fr" | "en", format: "pdf" | "markdown", text: string) =>
+    h("li", {}, h("a", { href: api.modelCardUrl(lang, format), download: "" }, text));
+  return h(
+    "ul",
+    { class: "documents" },
+    link("fr", "pdf", t("modelCardFr")),
+    link("en", "pdf", t("modelCardEn")),
+    link("fr", "markdown", t("modelCardMarkdown")),
+  );
+}
 
 export async function renderModel(main: HTMLElement, view: View): Promise<void> {
   main.replaceChildren(status(t("loading")));
@@ -20,6 +33,7 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
     main.replaceChildren(
       h("h1", {}, t("modelTitle")),
       h("p", {}, `${t("version")} : ${model.run_id} (${model.created_at})`),
+      modelCard(),
       section(
         "metrics-title",
         t("metrics"),

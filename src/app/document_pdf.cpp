@@ -1,4 +1,4 @@
-#include "app/letter_pdf.h"
+#include "app/document_pdf.h"
 
 #include <cairo-pdf.h>
 #include <glib.h>
@@ -99,17 +99,17 @@ class PageWriter {
 
 }  // namespace
 
-std::string letter_pdf(const Letter& letter) {
+std::string document_pdf(const Document& document) {
   std::string bytes;
   std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
       cairo_pdf_surface_create_for_stream(append_to_string, &bytes, kPageWidth, kPageHeight));
   std::unique_ptr<cairo_t, ContextDeleter> context(cairo_create(surface.get()));
   cairo_set_source_rgb(context.get(), 0.1, 0.1, 0.1);
   PageWriter page(context.get());
-  page.block(letter.sender, "DejaVu Sans Bold 16", 0, 14);
-  for (const std::string& line : letter.heading) page.block(line, PageWriter::kTextFont, 0, 3);
+  page.block(document.sender, "DejaVu Sans Bold 16", 0, 14);
+  for (const std::string& line : document.heading) page.block(line, PageWriter::kTextFont, 0, 3);
   page.block("", "DejaVu Sans 6", 0, 6);
-  for (const LetterSection& section : letter.sections) {
+  for (const DocumentSection& section : document.sections) {
     const bool starts_with_item = section.paragraphs.empty() && !section.items.empty();
     page.heading(section.heading,
                  starts_with_item ? section.items.front()
@@ -120,13 +120,13 @@ std::string letter_pdf(const Letter& letter) {
     for (const std::string& item : section.items) page.item(item);
     page.block("", "DejaVu Sans 6", 0, 6);
   }
-  page.block(letter.closing, "DejaVu Sans Oblique 10", 0, 0);
+  page.block(document.closing, "DejaVu Sans Oblique 10", 0, 0);
   cairo_show_page(context.get());
   context.reset();
   cairo_surface_finish(surface.get());
   const cairo_status_t status = cairo_surface_status(surface.get());
   if (status != CAIRO_STATUS_SUCCESS)
-    throw internal_error(std::string("letter: Cairo could not write the PDF: ") +
+    throw internal_error(std::string("document: Cairo could not write the PDF: ") +
                          cairo_status_to_string(status));
   return bytes;
 }
