@@ -32,7 +32,7 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
     const summary = global.features.slice(0, 10);
     main.replaceChildren(
       h("h1", {}, t("modelTitle")),
-      h("p", {}, `${t("version")} : ${model.run_id} (${model.created_at})`),
+      h("p", {}, t("versionLine", { run: model.run_id, at: model.created_at })),
       modelCard(),
       section(
         "metrics-title",
@@ -55,7 +55,7 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
         t("rocTitle"),
         chart(
           view,
-          `${t("rocTitle")} : ${t("rocAuc")} ${number(e.roc_auc)}`,
+          t("titledFigure", { title: t("rocTitle"), figure: `${t("rocAuc")} ${number(e.roc_auc)}` }),
           {
             grid: { left: 70, right: 20, top: 20, bottom: 50 },
             xAxis: { type: "value", min: 0, max: 1, name: t("falsePositiveRate"), nameLocation: "middle", nameGap: 30 },
@@ -73,7 +73,7 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
         t("costTitle"),
         chart(
           view,
-          `${t("costTitle")} : ${t("threshold")} ${percent(model.threshold)}`,
+          t("titledFigure", { title: t("costTitle"), figure: `${t("threshold")} ${percent(model.threshold)}` }),
           {
             grid: { left: 70, right: 20, top: 20, bottom: 50 },
             tooltip: { trigger: "axis" },
