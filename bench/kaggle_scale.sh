@@ -11,20 +11,10 @@ data=${1:-build/bench-data/kaggle}
 cmake --preset release >/dev/null
 cmake --build --preset release --target creditscore >/dev/null
 bin=build/release/creditscore
-log=$(mktemp)
-
-measure() {  # label, command...: prints wall seconds and peak MB
-  local label=$1
-  shift
-  /usr/bin/time -v "$@" > /dev/null 2> "$log"
-  awk -v label="$label" '
-    /Elapsed \(wall clock\)/ { n = split($NF, t, ":"); s = (n == 3) ? t[1] * 3600 + t[2] * 60 + t[3] : t[1] * 60 + t[2] }
-    /Maximum resident set size/ { kb = $NF }
-    END { printf "%-34s %10.1f %10.0f\n", label, s, kb / 1024 }' "$log"
-}
+source bench/measure.sh
 
 printf "%-34s %10s %10s\n" "356,255 clients" "seconds" "peak MB"
 measure "creditscore generate" "$bin" generate --clients 356255 --seed 1 --out "$data"
 du -sh "$data" | awk '{print "data set size: " $1}'
 measure "creditscore features (all clients)" "$bin" features --data "$data" --out "$data/../features.bin"
-rm -f "$log" "$data/../features.bin"
+rm -f "$data/../features.bin"
