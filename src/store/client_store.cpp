@@ -335,8 +335,10 @@ std::vector<std::int64_t> ClientStore::current_ids(const std::string& since,
 
 void ClientStore::record_outcomes(std::span<const Outcome> outcomes) {
   in_transaction(db_, [&] {
+    Statement split = db_.prepare("SELECT split FROM clients WHERE id = ?1");
+    Statement update = db_.prepare("UPDATE clients SET target = ?1 WHERE id = ?2");
     for (const Outcome& outcome : outcomes) {
-      Statement split = db_.prepare("SELECT split FROM clients WHERE id = ?1");
+      split.reset();
       split.bind(1, outcome.client_id);
       if (!split.step()) throw not_found("no client " + std::to_string(outcome.client_id));
       if (parse_split(split.text(0)) == ClientSplit::Train) {
@@ -347,10 +349,8 @@ void ClientStore::record_outcomes(std::span<const Outcome> outcomes) {
         throw invalid_input("client " + std::to_string(outcome.client_id) + ": outcome " +
                             std::to_string(outcome.target) + ", not 0 (repaid) or 1 (defaulted)");
       }
-      db_.prepare("UPDATE clients SET target = ?1 WHERE id = ?2")
-          .bind(1, static_cast<std::int64_t>(outcome.target))
-          .bind(2, outcome.client_id)
-          .run();
+      update.reset();
+      update.bind(1, static_cast<std::int64_t>(outcome.target)).bind(2, outcome.client_id).run();
     }
   });
 }
