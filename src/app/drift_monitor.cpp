@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "app/service.h"
 #include "common/error.h"
@@ -13,16 +14,24 @@
 namespace creditscore::app {
 namespace {
 
-// The rows of `clients` whose ids are in `ids` (both ascending).
-std::vector<std::size_t> rows_of(const store::StoredMatrix& clients,
-                                 const std::vector<std::int64_t>& ids) {
+// The rows of `clients` that hold the `current` ones (both by id), and their months.
+struct CurrentRows {
   std::vector<std::size_t> rows;
+  std::vector<std::string> months;
+};
+
+CurrentRows rows_of(const store::StoredMatrix& clients,
+                    const std::vector<store::CurrentClient>& current) {
+  CurrentRows found;
   std::size_t r = 0;
-  for (const std::int64_t id : ids) {
-    while (r < clients.rows() && clients.ids[r] < id) ++r;
-    if (r < clients.rows() && clients.ids[r] == id) rows.push_back(r);
+  for (const store::CurrentClient& client : current) {
+    while (r < clients.rows() && clients.ids[r] < client.id) ++r;
+    if (r < clients.rows() && clients.ids[r] == client.id) {
+      found.rows.push_back(r);
+      found.months.push_back(client.month);
+    }
   }
-  return rows;
+  return found;
 }
 
 std::map<std::string, double> importance_of(const explain::ServedModel& model) {
@@ -34,30 +43,40 @@ std::map<std::string, double> importance_of(const explain::ServedModel& model) {
   return importance;
 }
 
-nlohmann::json drift_json(const model::FeatureDrift& d) {
-  return {{"name", d.name},
-          {"psi", d.psi},
-          {"psi_level", model::psi_level(d.psi)},
-          {"test", model::drift_test_name(d.test)},
-          {"statistic", d.statistic},
-          {"p_value", d.p_value},
-          {"drifted", d.drifted},
-          {"test_drifted", d.test_drifted},
-          {"psi_drifted", d.psi_drifted},
-          {"reference_clients", d.reference_clients},
-          {"current_clients", d.current_clients},
-          {"missing_before", d.missing_before},
-          {"missing_now", d.missing_now},
-          {"unseen", d.unseen}};
+// With the histograms for a drifting feature, and for the scores.
+nlohmann::json drift_json(const model::FeatureDrift& d, bool with_histogram) {
+  nlohmann::json json = {{"name", d.name},
+                         {"psi", d.psi},
+                         {"psi_level", model::psi_level(d.psi)},
+                         {"test", model::drift_test_name(d.test)},
+                         {"statistic", d.statistic},
+                         {"p_value", d.p_value},
+                         {"drifted", d.drifted},
+                         {"test_drifted", d.test_drifted},
+                         {"psi_drifted", d.psi_drifted},
+                         {"reference_clients", d.reference_clients},
+                         {"current_clients", d.current_clients},
+                         {"missing_before", d.missing_before},
+                         {"missing_now", d.missing_now},
+                         {"unseen", d.unseen}};
+  if (with_histogram) {
+    json["histogram"] = {{"bins", d.bins.by_value ? "values" : "deciles"},
+                         {"bounds", d.bins.bounds},
+                         {"reference", d.bins.reference},
+                         {"current", d.bins.current}};
+  }
+  return json;
 }
 
-// Over the clients whose outcome is known.
+// Over the clients whose outcome is known, of the month `month` ("": of all months).
 Quality quality_of(const std::vector<double>& all_probabilities,
-                   const std::vector<int>& all_outcomes, const model::ModelBundle& bundle) {
+                   const std::vector<int>& all_outcomes, const std::vector<std::string>& months,
+                   const std::string& month, const model::ModelBundle& bundle) {
   std::vector<double> probabilities;
   std::vector<int> outcomes;
   for (std::size_t i = 0; i < all_outcomes.size(); ++i) {
-    if (all_outcomes[i] == store::kUnknownTarget) continue;
+    if (all_outcomes[i] == store::kUnknownTarget || (!month.empty() && months[i] != month))
+      continue;
     probabilities.push_back(all_probabilities[i]);
     outcomes.push_back(all_outcomes[i]);
   }
@@ -96,12 +115,12 @@ DriftReport monitor_drift(Service& service, const MonitoringWindow& window,
                       " predates drift monitoring (its bundle keeps no score distribution); "
                       "retrain it");
   }
-  std::vector<std::int64_t> ids = service.with_store([&](store::ClientStore& s) {
-    return s.current_ids(window.since.value_or(""), window.until.value_or(""));
+  std::vector<store::CurrentClient> current = service.with_store([&](store::ClientStore& s) {
+    return s.current_clients(window.since.value_or(""), window.until.value_or(""));
   });
-  if (window.last && ids.size() > *window.last)
-    ids.erase(ids.begin(), ids.end() - static_cast<std::ptrdiff_t>(*window.last));
-  if (ids.empty()) throw invalid_input("no current client in the window: nothing to compare");
+  if (window.last && current.size() > *window.last)
+    current.erase(current.begin(), current.end() - static_cast<std::ptrdiff_t>(*window.last));
+  if (current.empty()) throw invalid_input("no current client in the window: nothing to compare");
 
   DriftReport report;
   report.run_id = bundle.run_id;
@@ -112,8 +131,11 @@ DriftReport monitor_drift(Service& service, const MonitoringWindow& window,
   std::vector<double> probabilities;
   std::vector<int> outcomes;  // kUnknownTarget until the outcome arrives
   std::vector<model::ClientGroups> groups;
+  std::vector<std::string> months;
   service.population().read([&](const store::StoredMatrix& clients) {
-    const std::vector<std::size_t> rows = rows_of(clients, ids);
+    CurrentRows found = rows_of(clients, current);
+    const std::vector<std::size_t>& rows = found.rows;
+    months = std::move(found.months);
     report.current_clients = rows.size();
     report.features.resize(bundle.reference.size());
     parallel_for(bundle.reference.size(), [&](std::size_t c) {
@@ -162,7 +184,11 @@ DriftReport monitor_drift(Service& service, const MonitoringWindow& window,
                                      [&](double p) { return p >= model->threshold(); });
   report.refusal_rate_now = static_cast<double>(refused) /
                             static_cast<double>(std::max<std::size_t>(probabilities.size(), 1));
-  report.quality = quality_of(probabilities, outcomes, bundle);
+  report.quality = quality_of(probabilities, outcomes, months, "", bundle);
+  for (const std::string& month : std::set<std::string>(months.begin(), months.end())) {
+    Quality q = quality_of(probabilities, outcomes, months, month, bundle);
+    if (q.clients > 0) report.quality_by_month.push_back({month, std::move(q)});
+  }
   report.fairness = model::assess_fairness(probabilities, outcomes, groups, model->threshold());
   report.fairness_before = bundle.fairness;
   report.milliseconds =
@@ -173,13 +199,22 @@ DriftReport monitor_drift(Service& service, const MonitoringWindow& window,
 nlohmann::json to_json(const DriftReport& report) {
   nlohmann::json features = nlohmann::json::array();
   for (const DriftedFeature& f : report.features) {
-    nlohmann::json item = drift_json(f.drift);
+    nlohmann::json item = drift_json(f.drift, f.drift.drifted);
     item["importance"] = f.importance;
     item["top"] = f.top;
     features.push_back(std::move(item));
   }
   const model::DriftSettings& d = report.settings.drift;
   const Quality& q = report.quality;
+  nlohmann::json by_month = nlohmann::json::array();
+  for (const MonthQuality& m : report.quality_by_month) {
+    by_month.push_back({{"month", m.month},
+                        {"clients", m.quality.clients},
+                        {"defaulters", m.quality.defaulters},
+                        {"roc_auc", optional_number(m.quality.roc_auc)},
+                        {"cost_per_client", optional_number(m.quality.cost_per_client)},
+                        {"calibration_error", optional_number(m.quality.calibration_error)}});
+  }
   return {{"run_id", report.run_id},
           {"reference_clients", report.reference_clients},
           {"current_clients", report.current_clients},
@@ -197,7 +232,7 @@ nlohmann::json to_json(const DriftReport& report) {
             {"drift_share", report.settings.drift_share}}},
           {"features", features},
           {"prediction",
-           {{"scores", drift_json(report.scores)},
+           {{"scores", drift_json(report.scores, true)},
             {"refusal_rate_before", report.refusal_rate_before},
             {"refusal_rate_now", report.refusal_rate_now}}},
           {"quality",
@@ -206,6 +241,7 @@ nlohmann::json to_json(const DriftReport& report) {
             {"roc_auc", optional_number(q.roc_auc)},
             {"cost_per_client", optional_number(q.cost_per_client)},
             {"calibration_error", optional_number(q.calibration_error)},
+            {"by_month", by_month},
             {"out_of_fold",
              {{"roc_auc", q.roc_auc_before},
               {"cost_per_client", q.cost_per_client_before},

@@ -46,6 +46,12 @@ struct Quality {
   double roc_auc_before = 0, cost_per_client_before = 0, calibration_error_before = 0;
 };
 
+// The quality over the clients who applied in one month ("2026-12"), for its course over time.
+struct MonthQuality {
+  std::string month;
+  Quality quality;
+};
+
 struct DriftReport {
   std::string run_id;
   std::size_t reference_clients = 0, current_clients = 0;
@@ -57,6 +63,7 @@ struct DriftReport {
   model::FeatureDrift scores;  // the probabilities against the out-of-fold ones
   double refusal_rate_before = 0, refusal_rate_now = 0;
   Quality quality;
+  std::vector<MonthQuality> quality_by_month;  // the months with an outcome, in order
   // The model's decisions on the current clients by sex and age band (the rates that need an
   // outcome over those whose outcome arrived), and the out-of-fold ones kept at training.
   model::Fairness fairness;

@@ -96,16 +96,12 @@ double wasserstein(const ReferenceCdf& reference, const std::vector<double>& sor
   return sum / kSteps;
 }
 
-// Shares of the bins PSI compares: the values of a discrete feature and one for any other value,
-// or the bins between deciles; then one for missing values.
-struct Bins {
-  std::vector<double> reference, current;
-};
-
-Bins psi_bins(const FeatureDistribution& d, std::span<const double> current) {
-  Bins bins;
+DriftBins psi_bins(const FeatureDistribution& d, std::span<const double> current) {
+  DriftBins bins;
   const auto total = static_cast<double>(d.present + d.missing);
   const std::vector<double> edges = decile_edges(d);
+  bins.by_value = d.discrete;
+  bins.bounds = d.discrete ? d.values_or_edges : edges;
   if (d.discrete) {
     for (std::size_t i = 0; i < d.good_counts.size(); ++i)
       bins.reference.push_back(static_cast<double>(d.good_counts[i] + d.default_counts[i]));
@@ -175,7 +171,8 @@ FeatureDrift feature_drift(const FeatureDistribution& reference, std::span<const
                                             static_cast<double>(current.size());
   if (current.empty() || total == 0) return drift;
 
-  const Bins bins = psi_bins(reference, current);
+  drift.bins = psi_bins(reference, current);
+  const DriftBins& bins = drift.bins;
   drift.psi = population_stability_index(bins.reference, bins.current);
   drift.psi_drifted = drift.psi > settings.psi;
   if (reference.discrete && !sorted.empty()) {

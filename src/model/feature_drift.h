@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "model/reference_distribution.h"
 
@@ -31,6 +32,16 @@ const char* drift_test_name(DriftTest test);  // "kolmogorov_smirnov", "chi_squa
 // The PSI's reading: "stable" below 0.10, "moderate" to 0.25, "significant" above.
 const char* psi_level(double psi);
 
+// The bins PSI compares, as shares of all clients, training's and now: a discrete feature's
+// values training saw (`bounds`), then one for any other value; or the bins that the distinct
+// deciles of training's values bound (`bounds`: below the first, between each two, above the
+// last); then one for missing values. Both histograms of a drifting feature are these.
+struct DriftBins {
+  bool by_value = false;
+  std::vector<double> bounds;
+  std::vector<double> reference, current;
+};
+
 struct FeatureDrift {
   std::string name;
   std::size_t reference_clients = 0, current_clients = 0;  // with a value
@@ -42,6 +53,7 @@ struct FeatureDrift {
   bool drifted = false;                        // by the figure the settings choose
   double missing_before = 0, missing_now = 0;  // shares of all clients
   double unseen = 0;  // share of current values that no training client had (discrete features)
+  DriftBins bins;     // empty without current clients
 };
 
 // `current` holds one value per current client, NaN when missing. Throws an unsupported Error

@@ -445,10 +445,22 @@ json schemas() {
        {"missing_before", type("number")},
        {"missing_now", type("number")},
        {"unseen", described(type("number"), "Share of values no training client had")},
+       {"histogram",
+        described(object({{"bins", text_enum({"values", "deciles"})},
+                          {"bounds", described(array_of(type("number")),
+                                               "The values training saw, or the distinct "
+                                               "deciles that bound the bins")},
+                          {"reference", described(array_of(type("number")),
+                                                  "Training's share in each bin: values then "
+                                                  "any other, or between bounds; then missing")},
+                          {"current", array_of(type("number"))}},
+                         {"bins", "bounds", "reference", "current"}),
+                  "The bins PSI compares, for a drifting feature and for the scores")},
        {"importance", described(type("number"), "Mean |SHAP| over the training sample")},
        {"top", described(type("boolean"), "Among the features dataset drift counts")}},
       {"name", "psi", "test", "statistic", "p_value", "drifted", "missing_before", "missing_now"});
   const json rate = described(nullable(type("number")), "null: too few clients for the figure");
+  const json figure = described(nullable(type("number")), "null without both outcomes");
   const json group = object(
       {{"name", type("string")},
        {"clients", type("integer")},
@@ -495,10 +507,29 @@ json schemas() {
                               {"refusal_rate_now", type("number")}},
                              {"scores", "refusal_rate_before", "refusal_rate_now"})},
        {"quality",
-        described(free_object("clients, defaulters, roc_auc, cost_per_client, "
-                              "calibration_error (null without both outcomes), and "
-                              "out_of_fold"),
-                  "The model's quality on the current clients whose outcome has arrived")},
+        described(
+            object({{"clients", type("integer")},
+                    {"defaulters", type("integer")},
+                    {"roc_auc", figure},
+                    {"cost_per_client", figure},
+                    {"calibration_error", figure},
+                    {"by_month",
+                     described(array_of(object({{"month", type("string")},
+                                                {"clients", type("integer")},
+                                                {"defaulters", type("integer")},
+                                                {"roc_auc", figure},
+                                                {"cost_per_client", figure},
+                                                {"calibration_error", figure}},
+                                               {"month", "clients", "defaulters", "roc_auc",
+                                                "cost_per_client", "calibration_error"})),
+                               "By month of application, the months with an outcome")},
+                    {"out_of_fold", object({{"roc_auc", type("number")},
+                                            {"cost_per_client", type("number")},
+                                            {"calibration_error", type("number")}},
+                                           {"roc_auc", "cost_per_client", "calibration_error"})}},
+                   {"clients", "defaulters", "roc_auc", "cost_per_client", "calibration_error",
+                    "by_month", "out_of_fold"}),
+            "The model's quality on the current clients whose outcome has arrived")},
        {"fairness",
         described(object({{"now", ref("Fairness")}, {"at_training", nullable(ref("Fairness"))}},
                          {"now", "at_training"}),

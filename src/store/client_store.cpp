@@ -322,15 +322,15 @@ std::size_t ClientStore::count() {
   return static_cast<std::size_t>(query.integer(0));
 }
 
-std::vector<std::int64_t> ClientStore::current_ids(const std::string& since,
-                                                   const std::string& until) {
+std::vector<CurrentClient> ClientStore::current_clients(const std::string& since,
+                                                        const std::string& until) {
   Statement query = db_.prepare(
-      "SELECT id FROM clients WHERE split <> 'train' AND (?1 = '' OR updated_at >= ?1) AND "
-      "(?2 = '' OR updated_at < ?2) ORDER BY id");
+      "SELECT id, substr(updated_at, 1, 7) FROM clients WHERE split <> 'train' AND (?1 = '' OR "
+      "updated_at >= ?1) AND (?2 = '' OR updated_at < ?2) ORDER BY id");
   query.bind(1, since).bind(2, until);
-  std::vector<std::int64_t> ids;
-  while (query.step()) ids.push_back(query.integer(0));
-  return ids;
+  std::vector<CurrentClient> clients;
+  while (query.step()) clients.push_back({query.integer(0), query.text(1)});
+  return clients;
 }
 
 void ClientStore::record_outcomes(std::span<const Outcome> outcomes) {

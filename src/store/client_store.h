@@ -89,6 +89,12 @@ struct StoredMatrix {
   std::span<const float> row(std::size_t r) const { return {values.data() + r * cols(), cols()}; }
 };
 
+// A client whose application is new, and when it was made or last updated.
+struct CurrentClient {
+  std::int64_t id = 0;
+  std::string month;  // "YYYY-MM"
+};
+
 // One thread at a time; several processes may open the same file (SQLite's WAL).
 class ClientStore {
  public:
@@ -115,8 +121,8 @@ class ClientStore {
   std::size_t count();
   StoredMatrix load_all();
   // The clients that are not training ones, updated within [since, until) (ISO 8601 texts, "" for
-  // no bound), by id.
-  std::vector<std::int64_t> current_ids(const std::string& since, const std::string& until);
+  // no bound), by id, each with the month of its application ("2026-12").
+  std::vector<CurrentClient> current_clients(const std::string& since, const std::string& until);
   // The outcomes of past applications that were not training ones (TARGET: 0 repaid, 1
   // defaulted), all in one transaction: a not_found Error for an unknown client, a conflict one
   // for a training client, and then nothing is written.

@@ -160,7 +160,9 @@ Applicant draw_applicant(Random& random, std::int64_t id, bool train, bool drift
   a.drifted = drifted;
   a.risk = random.normal();
   const double wealth = random.normal();
-  a.age_years = std::clamp(random.normal(43.5 - 3.0 * a.risk, 11.5), 20.5, 69.0);
+  a.age_years = std::clamp(
+      random.normal(43.5 - 3.0 * a.risk + (drifted ? kDrift.age_shift_years : 0.0), 11.5), 20.5,
+      69.0);
   const bool pensioner = a.age_years > 55 ? random.chance(0.75) : random.chance(0.01);
   a.employed_years = pensioner ? kMissing
                                : std::min(a.age_years - 18.5,

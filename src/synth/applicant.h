@@ -31,7 +31,9 @@ struct Applicant {
 
 // How application_test shifts in a data set that drifts on purpose (generate --drift): declared
 // incomes inflated, the third external score lower, a new kind of employer, twice the share of
-// revolving loans. Training clients never shift.
+// revolving loans, younger clients, newer to credit (about half the past credits and
+// applications).
+// Training clients never shift.
 inline constexpr double kRevolvingShare = 0.095;  // of the applications
 
 struct Drift {
@@ -40,9 +42,15 @@ struct Drift {
   const char* new_organization = "Plateforme numérique";
   double new_organization_share = 0.25;  // of the clients with an employer
   double revolving_share = 2 * kRevolvingShare;
+  double age_shift_years = -6;  // younger clients
+  // Newer to credit: each client's past credits with other lenders and past applications with
+  // us beyond the first are, on average, this share of the usual.
+  double history_factor = 0.5;
   // The raw columns shifted, for drift.json.
-  static constexpr const char* kColumns[] = {"AMT_INCOME_TOTAL", "EXT_SOURCE_3",
-                                             "ORGANIZATION_TYPE", "NAME_CONTRACT_TYPE"};
+  static constexpr const char* kColumns[] = {
+      "AMT_INCOME_TOTAL", "EXT_SOURCE_3", "ORGANIZATION_TYPE", "NAME_CONTRACT_TYPE", "DAYS_BIRTH"};
+  // The history tables with fewer rows per client (history_factor), for drift.json.
+  static constexpr const char* kThinnerTables[] = {"bureau", "previous_application"};
 };
 inline constexpr Drift kDrift;
 

@@ -122,7 +122,11 @@ void write_drift_file(const std::filesystem::path& path) {
          {{"new_value", kDrift.new_organization},
           {"share_of_clients_with_an_employer", kDrift.new_organization_share}}},
         {"NAME_CONTRACT_TYPE",
-         {{"revolving_share", kDrift.revolving_share}, {"was", kRevolvingShare}}}}}};
+         {{"revolving_share", kDrift.revolving_share}, {"was", kRevolvingShare}}},
+        {"DAYS_BIRTH", {{"age_added_years", kDrift.age_shift_years}}}}},
+      // Their POS, instalment and card rows follow the previous applications.
+      {"thinner_tables", Drift::kThinnerTables},
+      {"history", {{"mean_rows_beyond_the_first_multiplied_by", kDrift.history_factor}}}};
   AtomicFile file(path);
   file.write(document.dump(2) + "\n");
   file.commit();

@@ -136,10 +136,15 @@ struct Loan {
   std::int64_t decision_day, first_due;
 };
 
+// How much of the usual history a client has: less for the new-to-credit clients of kDrift.
+double history_share(const Applicant& a) {
+  return a.drifted ? kDrift.history_factor : 1.0;
+}
+
 void write_bureau(const Applicant& a, std::uint64_t index, Random& random, HistoryWriters& w,
                   HistoryBuffers& out, HistorySummary& summary) {
   if (!random.chance(0.86)) return;
-  const int credits = std::min(kMaxLoans, 1 + random.poisson(4.6));
+  const int credits = std::min(kMaxLoans, 1 + random.poisson(4.6 * history_share(a)));
   for (int k = 0; k < credits; ++k) {
     const std::int64_t id = 5'000'000 + static_cast<std::int64_t>(index) * kMaxLoans + k;
     const bool active = random.chance(std::clamp(0.37 + 0.06 * a.risk, 0.1, 0.8));
@@ -332,7 +337,7 @@ void write_card_months(const Applicant& a, const Loan& loan, Random& random, His
 void write_previous(const Applicant& a, std::uint64_t index, Random& random, HistoryWriters& w,
                     HistoryBuffers& out, HistorySummary& summary) {
   if (!random.chance(0.95)) return;
-  const int applications = std::min(kMaxLoans, 1 + random.poisson(3.9));
+  const int applications = std::min(kMaxLoans, 1 + random.poisson(3.9 * history_share(a)));
   for (int k = 0; k < applications; ++k) {
     Loan loan;
     loan.id = 1'000'000 + static_cast<std::int64_t>(index) * kMaxLoans + k;

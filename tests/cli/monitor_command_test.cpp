@@ -2,7 +2,9 @@
 // --drift) and on those of the same data set undrifted, against the same training clients.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "tests/support/served_data.h"
@@ -34,34 +36,75 @@ class MonitorCommandTest : public ::testing::Test {
     return feature == column || feature.starts_with(column + "_");
   }
 
+  static std::vector<nlohmann::json> features_drifted(const nlohmann::json& report) {
+    std::vector<nlohmann::json> drifted;
+    for (const nlohmann::json& f : report["features"]) {
+      if (f["drifted"].get<bool>()) drifted.push_back(f);
+    }
+    return drifted;
+  }
+  static double sum(const nlohmann::json& shares) {
+    double total = 0;
+    for (const nlohmann::json& share : shares) total += share.get<double>();
+    return total;
+  }
+
   const TemporaryDirectory temporary_{"monitor_cli"};
 };
 
-TEST_F(MonitorCommandTest, FlagsTheFeaturesMadeFromTheShiftedColumnsAndFewOnTheUndriftedSet) {
+TEST_F(MonitorCommandTest, FlagsTheShiftedFeaturesAndDatasetDriftAndFewOnTheUndriftedSet) {
   const nlohmann::json drifted = report(kDriftedData, "drifted");
   const nlohmann::json plain = report(kServerTestData, "plain");
   const nlohmann::json declared =
       nlohmann::json::parse(std::ifstream(ServedData::root(kDriftedData) / "data" / "drift.json"));
-  ASSERT_EQ(declared["shifted_columns"].size(), 4u);
+  const std::vector<nlohmann::json> flagged = features_drifted(drifted);
+  ASSERT_EQ(declared["shifted_columns"].size(), 5u);
   for (const nlohmann::json& column : declared["shifted_columns"]) {
-    bool flagged = false;
-    for (const nlohmann::json& f : drifted["features"])
-      flagged |= made_from(f["name"], column) && f["drifted"].get<bool>();
-    EXPECT_TRUE(flagged) << column;
+    EXPECT_TRUE(std::any_of(flagged.begin(), flagged.end(), [&](const nlohmann::json& f) {
+      return made_from(f["name"], column);
+    })) << column;
   }
+  // The thinner histories: features aggregated over each table's rows drift.
+  const std::map<std::string, std::string> prefix = {{"bureau", "BURO_"},
+                                                     {"previous_application", "PREV_"}};
+  ASSERT_EQ(declared["thinner_tables"].size(), prefix.size());
+  for (const nlohmann::json& table : declared["thinner_tables"]) {
+    EXPECT_GE(std::count_if(flagged.begin(), flagged.end(),
+                            [&](const nlohmann::json& f) {
+                              return f["name"].get<std::string>().starts_with(prefix.at(table));
+                            }),
+              5)
+        << table;
+  }
+  EXPECT_TRUE(drifted["dataset_drift"].get<bool>());
+  EXPECT_GE(drifted["drift_share"].get<double>(), 0.5);
   // (Undrifted, a category may still be flagged: one that training never saw, as small data sets
   // have.)
-  std::size_t false_alarms = 0;
-  for (const nlohmann::json& f : plain["features"]) false_alarms += f["drifted"].get<bool>();
-  EXPECT_LE(false_alarms, plain["features"].size() / 20) << "at most 5 % of the features";
+  EXPECT_LE(features_drifted(plain).size(), plain["features"].size() / 20)
+      << "at most 5 % of the features";
   EXPECT_FALSE(plain["dataset_drift"].get<bool>());
   EXPECT_GT(drifted["prediction"]["refusal_rate_now"].get<double>(),
             plain["prediction"]["refusal_rate_now"].get<double>());
   // The document's shape.
   for (const char* field : {"name", "psi", "test", "statistic", "drifted", "importance"})
     EXPECT_TRUE(drifted["features"][0].contains(field)) << field;
-  EXPECT_TRUE(drifted["dataset_drift"].is_boolean());
-  EXPECT_TRUE(drifted["drift_share"].is_number());
+  // A drifting feature's histograms, training's and now, over the bins PSI compares: the third
+  // external score, shifted down, has half as many clients again below its first decile.
+  for (const nlohmann::json& f : flagged) {
+    const nlohmann::json& histogram = f["histogram"];
+    EXPECT_NEAR(sum(histogram["reference"]), 1, 1e-9) << f["name"];
+    EXPECT_NEAR(sum(histogram["current"]), 1, 1e-9) << f["name"];
+    if (f["name"] == "EXT_SOURCE_3") {
+      EXPECT_EQ(histogram["bins"], "deciles");
+      EXPECT_EQ(histogram["current"].size(), histogram["bounds"].size() + 2);
+      EXPECT_GT(histogram["current"][0].get<double>(),
+                1.5 * histogram["reference"][0].get<double>());
+      EXPECT_NEAR(histogram["reference"][0].get<double>(), 0.08, 0.02);  // 80 % have one
+    }
+  }
+  for (const nlohmann::json& f : plain["features"])
+    EXPECT_EQ(f.contains("histogram"), f["drifted"].get<bool>()) << f["name"];
+  EXPECT_NEAR(sum(drifted["prediction"]["scores"]["histogram"]["current"]), 1, 1e-9);
   // Ranked by drift x importance.
   const nlohmann::json& features = drifted["features"];
   for (std::size_t i = 1; i < features.size(); ++i) {
@@ -108,6 +151,10 @@ TEST_F(MonitorCommandTest, OutcomesLoadedFromAFileGiveTheQualityBesideTheOutOfFo
   EXPECT_EQ(quality["clients"], loaded);
   EXPECT_GT(quality["roc_auc"].get<double>(), 0.6);
   EXPECT_TRUE(quality["cost_per_client"].is_number());
+  // Over time, by month of application: the test clients were all stored in one month.
+  ASSERT_EQ(quality["by_month"].size(), 1u);
+  EXPECT_EQ(quality["by_month"][0]["clients"], loaded);
+  EXPECT_EQ(quality["by_month"][0]["roc_auc"], quality["roc_auc"]);
   // With the outcomes, the live fairness has the refused shares of good clients too.
   EXPECT_NE(monitor.output.find("Fairness"), std::string::npos) << monitor.output;
   EXPECT_NE(monitor.output.find("age_band 35_49"), std::string::npos) << monitor.output;

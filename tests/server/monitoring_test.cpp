@@ -129,7 +129,9 @@ TEST_F(MonitoringTest, TheModelCardDownloadsAsMarkdownOrPdfForTheLiveModel) {
 }
 
 TEST_F(MonitoringTest, OutcomesAsTheyArriveGiveTheQualityBesideTheOutOfFoldFigures) {
-  EXPECT_EQ(as_analyst("/api/v1/monitoring", 200)["quality"]["clients"], 0);
+  const json before = as_analyst("/api/v1/monitoring", 200)["quality"];
+  EXPECT_EQ(before["clients"], 0);
+  EXPECT_TRUE(before["by_month"].empty());
   std::vector<std::int64_t> current, training;
   const json clients = server_.get("/api/v1/clients?limit=200")["clients"];
   for (const json& c : clients) (c["split"] == "train" ? training : current).push_back(c["id"]);
@@ -150,6 +152,9 @@ TEST_F(MonitoringTest, OutcomesAsTheyArriveGiveTheQualityBesideTheOutOfFoldFigur
   EXPECT_EQ(quality["defaulters"], 5);
   EXPECT_TRUE(quality["roc_auc"].is_number());
   EXPECT_GT(quality["out_of_fold"]["roc_auc"].get<double>(), 0.5);
+  // By month of application: these clients were all stored in one.
+  ASSERT_EQ(quality["by_month"].size(), 1u);
+  EXPECT_EQ(quality["by_month"][0]["clients"], 20);
   post(training.front(), {{"outcome", "repaid"}}, 409);
   post(999999999, {{"outcome", "repaid"}}, 404);
   post(current.front(), {{"outcome", "paid back"}}, 422);
