@@ -23,10 +23,16 @@ trap cleanup EXIT
   --early-stopping 10 >/dev/null 2>&1
 "$bin" store build --data "$work/data" --models "$work/models" --out "$work/clients.sqlite" \
   >/dev/null 2>&1
-# An advisor to log in as, and a machine's token for the test's own look at the data.
+# The outcomes of the new applications, as if they had come in: the monitor's quality.
+awk -F, 'BEGIN { print "SK_ID_CURR,TARGET" } $2 == "test" { print $1 "," $4 }' \
+  "$work/data/oracle.csv" >"$work/outcomes.csv"
+"$bin" outcomes load "$work/outcomes.csv" --store "$work/clients.sqlite" >/dev/null
+# An advisor and an analyst to log in as, and a machine's token for the test's own look at the data.
 password=$(head -c 18 /dev/urandom | base64)
-printf '%s\n' "$password" |
-  "$bin" users add e2e-advisor --role advisor --store "$work/clients.sqlite" >/dev/null
+for role in advisor analyst; do
+  printf '%s\n' "$password" |
+    "$bin" users add "e2e-$role" --role "$role" --store "$work/clients.sqlite" >/dev/null
+done
 token=$("$bin" tokens create e2e --role advisor --store "$work/clients.sqlite" | tail -n 1)
 "$bin" serve --port 0 --store "$work/clients.sqlite" --models "$work/models" --web dist \
   >"$work/serve.log" 2>&1 &
@@ -38,5 +44,6 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 [[ -n "$url" ]] || { cat "$work/serve.log"; exit 1; }
-E2E_URL="$url" E2E_USER=e2e-advisor E2E_PASSWORD="$password" E2E_TOKEN="$token" \
+E2E_URL="$url" E2E_USER=e2e-advisor E2E_ANALYST=e2e-analyst E2E_PASSWORD="$password" \
+  E2E_TOKEN="$token" \
   node --test tests/e2e.mjs

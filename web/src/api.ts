@@ -19,6 +19,9 @@ export type Counts = Distribution["missing"];
 export type Bivariate = Schemas["Bivariate"];
 export type Similar = Schemas["SimilarClients"];
 export type ModelCard = Schemas["ModelCard"];
+export type Monitoring = Schemas["Monitoring"];
+export type FeatureDrift = Monitoring["features"][number];
+export type Fairness = Schemas["Fairness"];
 export type GlobalView = Schemas["GlobalExplanation"];
 
 export type Session = Schemas["Session"];
@@ -83,6 +86,7 @@ export const api = {
   saveApplication: (application: Record<string, unknown>, signal?: AbortSignal) =>
     post<Schemas["AdmittedApplication"]>("/api/v1/applications", { application }, signal),
   model: (signal?: AbortSignal) => request<ModelCard>("/api/v1/model?top=20", signal),
+  monitoring: (signal?: AbortSignal) => request<Monitoring>("/api/v1/monitoring", signal),
   global: (signal?: AbortSignal) => request<GlobalView>("/api/v1/model/global?top=12", signal),
   applications: (status: "pending" | "decided", offset: number, signal?: AbortSignal) =>
     request<Worklist>(`/api/v1/applications?status=${status}&offset=${offset}&limit=10`, signal),
@@ -98,3 +102,10 @@ export const api = {
   login: (user: string, password: string) => post<Session>("/api/v1/session", { user, password }),
   logout: () => request<unknown>("/api/v1/session", undefined, { method: "DELETE" }),
 };
+
+// The features with their labels, most important first: asked once, shared by the pages.
+let features: Promise<FeatureInfo[]> | null = null;
+export function featureList(): Promise<FeatureInfo[]> {
+  features ??= api.features().then((r) => r.features.sort((a, b) => a.importance_rank - b.importance_rank));
+  return features;
+}

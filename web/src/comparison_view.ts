@@ -1,28 +1,11 @@
 // The client among others: a feature's distribution by outcome over all clients, similar clients
 // or a filtered group, with the client's bar marked; two features together; the closest clients.
-import { api, Counts, Distribution, FeatureInfo } from "./api";
+import { api, Counts, Distribution, featureList } from "./api";
 import { chart, colours, tableOf } from "./charts";
-import { h, section, status } from "./dom";
+import { h, section, selectField, status } from "./dom";
 import { number, percent } from "./format";
 import { label, t } from "./i18n";
 import { abandoned, View } from "./view";
-
-let features: Promise<FeatureInfo[]> | null = null;
-
-function featureList(): Promise<FeatureInfo[]> {
-  features ??= api.features().then((r) => r.features.sort((a, b) => a.importance_rank - b.importance_rank));
-  return features;
-}
-
-function select(id: string, text: string, options: Array<[string, string]>, chosen: string): [HTMLElement, HTMLSelectElement] {
-  const element = h("select", { id, name: id });
-  for (const [value, name] of options) {
-    const option = h("option", { value }, name);
-    option.selected = value === chosen;
-    element.append(option);
-  }
-  return [h("div", { class: "field" }, h("label", { for: id }, text), element), element];
-}
 
 function numberInput(id: string, text: string): [HTMLElement, HTMLInputElement] {
   const input = h("input", { id, name: id, type: "number", inputmode: "decimal" });
@@ -103,14 +86,14 @@ export function renderComparison(view: View, id: number): HTMLElement {
   featureList().then((list) => {
     if (!view.mounted) return;
     const options: Array<[string, string]> = list.map((f) => [f.feature, label(f)]);
-    const [featureField, feature] = select("compare-feature", t("feature"), options, list[0]?.feature ?? "");
-    const [groupField, group] = select("compare-group", t("group"), [["all", t("groupAll")], ["similar", t("groupSimilar")], ["filtered", t("groupFiltered")]], "all");
+    const [featureField, feature] = selectField("compare-feature", t("feature"), options, list[0]?.feature ?? "");
+    const [groupField, group] = selectField("compare-group", t("group"), [["all", t("groupAll")], ["similar", t("groupSimilar")], ["filtered", t("groupFiltered")]], "all");
     const [ageFromField, ageFrom] = numberInput("age-from", `${t("filterAge")} ${t("from")}`);
     const [ageToField, ageTo] = numberInput("age-to", `${t("filterAge")} ${t("to")}`);
     const [incomeFromField, incomeFrom] = numberInput("income-from", `${t("filterIncome")} ${t("from")}`);
     const [incomeToField, incomeTo] = numberInput("income-to", `${t("filterIncome")} ${t("to")}`);
-    const [contractField, contract] = select("filter-contract", t("filterContract"), [["", t("any")], ["NAME_CONTRACT_TYPE_Cash_loans", t("cash")], ["NAME_CONTRACT_TYPE_Revolving_loans", t("revolving")]], "");
-    const [genderField, gender] = select("filter-gender", t("filterGender"), [["", t("any")], ["CODE_GENDER_F", t("women")], ["CODE_GENDER_M", t("men")]], "");
+    const [contractField, contract] = selectField("filter-contract", t("filterContract"), [["", t("any")], ["NAME_CONTRACT_TYPE_Cash_loans", t("cash")], ["NAME_CONTRACT_TYPE_Revolving_loans", t("revolving")]], "");
+    const [genderField, gender] = selectField("filter-gender", t("filterGender"), [["", t("any")], ["CODE_GENDER_F", t("women")], ["CODE_GENDER_M", t("men")]], "");
     const filterBox = h("fieldset", { class: "filters" }, h("legend", {}, t("groupFiltered")), ageFromField, ageToField, incomeFromField, incomeToField, contractField, genderField);
     const showFilters = () => (filterBox.hidden = group.value !== "filtered");
     group.addEventListener("change", showFilters);
@@ -137,8 +120,8 @@ export function renderComparison(view: View, id: number): HTMLElement {
       }
     });
 
-    const [xField, x] = select("bivariate-x", t("xFeature"), options, list[0]?.feature ?? "");
-    const [yField, y] = select("bivariate-y", t("yFeature"), options, list[1]?.feature ?? "");
+    const [xField, x] = selectField("bivariate-x", t("xFeature"), options, list[0]?.feature ?? "");
+    const [yField, y] = selectField("bivariate-y", t("yFeature"), options, list[1]?.feature ?? "");
     bivariateForm.replaceChildren(xField, yField, h("button", { type: "submit" }, t("show")));
     bivariateForm.addEventListener("submit", async (event) => {
       event.preventDefault();

@@ -21,3 +21,19 @@ export function section(id: string, title: string, ...children: Child[]): HTMLEl
 export function status(text: string): HTMLElement {
   return h("p", { role: "status", class: "status" }, text);
 }
+
+// A labelled list of choices: the field to place, and the <select> to read.
+export function selectField(
+  id: string,
+  text: string,
+  options: Array<[string, string]>,
+  chosen: string,
+): [HTMLElement, HTMLSelectElement] {
+  const element = h("select", { id, name: id });
+  for (const [value, name] of options) {
+    const option = h("option", { value }, name);
+    option.selected = value === chosen;
+    element.append(option);
+  }
+  return [h("div", { class: "field" }, h("label", { for: id }, text), element), element];
+}

@@ -1,8 +1,8 @@
 // The dashboard: a page per address (#/ search, #/client/ID, #/model), the navigation, who is
 // logged in and the language switch. Pages are drawn again in the other language when it changes.
 // Nobody logged in: the login page, and then the address asked for. A session that expires
-// mid-page: the login over the page, which keeps what was typed on it. Advisors see clients;
-// analysts and admins see the model only.
+// mid-page: the login over the page, which keeps what was typed on it. Advisors see clients and
+// the model; analysts and admins see the model and its monitoring.
 import "./style.css";
 
 import { api, onLoggedOut, type Session } from "./api";
@@ -12,6 +12,7 @@ import { h } from "./dom";
 import { currentLanguage, onLanguageChange, setLanguage, t, type TextKey } from "./i18n";
 import { renderLogin } from "./login_view";
 import { renderModel } from "./model_page";
+import { renderMonitoring } from "./monitoring_page";
 import { renderSearch } from "./search_page";
 import { View } from "./view";
 
@@ -32,12 +33,17 @@ const roleWords: Record<Session["role"], TextKey> = {
 // Who is logged in; null shows the login page.
 let who: Session | null = null;
 const seesClients = () => who?.role === "advisor";
+const watchesModel = () => who?.role === "analyst" || who?.role === "admin";
 
 function drawChrome(): void {
   document.documentElement.lang = currentLanguage();
   skip.textContent = t("skip");
   nav.setAttribute("aria-label", t("nav"));
-  const page = location.hash.startsWith("#/model") ? "model" : "clients";
+  const page = location.hash.startsWith("#/model")
+    ? "model"
+    : location.hash.startsWith("#/monitoring")
+      ? "monitoring"
+      : "clients";
   const link = (href: string, text: string, current: boolean) => {
     const a = h("a", { href }, text);
     if (current) a.setAttribute("aria-current", "page");
@@ -46,6 +52,7 @@ function drawChrome(): void {
   nav.replaceChildren(
     ...(seesClients() ? [link("#/", t("navClients"), page === "clients")] : []),
     ...(who ? [link("#/model", t("navModel"), page === "model")] : []),
+    ...(watchesModel() ? [link("#/monitoring", t("navMonitoring"), page === "monitoring")] : []),
   );
   account.replaceChildren();
   if (who) {
@@ -77,7 +84,8 @@ function route(): void {
     document.title = `${t("loginTitle")} — Prêt à dépenser`;
     return;
   }
-  if (!seesClients() && !location.hash.startsWith("#/model")) {
+  const monitoring = watchesModel() && location.hash.startsWith("#/monitoring");
+  if (!seesClients() && !location.hash.startsWith("#/model") && !monitoring) {
     location.replace("#/model"); // hashchange draws it
     return;
   }
@@ -87,8 +95,10 @@ function route(): void {
   if (client) void renderClient(main, Number(client[1]), view);
   else if (clientView) void renderClientView(main, Number(clientView[1]), view);
   else if (location.hash.startsWith("#/model")) void renderModel(main, view);
+  else if (monitoring) void renderMonitoring(main, view);
   else renderSearch(main, view);
-  document.title = `${t("navClients")} — Prêt à dépenser`;
+  const title = location.hash.startsWith("#/model") ? "navModel" : monitoring ? "navMonitoring" : "navClients";
+  document.title = `${t(title)} — Prêt à dépenser`;
 }
 
 // The session ended under the page: log in over it, and the page stays as it was for the same

@@ -1,7 +1,7 @@
 // End-to-end: the built dashboard in Debian's chromium (headless), against a running server
 // (E2E_URL), as an advisor uses it, logged in through the login page as E2E_USER with
-// E2E_PASSWORD (E2E_TOKEN is the test's own key to the API); axe-core checks every page for WCAG
-// 2.1 A/AA violations.
+// E2E_PASSWORD (E2E_TOKEN is the test's own key to the API), and as an analyst (E2E_ANALYST, same
+// password) watches the model; axe-core checks every page for WCAG 2.1 A/AA violations.
 // Screenshots go to test-results/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -38,18 +38,20 @@ async function checkAccessibility(page, name) {
   assert.deepEqual(violations, [], `${name}: accessibility violations`);
 }
 
-// Logs in through the form within `scope` (the page, or the layer over it), in French or English.
-async function logIn(scope, english = false) {
-  await scope.getByLabel(english ? "User name" : "Identifiant").fill(process.env.E2E_USER);
+// Logs in through the form within `scope` (the page, or the layer over it), in French or English,
+// as the advisor (or `user`).
+async function logIn(scope, english = false, user = process.env.E2E_USER) {
+  await scope.getByLabel(english ? "User name" : "Identifiant").fill(user);
   await scope.getByLabel(english ? "Password" : "Mot de passe").fill(process.env.E2E_PASSWORD);
   await scope.getByRole("button", { name: english ? "Log in" : "Se connecter" }).click();
 }
 
-// The elements that stick out of a `width` wide screen, for the message of a failed check.
+// The elements that stick out of a `width` wide screen, for the message of a failed check (a wide
+// table in a region that scrolls sideways does not).
 async function overflowing(page, width) {
   return page.evaluate((w) =>
     [...document.querySelectorAll("body *")]
-      .filter((e) => e.getBoundingClientRect().right > w + 1)
+      .filter((e) => e.getBoundingClientRect().right > w + 1 && !e.closest(".table-scroll"))
       .slice(0, 5)
       .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}px`)
       .join(", "), width);
@@ -57,6 +59,26 @@ async function overflowing(page, width) {
 
 async function shot(page, name) {
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+}
+
+// Runs `steps(page, width)` logged in as `user`, on a desktop's screen and then a phone's; no
+// script error may happen on either.
+async function atEachWidth(user, steps) {
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
+  const failures = [];
+  try {
+    for (const width of [1280, 390]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      page.on("pageerror", (error) => failures.push(error.message));
+      await page.goto(base);
+      await logIn(page, false, user);
+      await steps(page, width);
+      await page.close();
+    }
+    assert.deepEqual(failures, [], "no script error");
+  } finally {
+    await browser.close();
+  }
 }
 
 // Opens the oldest pending application of the worklist on the home page; returns its number.
@@ -280,34 +302,73 @@ test("a refused client's way to acceptance loads into the what-if and is granted
     }
   }
   assert.ok(chosen, "some refused client has a way to acceptance");
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
-  const failures = [];
-  try {
-    for (const width of [1280, 390]) {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
-      page.on("pageerror", (error) => failures.push(error.message));
-      await page.goto(base);
-      await logIn(page);
-      await page.goto(new URL(`#/client/${chosen.id}`, base).href);
-      const section = page.locator("section[aria-labelledby=recourse-title]");
-      await page.getByRole("heading", { name: "Pour obtenir un accord" }).waitFor();
-      await section.getByText(chosen.option.sentence.fr).waitFor();
-      await section.getByRole("button", { name: "Essayer dans la simulation" }).first().click();
-      await page.locator("#what-if-results .what-if-result").nth(1).waitFor();
-      const simulated = await page.locator("#what-if-results .what-if-result").nth(1).textContent();
-      assert.match(simulated, /Accordé/, "the option is granted in the what-if");
-      assert.equal(
-        Number(await page.getByLabel("Montant du crédit", { exact: true }).inputValue()),
-        chosen.option.changes.AMT_CREDIT,
-      );
-      await section.screenshot({ path: `test-results/8-recourse-${width}.png` });
-      await page.locator("#what-if-results").screenshot({ path: `test-results/8b-recourse-what-if-${width}.png` });
-      await checkAccessibility(page, `recourse at ${width} px`);
-      if (width < 600) assert.equal(await overflowing(page, width), "", "nothing sticks out on a phone");
-      await page.close();
+  await atEachWidth(process.env.E2E_USER, async (page, width) => {
+    await page.goto(new URL(`#/client/${chosen.id}`, base).href);
+    const section = page.locator("section[aria-labelledby=recourse-title]");
+    await page.getByRole("heading", { name: "Pour obtenir un accord" }).waitFor();
+    await section.getByText(chosen.option.sentence.fr).waitFor();
+    await section.getByRole("button", { name: "Essayer dans la simulation" }).first().click();
+    await page.locator("#what-if-results .what-if-result").nth(1).waitFor();
+    const simulated = await page.locator("#what-if-results .what-if-result").nth(1).textContent();
+    assert.match(simulated, /Accordé/, "the option is granted in the what-if");
+    assert.equal(
+      Number(await page.getByLabel("Montant du crédit", { exact: true }).inputValue()),
+      chosen.option.changes.AMT_CREDIT,
+    );
+    await section.screenshot({ path: `test-results/8-recourse-${width}.png` });
+    await page.locator("#what-if-results").screenshot({ path: `test-results/8b-recourse-what-if-${width}.png` });
+    await checkAccessibility(page, `recourse at ${width} px`);
+    if (width < 600) assert.equal(await overflowing(page, width), "", "nothing sticks out on a phone");
+  });
+});
+
+// The people who answer for the model: is it still looking at the clients it learned from, does it
+// treat groups alike, does it predict as well as stated? The outcomes of the new applications were
+// loaded before the server started.
+test("an analyst watches the model: drift sorted, then and now, fairness, quality over time", async () => {
+  await atEachWidth(process.env.E2E_ANALYST, async (page, width) => {
+    await page.getByRole("link", { name: "Surveillance" }).click();
+    await page.getByRole("heading", { name: "Surveillance du modèle", level: 1 }).waitFor();
+    assert.match(await page.locator(".verdict").textContent(), /caractéristiques que le modèle utilise le plus/);
+
+    // The drift table sorts by any column, and says how.
+    const table = page.locator("section[aria-labelledby=drift-title] table");
+    const psi = table.getByRole("button", { name: "PSI (niveau)" });
+    await psi.click();
+    assert.equal(await table.locator("th").nth(2).getAttribute("aria-sort"), "descending");
+    const first = async () => (await table.locator("tbody tr").first().locator("td").nth(2).textContent()).trim();
+    const highest = await first();
+    await table.getByRole("button", { name: "PSI (niveau)" }).click();
+    assert.equal(await table.locator("th").nth(2).getAttribute("aria-sort"), "ascending");
+    const lowest = await first();
+    const value = (text) => Number(text.split(" ")[0].replace(",", "."));
+    assert.ok(value(highest) >= value(lowest), `${highest} then ${lowest}`);
+
+    // A drifting feature's values then and now, when one drifted; the scores' always.
+    await page.locator('[aria-label^="Les scores, à l\'apprentissage"] svg').waitFor();
+    const choice = page.getByLabel("Caractéristique", { exact: true });
+    if ((await choice.count()) > 0) {
+      const options = await choice.locator("option").allTextContents();
+      await choice.selectOption({ label: options[options.length - 1] });
+      await page.locator(`[aria-label^="${options[options.length - 1]}"] svg`).waitFor();
     }
-    assert.deepEqual(failures, [], "no script error");
-  } finally {
-    await browser.close();
-  }
+    // Fairness by sex and age, with the four-fifths rule's limits said.
+    const fairness = page.locator("section[aria-labelledby=fairness-title]");
+    await fairness.getByRole("cell", { name: "35 à 49 ans" }).waitFor();
+    await fairness.getByText("signal de tri, pas un verdict", { exact: false }).waitFor();
+    // Quality on the outcomes loaded, by month.
+    const quality = page.locator("section[aria-labelledby=quality-title]");
+    await quality.getByRole("heading", { name: "Qualité par mois de demande" }).waitFor();
+    const auc = await quality.locator("table").first().locator("tbody tr td").nth(1).textContent();
+    assert.notEqual(auc.trim(), "—", "the AUC on the outcomes that came in");
+    await shot(page, `9-monitoring-${width}`);
+    await checkAccessibility(page, `monitoring at ${width} px`);
+    if (width < 600) assert.equal(await overflowing(page, width), "", "nothing sticks out on a phone");
+
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await page.getByRole("heading", { name: "Watching the model", level: 1 }).waitFor();
+    await page.getByRole("cell", { name: "35 to 49" }).first().waitFor();
+    await shot(page, `9b-monitoring-en-${width}`);
+    await checkAccessibility(page, `monitoring in English at ${width} px`);
+  });
 });

@@ -1,0 +1,316 @@
+// Watching the model, for the analysts who answer for it: whether today's applicants still look
+// like those it learned from (each feature's drift, sortable; a drifting feature's values then and
+// now), whether its scores and refusals moved, whether it treats women and men, young and old
+// alike, and how well it predicts as repayments and defaults come in.
+import { api, type Fairness, type FeatureDrift, featureList, type Monitoring } from "./api";
+import { chart, colours, tableOf } from "./charts";
+import { h, section, selectField, status } from "./dom";
+import { number, percent } from "./format";
+import { label, t, type TextKey } from "./i18n";
+import { binNames, type Histogram } from "./drift_bins";
+import { abandoned, View } from "./view";
+
+type Labels = Map<string, string>;
+
+const yesNo = (value: boolean) => (value ? t("yes") : t("no"));
+const share = (value: number | null | undefined) => (value === null || value === undefined ? t("tooFew") : percent(value));
+
+// Training's shares beside today's, over the same bins.
+function histogramChart(view: View, title: string, histogram: Histogram): HTMLElement {
+  const names = binNames(histogram);
+  const bars = (values: number[], name: string, colour: string) => ({
+    type: "bar",
+    name,
+    data: values.map((v) => 100 * v),
+    itemStyle: { color: colour },
+  });
+  return chart(
+    view,
+    t("thenNowLabel", { f: title }),
+    {
+      grid: { left: 55, right: 15, top: 40, bottom: 70 },
+      legend: { top: 0 },
+      tooltip: { trigger: "axis" },
+      xAxis: { type: "category", data: names, axisLabel: { rotate: 35, fontSize: 11 } },
+      yAxis: { type: "value", axisLabel: { formatter: "{value} %" } },
+      series: [bars(histogram.reference, t("atTraining"), colours.neutral), bars(histogram.current, t("now"), colours.safe)],
+    },
+    {
+      header: [t("valuesColumn"), t("atTraining"), t("now")],
+      rows: names.map((name, i) => [name, percent(histogram.reference[i]), percent(histogram.current[i])]),
+    },
+  );
+}
+
+// A table too wide for a phone, in a region that scrolls sideways (and takes the keyboard's focus
+// so that it can be scrolled without a mouse).
+function scrolling(name: string, ...children: Node[]): HTMLElement {
+  return h("div", { class: "table-scroll", role: "region", tabindex: "0", "aria-label": name }, ...children);
+}
+
+// What the report says in one sentence or two, before any table.
+function verdict(report: Monitoring): HTMLElement {
+  const counts = {
+    n: report.top_drifted ?? 0,
+    top: report.top_features ?? 0,
+    share: percent(report.drift_share, 0),
+    alarm: percent(Number(report.settings?.["drift_share"]), 0),
+  };
+  return h(
+    "div",
+    { class: report.dataset_drift ? "verdict alarm" : "verdict" },
+    h("p", {}, h("strong", {}, t(report.dataset_drift ? "datasetDrift" : "noDatasetDrift")), " ", t("driftCount", counts)),
+    h(
+      "p",
+      {},
+      t("comparedClients", {
+        now: number(report.current_clients ?? 0),
+        before: number(report.reference_clients ?? 0),
+        run: report.run_id,
+      }),
+    ),
+  );
+}
+
+function scoresSection(view: View, report: Monitoring): HTMLElement {
+  const p = report.prediction;
+  return section(
+    "scores-title",
+    t("scoresTitle"),
+    h(
+      "p",
+      {},
+      t("refusalRates", { now: percent(p.refusal_rate_now), before: percent(p.refusal_rate_before) }),
+      " ",
+      t(p.scores.drifted ? "scoresMoved" : "scoresStable", { psi: number(p.scores.psi) }),
+    ),
+    p.scores.histogram ? histogramChart(view, t("scoresTitle"), p.scores.histogram) : null,
+  );
+}
+
+type Column = { key: TextKey; value: (f: FeatureDrift) => number | string; text: (f: FeatureDrift) => string };
+
+// The features dataset drift counts and every drifting one, in a table each column of which sorts
+// it (a button in the header, its order told by aria-sort): the first ones, then all on demand.
+const kFirstRows = 20;
+
+function driftTable(report: Monitoring, labels: Labels): HTMLElement {
+  const name = (f: FeatureDrift) => labels.get(f.name) ?? f.name;
+  const columns: Column[] = [
+    { key: "feature", value: name, text: name },
+    { key: "importance", value: (f) => f.importance ?? 0, text: (f) => number(f.importance) },
+    { key: "psiColumn", value: (f) => f.psi, text: (f) => `${number(f.psi)} (${t(f.psi_level ?? "stable")})` },
+    { key: "testColumn", value: (f) => f.statistic, text: (f) => `${t(f.test)} ${number(f.statistic)}` },
+    { key: "driftedColumn", value: (f) => (f.drifted ? 1 : 0), text: (f) => yesNo(f.drifted) },
+    { key: "missingBefore", value: (f) => f.missing_before, text: (f) => percent(f.missing_before) },
+    { key: "missingNow", value: (f) => f.missing_now, text: (f) => percent(f.missing_now) },
+  ];
+  const rows = report.features.filter((f) => f.top || f.drifted);
+  let by = -1; // report order: drift × importance
+  let ascending = false;
+  let shown = kFirstRows;
+  const holder = h("div");
+  const draw = () => {
+    const sorted = [...rows];
+    if (by >= 0) {
+      const value = columns[by].value;
+      sorted.sort((a, b) => {
+        const [x, y] = [value(a), value(b)];
+        const order = typeof x === "string" ? x.localeCompare(String(y)) : x - Number(y);
+        return ascending ? order : -order;
+      });
+    }
+    sorted.splice(shown);
+    const table = tableOf(
+      columns.map(() => ""),
+      sorted.map((f) => columns.map((c) => c.text(f))),
+    );
+    table.tHead?.rows[0].querySelectorAll("th").forEach((th, i) => {
+      const button = h("button", { type: "button", class: "sort" }, t(columns[i].key));
+      th.setAttribute("aria-sort", i !== by ? "none" : ascending ? "ascending" : "descending");
+      button.addEventListener("click", () => {
+        ascending = by === i ? !ascending : columns[i].key === "feature";
+        by = i;
+        draw();
+        (holder.querySelectorAll("th button")[i] as HTMLButtonElement).focus();
+      });
+      th.append(button);
+    });
+    table.tBodies[0].querySelectorAll("tr").forEach((tr, i) => {
+      if (sorted[i].drifted) tr.classList.add("drifted");
+    });
+    const parts: Node[] = [scrolling(t("driftTitle"), table)];
+    if (shown < rows.length) {
+      const more = h("button", { type: "button", class: "secondary" }, t("showAllFeatures", { n: rows.length }));
+      more.addEventListener("click", () => {
+        shown = rows.length;
+        draw();
+      });
+      parts.push(more);
+    }
+    holder.replaceChildren(...parts);
+  };
+  draw();
+  return section(
+    "drift-title",
+    t("driftTitle"),
+    h("p", {}, t("driftHelp")),
+    h("p", { class: "hint" }, t("sortHint")),
+    holder,
+  );
+}
+
+// One drifting feature at a time, chosen from a list: its values at training and now.
+function thenNow(view: View, report: Monitoring, labels: Labels): HTMLElement {
+  const drifting = report.features.filter((f) => f.drifted && f.histogram);
+  if (drifting.length === 0) return section("then-now-title", t("thenNowTitle"), status(t("nothingDrifted")));
+  const [field, select] = selectField(
+    "drift-feature",
+    t("feature"),
+    drifting.map((f) => [f.name, labels.get(f.name) ?? f.name]),
+    drifting[0].name,
+  );
+  const holder = h("div", { "aria-live": "polite" });
+  const draw = () => {
+    const feature = drifting.find((f) => f.name === select.value) ?? drifting[0];
+    const region = view.redraw();
+    holder.replaceChildren(
+      h("p", {}, t("thenNowLine", { psi: number(feature.psi), before: percent(feature.missing_before), now: percent(feature.missing_now) })),
+      histogramChart(region, labels.get(feature.name) ?? feature.name, feature.histogram as Histogram),
+    );
+  };
+  select.addEventListener("change", draw);
+  draw();
+  return section("then-now-title", t("thenNowTitle"), h("p", {}, t("thenNowHelp")), field, holder);
+}
+
+const groupWords: Record<string, TextKey> = {
+  F: "women",
+  M: "men",
+  under_25: "ageUnder25",
+  "25_34": "age25to34",
+  "35_49": "age35to49",
+  "50_64": "age50to64",
+  "65_and_over": "age65andOver",
+};
+
+// Each group's decisions now, beside those out of fold at training.
+function fairnessSection(report: Monitoring): HTMLElement {
+  const now = report.fairness.now as Fairness;
+  const before = report.fairness.at_training as Fairness | null;
+  const tables = now.attributes.map((attribute) => {
+    const training = before?.attributes.find((a) => a.attribute === attribute.attribute);
+    const rows = attribute.groups.map((g) => {
+      const then = training?.groups.find((x) => x.name === g.name);
+      return [
+        t(groupWords[g.name] ?? "otherValue"),
+        number(g.clients),
+        share(g.approval_rate),
+        number(g.disparate_impact),
+        g.four_fifths === null || g.four_fifths === undefined ? t("tooFew") : t(g.four_fifths ? "fourFifthsMet" : "fourFifthsNotMet"),
+        share(g.false_positive_rate),
+        share(g.true_positive_rate),
+        share(then?.approval_rate),
+        number(then?.disparate_impact),
+      ];
+    });
+    const title = t(attribute.attribute === "sex" ? "bySex" : "byAge");
+    return h(
+      "div",
+      {},
+      h("h3", {}, title),
+      scrolling(
+        title,
+        tableOf(
+        [t("groupColumn"), t("clientsColumn"), t("approvedColumn"), t("ratioColumn"), t("fourFifthsColumn"), t("goodRefusedColumn"), t("defaultersRefusedColumn"), t("approvedAtTraining"), t("ratioAtTraining")],
+          rows,
+        ),
+      ),
+    );
+  });
+  return section(
+    "fairness-title",
+    t("fairnessTitle"),
+    h("p", {}, t("fairnessHelp", { n: now.min_clients })),
+    h("p", {}, t("fourFifthsLimits")),
+    ...tables,
+  );
+}
+
+// The quality on the outcomes that have come in, beside the promise made at training, and by
+// month of application.
+function qualitySection(view: View, report: Monitoring): HTMLElement {
+  const q = report.quality;
+  const figures = tableOf(
+    [t("metric"), t("now"), t("atTraining")],
+    [
+      [t("rocAuc"), number(q.roc_auc), number(q.out_of_fold.roc_auc)],
+      [t("costPerClient"), number(q.cost_per_client), number(q.out_of_fold.cost_per_client)],
+      [t("calibrationError"), number(q.calibration_error), number(q.out_of_fold.calibration_error)],
+    ],
+  );
+  const months = q.by_month;
+  const course =
+    months.length === 0
+      ? null
+      : chart(
+          view,
+          t("qualityOverTime"),
+          {
+            grid: { left: 55, right: 20, top: 30, bottom: 40 },
+            tooltip: { trigger: "axis" },
+            xAxis: { type: "category", data: months.map((m) => m.month) },
+            yAxis: { type: "value", min: 0.5, max: 1, name: t("rocAuc"), axisLabel: { formatter: (v: number) => number(v) } },
+            series: [
+              {
+                type: "line",
+                symbolSize: 9,
+                data: months.map((m) => m.roc_auc),
+                lineStyle: { color: colours.safe, width: 3 },
+                itemStyle: { color: colours.safe },
+                markLine: {
+                  symbol: "none",
+                  label: { formatter: t("atTraining"), position: "insideEndTop" },
+                  lineStyle: { color: colours.neutral, type: "dashed" },
+                  data: [{ yAxis: q.out_of_fold.roc_auc }],
+                },
+              },
+            ],
+          },
+          {
+            header: [t("monthColumn"), t("outcomesColumn"), t("rocAuc"), t("costPerClient"), t("calibrationError")],
+            rows: months.map((m) => [m.month, number(m.clients), number(m.roc_auc), number(m.cost_per_client), number(m.calibration_error)]),
+          },
+          260,
+        );
+  return section(
+    "quality-title",
+    t("qualityTitle"),
+    h("p", {}, q.clients === 0 ? t("noOutcomes") : t("outcomesLine", { n: number(q.clients), d: number(q.defaulters) })),
+    figures,
+    course ? h("h3", {}, t("qualityOverTime")) : null,
+    course,
+  );
+}
+
+export async function renderMonitoring(main: HTMLElement, view: View): Promise<void> {
+  main.replaceChildren(status(t("loading")));
+  try {
+    const [report, features] = await Promise.all([api.monitoring(view.signal), featureList()]);
+    if (!view.mounted) return;
+    const labels: Labels = new Map(features.map((f) => [f.feature, label(f)]));
+    main.replaceChildren(
+      h("h1", {}, t("monitoringTitle")),
+      h("p", {}, t("monitoringIntro")),
+      verdict(report),
+      scoresSection(view, report),
+      driftTable(report, labels),
+      thenNow(view, report, labels),
+      fairnessSection(report),
+      qualitySection(view, report),
+    );
+  } catch (error) {
+    if (abandoned(error) || !view.mounted) return;
+    main.replaceChildren(status(t("error", { m: (error as Error).message })));
+  }
+}
