@@ -86,7 +86,8 @@ export const api = {
   saveApplication: (application: Record<string, unknown>, signal?: AbortSignal) =>
     post<Schemas["AdmittedApplication"]>("/api/v1/applications", { application }, signal),
   model: (signal?: AbortSignal) => request<ModelCard>("/api/v1/model?top=20", signal),
-  monitoring: (signal?: AbortSignal) => request<Monitoring>("/api/v1/monitoring", signal),
+  // query: since=, until= (dates), last= (the newest N applications); empty for all.
+  monitoring: (query: string, signal?: AbortSignal) => request<Monitoring>(`/api/v1/monitoring?${query}`, signal),
   global: (signal?: AbortSignal) => request<GlobalView>("/api/v1/model/global?top=12", signal),
   applications: (status: "pending" | "decided", offset: number, signal?: AbortSignal) =>
     request<Worklist>(`/api/v1/applications?status=${status}&offset=${offset}&limit=10`, signal),

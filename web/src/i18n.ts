@@ -255,6 +255,10 @@ export const texts = {
     "Les nouvelles demandes ressemblent-elles encore à celles dont le modèle a appris ? Ses scores et ses refus ont-ils bougé ? Traite-t-il de la même façon les femmes et les hommes, les jeunes et les aînés ? Prédit-il aussi bien qu'annoncé, à mesure que les remboursements et les impayés sont connus ?",
     "Do new applications still look like those the model learned from? Have its scores and refusals moved? Does it treat women and men, young and old alike? Does it predict as well as stated, as repayments and defaults come in?",
   ],
+  windowTitle: ["Quelles demandes comparer", "Which applications to compare"],
+  windowSince: ["Faites ou modifiées depuis le", "Made or updated since"],
+  windowUntil: ["Jusqu'au (exclu)", "Until (excluded)"],
+  windowLast: ["Seulement les N dernières", "Only the last N"],
   datasetDrift: ["Les données ont changé.", "The data has changed."],
   noDatasetDrift: ["Pas de changement d'ensemble des données.", "No overall change in the data."],
   driftCount: [

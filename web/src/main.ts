@@ -95,7 +95,7 @@ function route(): void {
   if (client) void renderClient(main, Number(client[1]), view);
   else if (clientView) void renderClientView(main, Number(clientView[1]), view);
   else if (location.hash.startsWith("#/model")) void renderModel(main, view);
-  else if (monitoring) void renderMonitoring(main, view);
+  else if (monitoring) renderMonitoring(main, view);
   else renderSearch(main, view);
   const title = location.hash.startsWith("#/model") ? "navModel" : monitoring ? "navMonitoring" : "navClients";
   document.title = `${t(title)} — Prêt à dépenser`;

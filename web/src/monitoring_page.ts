@@ -293,24 +293,61 @@ function qualitySection(view: View, report: Monitoring): HTMLElement {
   );
 }
 
-export async function renderMonitoring(main: HTMLElement, view: View): Promise<void> {
-  main.replaceChildren(status(t("loading")));
-  try {
-    const [report, features] = await Promise.all([api.monitoring(view.signal), featureList()]);
-    if (!view.mounted) return;
-    const labels: Labels = new Map(features.map((f) => [f.feature, label(f)]));
-    main.replaceChildren(
-      h("h1", {}, t("monitoringTitle")),
-      h("p", {}, t("monitoringIntro")),
-      verdict(report),
-      scoresSection(view, report),
-      driftTable(report, labels),
-      thenNow(view, report, labels),
-      fairnessSection(report),
-      qualitySection(view, report),
-    );
-  } catch (error) {
-    if (abandoned(error) || !view.mounted) return;
-    main.replaceChildren(status(t("error", { m: (error as Error).message })));
-  }
+// Which applications to compare: those made or updated within dates, and at most the last N.
+function windowForm(onChange: (query: string) => void): HTMLFormElement {
+  const input = (id: string, text: string, type: string) => {
+    const element = h("input", { id, name: id, type });
+    return [h("div", { class: "field" }, h("label", { for: id }, text), element), element] as const;
+  };
+  const [sinceField, since] = input("monitor-since", t("windowSince"), "date");
+  const [untilField, until] = input("monitor-until", t("windowUntil"), "date");
+  const [lastField, last] = input("monitor-last", t("windowLast"), "number");
+  last.min = "1";
+  last.setAttribute("inputmode", "numeric");
+  const form = h(
+    "form",
+    { class: "controls", id: "monitor-window" },
+    h("fieldset", { class: "filters" }, h("legend", {}, t("windowTitle")), sinceField, untilField, lastField),
+    h("button", { type: "submit" }, t("show")),
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const query = new URLSearchParams();
+    if (since.value) query.set("since", since.value);
+    if (until.value) query.set("until", until.value);
+    if (last.value) query.set("last", last.value);
+    onChange(query.toString());
+  });
+  return form;
+}
+
+export function renderMonitoring(main: HTMLElement, view: View): void {
+  const results = h("div", { "aria-live": "polite" });
+  const draw = async (query: string) => {
+    results.replaceChildren(status(t("loading")));
+    const region = view.redraw();
+    try {
+      const [report, features] = await Promise.all([api.monitoring(query, region.signal), featureList()]);
+      if (!region.mounted) return;
+      const labels: Labels = new Map(features.map((f) => [f.feature, label(f)]));
+      results.replaceChildren(
+        verdict(report),
+        scoresSection(region, report),
+        driftTable(report, labels),
+        thenNow(region, report, labels),
+        fairnessSection(report),
+        qualitySection(region, report),
+      );
+    } catch (error) {
+      if (abandoned(error) || !region.mounted) return;
+      results.replaceChildren(status(t("error", { m: (error as Error).message })));
+    }
+  };
+  main.replaceChildren(
+    h("h1", {}, t("monitoringTitle")),
+    h("p", {}, t("monitoringIntro")),
+    windowForm((query) => void draw(query)),
+    results,
+  );
+  void draw("");
 }

@@ -362,6 +362,19 @@ test("an analyst watches the model: drift sorted, then and now, fairness, qualit
     const auc = await quality.locator("table").first().locator("tbody tr td").nth(1).textContent();
     assert.notEqual(auc.trim(), "—", "the AUC on the outcomes that came in");
     await shot(page, `9-monitoring-${width}`);
+    if (width > 600) {
+      // A window: the newest 40 applications only; then one with none, which says so.
+      await page.getByLabel("Seulement les N dernières").fill("40");
+      await page.locator("#monitor-window").getByRole("button", { name: "Afficher" }).click();
+      await page.locator(".verdict").filter({ hasText: "40 nouvelles demandes" }).waitFor();
+      await page.getByLabel("Seulement les N dernières").fill("");
+      await page.getByLabel("Faites ou modifiées depuis le").fill("2999-01-01");
+      await page.locator("#monitor-window").getByRole("button", { name: "Afficher" }).click();
+      await page.getByRole("status").filter({ hasText: "no current client in the window" }).waitFor();
+      await page.getByLabel("Faites ou modifiées depuis le").fill("");
+      await page.locator("#monitor-window").getByRole("button", { name: "Afficher" }).click();
+      await page.locator(".verdict").waitFor();
+    }
     await checkAccessibility(page, `monitoring at ${width} px`);
     if (width < 600) assert.equal(await overflowing(page, width), "", "nothing sticks out on a phone");
 
