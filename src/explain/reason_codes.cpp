@@ -3,21 +3,17 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <iterator>
 #include <numeric>
 #include <stdexcept>
 
 #include "common/error.h"
 #include "explain/probability_effects.h"
+#include "features/display_unit.h"
 
 namespace creditscore::explain {
 namespace {
 
 constexpr const char* kNarrowSpace = "\u202f";  // French thousands and "85 %"
-
-// The application's day counts (negative days before the application), which people read in years.
-constexpr std::string_view kDayCounts[] = {"DAYS_BIRTH", "DAYS_EMPLOYED", "DAYS_REGISTRATION",
-                                           "DAYS_ID_PUBLISH", "DAYS_LAST_PHONE_CHANGE"};
 
 bool french(Language language) {
   return language == Language::French;
@@ -87,8 +83,7 @@ ReasonWriter::ReasonWriter(std::span<const features::FeatureInfo> features,
     indicator_.push_back(d.discrete && !d.values_or_edges.empty() &&
                          std::all_of(d.values_or_edges.begin(), d.values_or_edges.end(),
                                      [](double v) { return v == 0 || v == 1; }));
-    in_years_.push_back(std::find(std::begin(kDayCounts), std::end(kDayCounts), features[i].name) !=
-                        std::end(kDayCounts));
+    in_years_.push_back(features::display_unit(features[i]) == features::DisplayUnit::Years);
   }
 }
 
@@ -112,8 +107,7 @@ std::string ReasonWriter::describe_value(std::size_t feature, float value,
   double rank = model::percentile_rank(reference_[feature], value);
   if (in_years_[feature]) {
     // -20,000 days is 54.8 years; more days before the application is more years, a lower rank.
-    text =
-        format_number(std::round(-value / 365.25 * 10) / 10, language) + (fr ? " ans" : " years");
+    text = format_number(features::years_before(value), language) + (fr ? " ans" : " years");
     rank = 1 - rank;
   }
   if (std::isnan(rank)) return text;

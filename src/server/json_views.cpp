@@ -7,6 +7,7 @@
 #include "explain/global_explanation.h"
 #include "features/category_labels.h"
 #include "features/column_labels.h"
+#include "features/display_unit.h"
 #include "model/evaluation.h"
 
 namespace creditscore::server {
@@ -39,6 +40,9 @@ json application_fields_json(const json& application) {
       field["value_fr"] = words.fr;
       field["value_en"] = words.en;
     }
+    const features::DisplayUnit unit =
+        features::display_unit(tables::TableId::ApplicationTrain, column);
+    if (unit != features::DisplayUnit::AsIs) field["unit"] = features::display_unit_name(unit);
     const auto index = schema.find(column);
     if (index && schema.columns[*index].may_hold_no_date && value.is_number() &&
         value.get<float>() == tables::kNoDate) {
@@ -51,7 +55,10 @@ json application_fields_json(const json& application) {
 
 json feature_json(const explain::ServedModel& model, std::size_t feature) {
   const features::FeatureInfo& info = model.catalog().features().at(feature);
-  return {{"feature", info.name}, {"label_fr", info.label.fr}, {"label_en", info.label.en}};
+  return {{"feature", info.name},
+          {"label_fr", info.label.fr},
+          {"label_en", info.label.en},
+          {"unit", features::display_unit_name(features::display_unit(info))}};
 }
 
 json score_json(const explain::ServedModel& model, double probability) {

@@ -71,8 +71,12 @@ json application_fields() {
 }
 
 json schemas() {
-  const json labels = {
-      {"feature", type("string")}, {"label_fr", type("string")}, {"label_en", type("string")}};
+  // "years": days before the application (negative), which people read in years.
+  const json unit = text_enum({"as_is", "years"});
+  const json labels = {{"feature", type("string")},
+                       {"label_fr", type("string")},
+                       {"label_en", type("string")},
+                       {"unit", unit}};
   const json decision = text_enum({"granted", "refused"});
   const json split = text_enum({"train", "test", "new"});
   const json target = nullable({{"type", "integer"}, {"enum", {0, 1}}});
@@ -95,7 +99,7 @@ json schemas() {
                        {"detail", type("string")},
                        {"request_id", type("string")}},  // of a 500, as the server logged it
                       {"error", "detail"});
-  s["Feature"] = object(labels, {"feature", "label_fr", "label_en"});
+  s["Feature"] = object(labels, {"feature", "label_fr", "label_en", "unit"});
   s["Score"] = object(score_fields, {"probability", "decision", "threshold", "distance", "model"});
   s["ClientScore"] = with(s["Score"], {{"id", type("integer")}});
   s["Explanation"] = with(
@@ -105,6 +109,7 @@ json schemas() {
        {"contributions", array_of(object({{"feature", type("string")},
                                           {"label_fr", type("string")},
                                           {"label_en", type("string")},
+                                          {"unit", unit},
                                           {"value", nullable(type("number"))},
                                           {"value_fr", type("string")},
                                           {"value_en", type("string")},
@@ -155,7 +160,8 @@ json schemas() {
                                         {"value", value},
                                         {"value_fr", type("string")},
                                         {"value_en", type("string")},
-                                        {"no_date", type("boolean")}},
+                                        {"no_date", type("boolean")},
+                                        {"unit", unit}},
                                        {"column", "label_fr", "label_en", "value"}))},
        {"summary",
         object(
@@ -369,22 +375,29 @@ json schemas() {
                                                 {"decision", nullable(ref("Decision"))}},
                                                {"id", "received_at", "score", "decision"}))}},
              {"status", "total", "offset", "limit", "applications"});
-  s["ClientExport"] =
-      object({{"client_id", type("integer")},
-              {"exported_at", type("string")},
-              {"controller", type("string")},
-              {"split", type("string")},
-              {"outcome", nullable(type("integer"))},
-              {"application", free_object("The application as given")},
-              {"history_summary", free_object("The history's summary")},
-              {"history_rows", free_object("{source, tables: {FILE: [row...]} or null, note}: the "
-                                           "client's rows of each history table")},
-              {"features", array_of(free_object("A feature built for the client"))},
-              {"scores", array_of(free_object("A score and its model"))},
-              {"decisions", array_of(ref("Decision"))},
-              {"accesses", array_of(free_object("An audit record"))}},
-             {"client_id", "exported_at", "application", "history_rows", "features", "scores",
-              "decisions", "accesses"});
+  s["ClientExport"] = object(
+      {{"client_id", type("integer")},
+       {"exported_at", type("string")},
+       {"controller", type("string")},
+       {"split", type("string")},
+       {"outcome", nullable(type("integer"))},
+       {"application", free_object("The application as given")},
+       {"history_summary", free_object("The history's summary")},
+       {"history_rows",
+        object({{"source", described(type("string"),
+                                     "\"posted with the application\", or the directory "
+                                     "of the data set the store was built from")},
+                {"tables",
+                 nullable(free_object("FILE: [row...], the client's rows of each history table "
+                                      "known; null when the data set is no longer there"))},
+                {"note", type("string")}},
+               {"source", "tables"})},
+       {"features", array_of(free_object("A feature built for the client"))},
+       {"scores", array_of(free_object("A score and its model"))},
+       {"decisions", array_of(ref("Decision"))},
+       {"accesses", array_of(free_object("An audit record"))}},
+      {"client_id", "exported_at", "application", "history_rows", "features", "scores", "decisions",
+       "accesses"});
   s["DecisionRequest"] = object({{"decision", verdict},
                                  {"comment", described(type("string"),
                                                        "Why; at least 20 characters when the "

@@ -187,6 +187,10 @@ TEST_F(ApiServerTest, ClientsArePagedSearchedAndDescribedWithLabels) {
       saw_credit = true;
       EXPECT_EQ(field["label_en"], "Credit amount");
       EXPECT_FALSE(field.contains("value_fr")) << "a number has no words";
+      EXPECT_FALSE(field.contains("unit")) << "an amount is shown as it is";
+    }
+    if (field["column"] == "DAYS_BIRTH") {
+      EXPECT_EQ(field["unit"], "years");
     }
     if (field["column"] == "NAME_CONTRACT_TYPE") {
       saw_contract = true;
@@ -237,7 +241,19 @@ TEST_F(ApiServerTest, ComparisonsCountEveryClientOfTheirGroup) {
   };
   const std::string client = "client=" + std::to_string(id);
   const json all = server_.get("/api/v1/features/EXT_SOURCE_2/distribution?" + client);
+  EXPECT_EQ(all["unit"], "as_is");
   EXPECT_EQ(all["size"], 1500);
+  // The application's day counts are read in years; the history's are not day counts of a life.
+  EXPECT_EQ(server_.get("/api/v1/features/DAYS_BIRTH/distribution")["unit"], "years");
+  for (const json& feature : server_.get("/api/v1/features")["features"]) {
+    const std::string name = feature["feature"];
+    EXPECT_EQ(feature["unit"], name == "DAYS_BIRTH" || name == "DAYS_EMPLOYED" ||
+                                       name == "DAYS_REGISTRATION" || name == "DAYS_ID_PUBLISH" ||
+                                       name == "DAYS_LAST_PHONE_CHANGE"
+                                   ? "years"
+                                   : "as_is")
+        << name;
+  }
   EXPECT_EQ(group_total(all), 1500u);
   EXPECT_EQ(all["client"]["id"], id);
   const json women = server_.get(

@@ -7,6 +7,7 @@ import { renderDecision } from "./decision_view";
 import { h, section, status } from "./dom";
 import { decisionBadge, decisionWords, reasonsView, waterfall } from "./explanation_view";
 import { number, percent } from "./format";
+import { inYears, shownValue } from "./feature_units";
 import { currentLanguage, label, labelWithoutDays, t } from "./i18n";
 import { renderRecourse } from "./recourse_view";
 import { rememberClient } from "./search_page";
@@ -22,11 +23,11 @@ const KEY_FIELDS = [
 
 // Category codes in words; days before the application, as the tables count them, in years.
 function fieldValue(field: ClientDetail["application"][number]): string {
-  const { column, value } = field;
+  const { value } = field;
   if (value === null) return t("notGiven");
   if (typeof value === "string") return (currentLanguage() === "fr" ? field.value_fr : field.value_en) ?? value;
   if (field.no_date) return t("notGiven");
-  if (column.startsWith("DAYS_")) return `${number(Math.round((-value / 365.25) * 10) / 10)} ${t("years")}`;
+  if (inYears(field)) return `${number(shownValue(field, value))} ${t("years")}`;
   return number(value);
 }
 

@@ -1,19 +1,22 @@
 // The bins the drift monitor compares a feature over, named for people: a value training saw, or
 // the span between two of its deciles; then any other value, and missing.
 import type { FeatureDrift } from "./api";
+import { type Described, inYears, shownValue } from "./feature_units";
 import { number } from "./format";
 import { t } from "./i18n";
 
 export type Histogram = NonNullable<FeatureDrift["histogram"]>;
 
-// One name per share of `histogram`, in order.
-export function binNames(histogram: Histogram): string[] {
-  const b = histogram.bounds.map((v) => number(v));
+// One name per share of `histogram`, in order; a feature's values as people read them.
+export function binNames(histogram: Histogram, feature?: Described): string[] {
+  const b = histogram.bounds.map((v) => number(feature ? shownValue(feature, v) : v));
+  if (histogram.bins === "values") return [...b, t("otherValue"), t("missing")];
+  if (b.length === 0) return [t("allValues"), t("missing")];
+  const last = b.length - 1;
+  // In years the days' order turns round: "≤ -20 000" days is "≥ 54,8" years.
   const names =
-    histogram.bins === "values"
-      ? [...b, t("otherValue")]
-      : b.length === 0
-        ? [t("allValues")]
-        : [`≤ ${b[0]}`, ...b.slice(1).map((bound, i) => `${b[i]} – ${bound}`), `> ${b[b.length - 1]}`];
+    feature && inYears(feature)
+      ? [`≥ ${b[0]}`, ...b.slice(1).map((bound, i) => `${bound} – ${b[i]}`), `< ${b[last]}`]
+      : [`≤ ${b[0]}`, ...b.slice(1).map((bound, i) => `${b[i]} – ${bound}`), `> ${b[last]}`];
   return [...names, t("missing")];
 }

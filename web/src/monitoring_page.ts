@@ -2,22 +2,23 @@
 // like those it learned from (each feature's drift, sortable; a drifting feature's values then and
 // now), whether its scores and refusals moved, whether it treats women and men, young and old
 // alike, and how well it predicts as repayments and defaults come in.
-import { api, type Fairness, type FeatureDrift, featureList, type Monitoring } from "./api";
+import { api, type Fairness, type FeatureDrift, type FeatureInfo, featureList, type Monitoring } from "./api";
 import { chart, colours, tableOf } from "./charts";
 import { h, section, selectField, status } from "./dom";
 import { number, percent } from "./format";
-import { label, t, type TextKey } from "./i18n";
+import { featureLabel } from "./feature_units";
+import { t, type TextKey } from "./i18n";
 import { binNames, type Histogram } from "./drift_bins";
 import { abandoned, View } from "./view";
 
-type Labels = Map<string, string>;
+type Features = Map<string, FeatureInfo>;
 
 const yesNo = (value: boolean) => (value ? t("yes") : t("no"));
 const share = (value: number | null | undefined) => (value === null || value === undefined ? t("tooFew") : percent(value));
 
 // Training's shares beside today's, over the same bins.
-function histogramChart(view: View, title: string, histogram: Histogram): HTMLElement {
-  const names = binNames(histogram);
+function histogramChart(view: View, title: string, histogram: Histogram, feature?: FeatureInfo): HTMLElement {
+  const names = binNames(histogram, feature);
   const bars = (values: number[], name: string, colour: string) => ({
     type: "bar",
     name,
@@ -94,8 +95,14 @@ type Column = { key: TextKey; value: (f: FeatureDrift) => number | string; text:
 // it (a button in the header, its order told by aria-sort): the first ones, then all on demand.
 const kFirstRows = 20;
 
-function driftTable(report: Monitoring, labels: Labels): HTMLElement {
-  const name = (f: FeatureDrift) => labels.get(f.name) ?? f.name;
+// A feature's name in words, from the catalogue.
+function named(features: Features, name: string): string {
+  const feature = features.get(name);
+  return feature ? featureLabel(feature) : name;
+}
+
+function driftTable(report: Monitoring, features: Features): HTMLElement {
+  const name = (f: FeatureDrift) => named(features, f.name);
   const columns: Column[] = [
     { key: "feature", value: name, text: name },
     { key: "importance", value: (f) => f.importance ?? 0, text: (f) => number(f.importance) },
@@ -161,13 +168,13 @@ function driftTable(report: Monitoring, labels: Labels): HTMLElement {
 }
 
 // One drifting feature at a time, chosen from a list: its values at training and now.
-function thenNow(view: View, report: Monitoring, labels: Labels): HTMLElement {
+function thenNow(view: View, report: Monitoring, features: Features): HTMLElement {
   const drifting = report.features.filter((f) => f.drifted && f.histogram);
   if (drifting.length === 0) return section("then-now-title", t("thenNowTitle"), status(t("nothingDrifted")));
   const [field, select] = selectField(
     "drift-feature",
     t("feature"),
-    drifting.map((f) => [f.name, labels.get(f.name) ?? f.name]),
+    drifting.map((f) => [f.name, named(features, f.name)]),
     drifting[0].name,
   );
   const holder = h("div", { "aria-live": "polite" });
@@ -176,7 +183,7 @@ function thenNow(view: View, report: Monitoring, labels: Labels): HTMLElement {
     const region = view.redraw();
     holder.replaceChildren(
       h("p", {}, t("thenNowLine", { psi: number(feature.psi), before: percent(feature.missing_before), now: percent(feature.missing_now) })),
-      histogramChart(region, labels.get(feature.name) ?? feature.name, feature.histogram as Histogram),
+      histogramChart(region, named(features, feature.name), feature.histogram as Histogram, features.get(feature.name)),
     );
   };
   select.addEventListener("change", draw);
@@ -327,14 +334,14 @@ export function renderMonitoring(main: HTMLElement, view: View): void {
     results.replaceChildren(status(t("loading")));
     const region = view.redraw();
     try {
-      const [report, features] = await Promise.all([api.monitoring(query, region.signal), featureList()]);
+      const [report, list] = await Promise.all([api.monitoring(query, region.signal), featureList()]);
       if (!region.mounted) return;
-      const labels: Labels = new Map(features.map((f) => [f.feature, label(f)]));
+      const features: Features = new Map(list.map((f) => [f.feature, f]));
       results.replaceChildren(
         verdict(report),
         scoresSection(region, report),
-        driftTable(report, labels),
-        thenNow(region, report, labels),
+        driftTable(report, features),
+        thenNow(region, report, features),
         fairnessSection(report),
         qualitySection(region, report),
       );

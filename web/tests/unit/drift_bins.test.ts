@@ -22,3 +22,10 @@ test("value bins are the values training saw, then any other, then missing", () 
     "Non renseigné",
   ]);
 });
+
+test("an application's day counts are named in years, their order turned round", () => {
+  setLanguage("en");
+  const age = { label_fr: "Âge (jours, négatif)", label_en: "Age (days, negative)", unit: "years" as const };
+  const names = binNames({ bins: "deciles", bounds: [-20000, -10000], reference: [], current: [] }, age);
+  assert.deepEqual(names, ["≥ 54.8", "27.4 – 54.8", "< 27.4", "Not given"]);
+});
