@@ -43,6 +43,7 @@ Admitted Admission::admit(const nlohmann::json& body) {
   stored.split = store::ClientSplit::New;
   stored.application = store::application_json(client.application_test, 0);
   stored.summary = store::HistorySummary(model->bundle().feature_names)(features).dump();
+  stored.posted_history = store::history_json(client);
   stored.features = features;
   stored.probability = result.explanation.probability;
   stored.run_id = model->bundle().run_id;

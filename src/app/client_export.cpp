@@ -35,9 +35,13 @@ json accesses(const std::filesystem::path& store, std::int64_t id) {
   return records;
 }
 
-// The client's rows of each history table, read from the data set the store was built from: the
-// store keeps only their summary and the features built from them.
-json history_rows(const std::filesystem::path& data, std::int64_t id) {
+// The client's rows of each history table: as posted with the application, or read from the data
+// set the store was built from (the store keeps only their summary and the features built from
+// them).
+json history_rows(const store::StoredClient& client, const std::filesystem::path& data) {
+  if (!client.posted_history.empty())
+    return {{"source", "posted with the application"},
+            {"tables", json::parse(client.posted_history)}};
   json history = {{"source", data.string()}};
   if (!std::filesystem::is_directory(data)) {
     history["tables"] = nullptr;
@@ -45,18 +49,8 @@ json history_rows(const std::filesystem::path& data, std::int64_t id) {
     return history;
   }
   const tables::Dataset dataset = tables::read_dataset(data);
-  const tables::Dataset client = tables::ClientSlicer(dataset).slice(id);
-  json rows = json::object();
-  for (tables::TableId table : tables::all_tables()) {
-    if (table == tables::TableId::ApplicationTrain || table == tables::TableId::ApplicationTest)
-      continue;
-    const tables::Table& part = client.table(table);
-    const store::ApplicationJson writer(part);
-    json list = json::array();
-    for (std::size_t r = 0; r < part.rows(); ++r) list.push_back(json::parse(writer.row(r)));
-    rows[tables::schema_of(table).file_name] = std::move(list);
-  }
-  history["tables"] = std::move(rows);
+  history["tables"] =
+      json::parse(store::history_json(tables::ClientSlicer(dataset).slice(client.id)));
   return history;
 }
 
@@ -91,7 +85,7 @@ nlohmann::json client_export(Service& service, std::int64_t id) {
   document["application"] = json::parse(client->application);
   document["history_summary"] = json::parse(client->summary);
   document["history_rows"] = history_rows(
-      service.with_store([](store::ClientStore& s) { return s.meta().data_directory; }), id);
+      *client, service.with_store([](store::ClientStore& s) { return s.meta().data_directory; }));
   document["features"] = std::move(features);
   document["scores"] = json::array(
       {{{"kind", "stored"},

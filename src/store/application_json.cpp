@@ -70,4 +70,20 @@ std::string application_json(const tables::Table& applications, std::size_t row)
   return ApplicationJson(applications).row(row);
 }
 
+std::string history_json(const tables::Dataset& client) {
+  std::string out = "{";
+  for (tables::TableId id : tables::all_tables()) {
+    const bool application =
+        id == tables::TableId::ApplicationTrain || id == tables::TableId::ApplicationTest;
+    if (application || !client.has(id)) continue;
+    const tables::Table& table = client.table(id);
+    if (out.size() > 1) out += ',';
+    out += json_string(tables::schema_of(id).file_name) + ":[";
+    const ApplicationJson writer(table);
+    for (std::size_t r = 0; r < table.rows(); ++r) out += (r > 0 ? "," : "") + writer.row(r);
+    out += ']';
+  }
+  return out + '}';
+}
+
 }  // namespace creditscore::store

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "tables/dataset.h"
 #include "tables/table.h"
 
 namespace creditscore::store {
@@ -30,5 +31,9 @@ class ApplicationJson {
 
 // One row, for a single use.
 std::string application_json(const tables::Table& applications, std::size_t row);
+
+// The rows of each history table `client` holds (absent ones left out), as a JSON object text:
+// file name -> array of row objects, e.g. {"bureau.csv": [{"SK_ID_BUREAU": 5, ...}], ...}.
+std::string history_json(const tables::Dataset& client);
 
 }  // namespace creditscore::store

@@ -35,6 +35,11 @@ CREATE TABLE IF NOT EXISTS clients (
 );
 -- A row takes most of a page: counting and paging walk this narrow copy of the ids instead.
 CREATE INDEX IF NOT EXISTS clients_by_id ON clients (id);
+-- The history rows posted with an application (a data set's clients have theirs in its files).
+CREATE TABLE IF NOT EXISTS posted_history (
+  id INTEGER PRIMARY KEY,
+  tables TEXT NOT NULL
+);
 )sql";
 
 constexpr std::string_view kClientColumns =
@@ -175,6 +180,8 @@ void ClientStore::put(std::span<const StoredClient> clients) {
     Statement insert = db_.prepare(
         "INSERT OR REPLACE INTO clients (" + std::string(kClientColumns) +
         ") VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?6, ?7, ?8)");
+    Statement keep_history =
+        db_.prepare("INSERT OR REPLACE INTO posted_history (id, tables) VALUES (?1, ?2)");
     for (const StoredClient& client : clients) {
       insert.bind(1, client.id).bind(2, split_name(client.split));
       if (client.target) {
@@ -191,6 +198,10 @@ void ClientStore::put(std::span<const StoredClient> clients) {
       insert.bind(7, client.application).bind(8, client.summary);
       insert.run();
       insert.reset();
+      if (!client.posted_history.empty()) {
+        keep_history.bind(1, client.id).bind(2, client.posted_history).run();
+        keep_history.reset();
+      }
     }
   });
 }
@@ -245,6 +256,11 @@ std::optional<StoredClient> ClientStore::find(std::int64_t id) {
   client.summary = query.text(8);
   check_json_object(id, "application", client.application);
   check_json_object(id, "summary", client.summary);
+  Statement history = db_.prepare("SELECT tables FROM posted_history WHERE id = ?1");
+  if (history.bind(1, id).step()) {
+    client.posted_history = history.text(0);
+    check_json_object(id, "posted history", client.posted_history);
+  }
   return client;
 }
 

@@ -7,6 +7,7 @@
 //   clients  id (SK_ID_CURR), split, target, probability, run_id, updated_at, then the large
 //            columns: features (float32 little endian, one per feature name), application (JSON
 //            object, column -> number, text or null, in the file's order), summary (JSON object)
+//   posted_history  id, tables: the history rows posted with an application (JSON object)
 //
 // The feature blob comes before the JSON so that reading every vector does not walk the JSON's
 // overflow pages. Every read checks what it reads and throws StoreError naming the database, the
@@ -39,6 +40,10 @@ struct StoredClient {
       target;  // 1 = defaulted, 0 = repaid; known for 'train', for others once it arrives
   std::string application;  // JSON object text (see application_json.h)
   std::string summary;      // JSON object text (see history_summary.h)
+  // The history rows posted with the application, as a JSON object text (file name -> rows);
+  // empty for a client of the data set, whose rows are in its files. put() keeps it when given
+  // and never removes it.
+  std::string posted_history;
   std::vector<float> features;
   std::optional<double> probability;
   std::string run_id;      // the model that gave the probability

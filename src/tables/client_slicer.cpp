@@ -55,6 +55,7 @@ Dataset ClientSlicer::slice(std::int64_t client) const {
   one.installments_payments =
       select_rows(data_.installments_payments, installments_.rows_of(client));
   one.credit_card_balance = select_rows(data_.credit_card_balance, credit_card_.rows_of(client));
+  one.absent = data_.absent;  // a table the data set lacks is not known for the client either
   return one;
 }
 

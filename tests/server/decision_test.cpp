@@ -6,6 +6,7 @@
 
 #include "store/audit_trail.h"
 #include "tests/server/letter_text.h"
+#include "tests/support/bad_applications.h"
 #include "tests/support/run_command.h"
 
 namespace creditscore::server {
@@ -180,6 +181,39 @@ TEST_F(DecisionTest, TheExportHoldsEverythingKeptAboutTheClient) {
   }
   EXPECT_TRUE(decision_recorded);
   server_.get(path(999999999, "export"), 404);
+}
+
+TEST_F(DecisionTest, AnApplicationPostedWithItsHistoryIsExportedWithThoseRows) {
+  const json credit = {{"SK_ID_BUREAU", 7001},
+                       {"CREDIT_ACTIVE", "Active"},
+                       {"DAYS_CREDIT", -400},
+                       {"AMT_CREDIT_SUM", 25000}};
+  const json previous = {
+      {"SK_ID_PREV", 8001}, {"NAME_CONTRACT_STATUS", "Approved"}, {"AMT_APPLICATION", 12000}};
+  const json history = {{"bureau", {credit}}, {"previous_application", {previous}}};
+  const auto id =
+      server_
+          .post("/api/v1/applications",
+                {{"application", testing::complete_application()}, {"history", history}}, 201)["id"]
+          .get<std::int64_t>();
+  const json exported = server_.get(path(id, "export"))["history_rows"];
+  EXPECT_EQ(exported["source"], "posted with the application");
+  const json& tables = exported["tables"];
+  ASSERT_EQ(tables.size(), 6u) << tables;  // a history given: the tables left out hold no rows
+  ASSERT_EQ(tables["bureau.csv"].size(), 1u);
+  EXPECT_EQ(tables["bureau.csv"][0]["SK_ID_CURR"], id);
+  EXPECT_EQ(tables["bureau.csv"][0]["AMT_CREDIT_SUM"], 25000);
+  EXPECT_EQ(tables["bureau.csv"][0]["CREDIT_ACTIVE"], "Active");
+  ASSERT_EQ(tables["previous_application.csv"].size(), 1u);
+  EXPECT_EQ(tables["previous_application.csv"][0]["AMT_APPLICATION"], 12000);
+  EXPECT_TRUE(tables["installments_payments.csv"].empty());
+
+  // Without a history, none is known, and the export says so rather than listing empty tables.
+  const auto alone =
+      server_.post("/api/v1/applications", {{"application", testing::complete_application()}}, 201);
+  const json none = server_.get(path(alone["id"].get<std::int64_t>(), "export"))["history_rows"];
+  EXPECT_EQ(none["source"], "posted with the application");
+  EXPECT_EQ(none["tables"], json::object());
 }
 
 }  // namespace

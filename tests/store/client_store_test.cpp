@@ -158,6 +158,19 @@ TEST_F(ClientStoreTest, PutReplacesAClientWithTheSameId) {
   EXPECT_EQ(found.run_id, "run-2");
 }
 
+TEST_F(ClientStoreTest, KeepsTheHistoryRowsPostedWithAnApplication) {
+  ClientStore store(file_);
+  StoredClient posted = client(6, ClientSplit::New, 1.0f);
+  posted.posted_history = R"({"bureau.csv":[{"SK_ID_BUREAU":1,"AMT_CREDIT_SUM":2500}]})";
+  store.put(std::vector{posted, client(7, ClientSplit::Test, 2.0f)});
+  EXPECT_EQ(store.find(6)->posted_history, posted.posted_history);
+  EXPECT_EQ(store.find(7)->posted_history, "") << "a data set's client has its rows in the files";
+  // Rescored later, without the rows in hand: they stay.
+  StoredClient rescored = client(6, ClientSplit::New, 3.0f);
+  store.put(std::vector{rescored});
+  EXPECT_EQ(store.find(6)->posted_history, posted.posted_history);
+}
+
 TEST_F(ClientStoreTest, PutRefusesAVectorOfTheWrongLengthAndWritesNothing) {
   ClientStore store(file_);
   StoredClient wrong = client(8, ClientSplit::Test, 1.0f);
