@@ -7,6 +7,8 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -15,6 +17,7 @@
 #include "store/access_store.h"
 #include "store/audit_trail.h"
 #include "store/client_store.h"
+#include "store/decision_log.h"
 #include "store/run_registry.h"
 #include "tests/support/bad_applications.h"
 #include "tests/support/child_process.h"
@@ -116,45 +119,85 @@ TEST_F(CrashSafetyTest, TrainKilledWhileWritingItsBundleThenPromoteKilledAtAnyMo
 }
 
 // Also the audit trail's promise: no answer about a client leaves before its record is committed,
-// so every acknowledged application and every answered /predict has its record after the kill.
-TEST_F(CrashSafetyTest, AServerKilledUnderLoadKeepsEveryAcknowledgedApplicationAndAuditRecord) {
-  const std::string token =
-      store::AccessStore(store_).create_token("crash-test", store::Role::Advisor, std::nullopt);
-  const httplib::Headers credentials = {{"Authorization", "Bearer " + token}};
+// so every acknowledged application, decision and outcome, and every answered /predict, has its
+// record after the kill; the decisions' correction chain holds.
+TEST_F(CrashSafetyTest, AServerKilledUnderLoadKeepsEveryAcknowledgedWriteAndAuditRecord) {
+  store::AccessStore access(store_);
+  const httplib::Headers advisor = {
+      {"Authorization",
+       "Bearer " + access.create_token("crash-advisor", store::Role::Advisor, std::nullopt)}};
+  const httplib::Headers analyst = {
+      {"Authorization",
+       "Bearer " + access.create_token("crash-analyst", store::Role::Analyst, std::nullopt)}};
   ChildProcess server("serve --port 0 --store " + store_.string() + " --models " + models_.string(),
                       work_.path() / "serve.log");
   const int port = testing::wait_for_serving_port(server, work_.path() / "serve.log");
   ASSERT_GT(port, 0) << testing::read_file(work_.path() / "serve.log");
 
   const std::string body = nlohmann::json{{"application", testing::complete_application()}}.dump();
-  const std::int64_t predicted = store::ClientStore(store_).list(0, 1).rows.front().id;
+  const std::string decision =
+      nlohmann::json{{"decision", "refused"}, {"comment", "Refus confirmé après entretien."}}
+          .dump();
+  std::int64_t predicted = 0, decided = 0;  // a past client, and a new application
+  for (const store::ClientRow& row : store::ClientStore(store_).list(0, 1000).rows) {
+    if (row.split == store::ClientSplit::Train && predicted == 0) predicted = row.id;
+    if (row.split == store::ClientSplit::Test && decided == 0) decided = row.id;
+  }
+  ASSERT_TRUE(predicted != 0 && decided != 0);
   std::mutex lock;
-  std::set<std::int64_t> acknowledged;
+  std::set<std::int64_t> acknowledged, decisions;  // application and decision ids
+  std::map<std::int64_t, std::string> outcomes;    // application id -> outcome
   std::atomic<int> predictions = 0;
   std::atomic<bool> stopped = false;
-  std::vector<std::thread> calling;
-  for (int t = 0; t < 4; ++t) {
-    calling.emplace_back([&, t] {
-      httplib::Client client("127.0.0.1", port);
-      while (!stopped) {
-        if (t == 0) {
-          const auto answer =
-              client.Get("/predict?numeroClient=" + std::to_string(predicted), credentials);
-          if (answer && answer->status == 200) ++predictions;
-          continue;
-        }
+  const auto enough = [&] {
+    const std::lock_guard hold(lock);
+    return acknowledged.size() >= 20 && decisions.size() >= 10 && outcomes.size() >= 10 &&
+           predictions >= 20;
+  };
+  // What each caller asks, again and again until the kill; it keeps what was acknowledged.
+  const std::function<void(httplib::Client&)> callers[] = {
+      [&](httplib::Client& client) {
         const auto answer =
-            client.Post("/api/v1/applications", credentials, body, "application/json");
-        if (!answer || answer->status != 201) continue;
+            client.Get("/predict?numeroClient=" + std::to_string(predicted), advisor);
+        if (answer && answer->status == 200) ++predictions;
+      },
+      [&](httplib::Client& client) {
+        const auto answer = client.Post("/api/v1/applications", advisor, body, "application/json");
+        if (!answer || answer->status != 201) return;
         const std::lock_guard hold(lock);
         acknowledged.insert(nlohmann::json::parse(answer->body)["id"].get<std::int64_t>());
-      }
+      },
+      [&](httplib::Client& client) {
+        const auto answer = client.Post("/api/v1/clients/" + std::to_string(decided) + "/decision",
+                                        advisor, decision, "application/json");
+        if (!answer || answer->status != 201) return;
+        const std::lock_guard hold(lock);
+        decisions.insert(nlohmann::json::parse(answer->body)["id"].get<std::int64_t>());
+      },
+      [&](httplib::Client& client) {
+        std::int64_t id = 0;
+        {
+          const std::lock_guard hold(lock);
+          for (const std::int64_t a : acknowledged)
+            if (!outcomes.contains(a)) id = a;
+        }
+        if (id == 0) return;
+        const std::string outcome = id % 2 == 0 ? "defaulted" : "repaid";
+        const auto answer =
+            client.Post("/api/v1/clients/" + std::to_string(id) + "/outcome", analyst,
+                        nlohmann::json{{"outcome", outcome}}.dump(), "application/json");
+        if (!answer || answer->status != 200) return;
+        const std::lock_guard hold(lock);
+        outcomes[id] = outcome;
+      }};
+  std::vector<std::thread> calling;
+  for (const auto& call : callers) {
+    calling.emplace_back([&] {
+      httplib::Client client("127.0.0.1", port);
+      while (!stopped) call(client);
     });
   }
-  ASSERT_TRUE(server.wait_for([&] {
-    const std::lock_guard hold(lock);
-    return acknowledged.size() >= 20 && predictions >= 20;
-  }));
+  ASSERT_TRUE(server.wait_for(enough));
   server.kill();  // mid-burst: requests are under way
   stopped = true;
   for (std::thread& thread : calling) thread.join();
@@ -162,11 +205,28 @@ TEST_F(CrashSafetyTest, AServerKilledUnderLoadKeepsEveryAcknowledgedApplicationA
   store::ClientStore store(store_);
   store::AuditTrail trail(store_);
   for (const std::int64_t id : acknowledged) {
-    EXPECT_TRUE(store.find(id)) << "application " << id << " was acknowledged, then lost";
+    const auto client = store.find(id);
+    EXPECT_TRUE(client) << "application " << id << " was acknowledged, then lost";
+    if (client && outcomes.contains(id)) {
+      EXPECT_EQ(client->target, outcomes[id] == "defaulted" ? 1 : 0) << "outcome of " << id;
+    }
     store::AuditQuery query;
     query.client_id = id;
-    EXPECT_EQ(trail.count(query), 1u) << "application " << id << " was answered without a record";
+    EXPECT_GE(trail.count(query), outcomes.contains(id) ? 2u : 1u)
+        << "application " << id << " was answered without its records";
   }
+  // Newest first, each correction pointing at the one before it, every acknowledged one there.
+  const std::vector<store::Decision> history = store::DecisionLog(store_).history(decided);
+  std::set<std::int64_t> kept;
+  for (std::size_t k = 0; k < history.size(); ++k) {
+    kept.insert(history[k].id);
+    if (k + 1 < history.size()) {
+      EXPECT_EQ(history[k].replaces, history[k + 1].id) << "decision " << history[k].id;
+    } else {
+      EXPECT_FALSE(history[k].replaces) << "the first decision replaces nothing";
+    }
+  }
+  for (const std::int64_t id : decisions) EXPECT_TRUE(kept.contains(id)) << "decision " << id;
   store::AuditQuery asked;
   asked.client_id = predicted;
   EXPECT_GE(trail.count(asked), static_cast<std::size_t>(predictions.load()))
