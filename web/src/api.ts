@@ -107,6 +107,13 @@ export const api = {
 // The features with their labels, most important first: asked once, shared by the pages.
 let features: Promise<FeatureInfo[]> | null = null;
 export function featureList(): Promise<FeatureInfo[]> {
-  features ??= api.features().then((r) => r.features.sort((a, b) => a.importance_rank - b.importance_rank));
+  // A refused or failed request is asked again next time, not kept.
+  features ??= api.features().then(
+    (r) => r.features.sort((a, b) => a.importance_rank - b.importance_rank),
+    (error: unknown) => {
+      features = null;
+      throw error;
+    },
+  );
   return features;
 }

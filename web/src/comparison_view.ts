@@ -4,7 +4,8 @@ import { api, Counts, Distribution, featureList } from "./api";
 import { chart, colours, tableOf } from "./charts";
 import { h, section, selectField, status } from "./dom";
 import { number, percent } from "./format";
-import { label, t } from "./i18n";
+import { daysBefore, featureLabel, inYears, shownValue } from "./feature_units";
+import { t } from "./i18n";
 import { abandoned, View } from "./view";
 
 function numberInput(id: string, text: string): [HTMLElement, HTMLInputElement] {
@@ -14,19 +15,25 @@ function numberInput(id: string, text: string): [HTMLElement, HTMLInputElement] 
 
 function binName(d: Distribution, i: number): string {
   const bin = d.bins[i];
-  return d.discrete ? number(bin.value) : `${number(bin.from)} – ${number(bin.to)}`;
+  const shown = (value: number | undefined) => number(shownValue(d, value));
+  if (d.discrete) return shown(bin.value);
+  // In years the days' order turns round: [-25 202, -24 316] days is 66,6 to 69,0 years.
+  return inYears(d) ? `${shown(bin.to)} – ${shown(bin.from)}` : `${shown(bin.from)} – ${shown(bin.to)}`;
 }
 
 function distributionChart(view: View, d: Distribution): HTMLElement {
-  const names = d.bins.map((_, i) => binName(d, i));
+  // The bins from the lowest value shown to the highest: youngest first for an age.
+  const order = d.bins.map((_, i) => i);
+  if (inYears(d)) order.reverse();
+  const names = order.map((i) => binName(d, i));
   const clientBin = d.client?.bin ?? null;
   const series = (key: keyof Counts, name: string, colour: string, decal?: object) => ({
     type: "bar",
     stack: "outcome",
     name,
     itemStyle: { color: colour, decal },
-    data: d.bins.map((bin, i) => ({
-      value: bin[key],
+    data: order.map((i) => ({
+      value: d.bins[i][key],
       itemStyle: i === clientBin ? { borderColor: colours.client, borderWidth: 3 } : undefined,
     })),
   });
@@ -42,16 +49,16 @@ function distributionChart(view: View, d: Distribution): HTMLElement {
       series("unknown", t("unknown"), colours.pending, { symbol: "circle", symbolSize: 0.6 }),
     ],
   };
-  const rows = d.bins.map((bin, i) => [
-    (i === clientBin ? "▶ " : "") + names[i],
-    String(bin.repaid),
-    String(bin.defaulted),
-    String(bin.unknown),
+  const rows = order.map((i, k) => [
+    (i === clientBin ? "▶ " : "") + names[k],
+    String(d.bins[i].repaid),
+    String(d.bins[i].defaulted),
+    String(d.bins[i].unknown),
   ]);
   rows.push([t("missing"), String(d.missing.repaid), String(d.missing.defaulted), String(d.missing.unknown)]);
   return chart(
     view,
-    t("distributionLabel", { f: label(d) }),
+    t("distributionLabel", { f: featureLabel(d) }),
     options,
     { header: [t("bin"), t("repaid"), t("defaulted"), t("unknown")], rows },
   );
@@ -64,8 +71,8 @@ function filters(age: [HTMLInputElement, HTMLInputElement], income: [HTMLInputEl
   const [ageFrom, ageTo] = age.map(value);
   if (ageFrom !== null || ageTo !== null) {
     // Age in years → DAYS_BIRTH, negative days before the application.
-    const min = ageTo === null ? "" : String(Math.round(-(ageTo + 1) * 365.25));
-    const max = ageFrom === null ? "" : String(Math.round(-ageFrom * 365.25));
+    const min = ageTo === null ? "" : String(daysBefore(ageTo + 1));
+    const max = ageFrom === null ? "" : String(daysBefore(ageFrom));
     out.push(`DAYS_BIRTH:${min}:${max}`);
   }
   const [incomeFrom, incomeTo] = income.map(value);
@@ -83,9 +90,11 @@ export function renderComparison(view: View, id: number): HTMLElement {
   const form = h("form", { class: "controls", id: "compare-form" });
   const bivariateForm = h("form", { class: "controls", id: "bivariate-form" });
 
+  // The distribution and the scatter plot are drawn again each on its own.
+  const [distributionRegions, bivariateRegions] = [view.child(), view.child()];
   featureList().then((list) => {
     if (!view.mounted) return;
-    const options: Array<[string, string]> = list.map((f) => [f.feature, label(f)]);
+    const options: Array<[string, string]> = list.map((f) => [f.feature, featureLabel(f)]);
     const [featureField, feature] = selectField("compare-feature", t("feature"), options, list[0]?.feature ?? "");
     const [groupField, group] = selectField("compare-group", t("group"), [["all", t("groupAll")], ["similar", t("groupSimilar")], ["filtered", t("groupFiltered")]], "all");
     const [ageFromField, ageFrom] = numberInput("age-from", `${t("filterAge")} ${t("from")}`);
@@ -106,12 +115,12 @@ export function renderComparison(view: View, id: number): HTMLElement {
         for (const where of filters([ageFrom, ageTo], [incomeFrom, incomeTo], contract.value, gender.value)) query.append("where", where);
       }
       distributionArea.replaceChildren(status(t("loading")));
-      const region = view.redraw();
+      const region = distributionRegions.redraw();
       try {
         const d = await api.distribution(feature.value, query.toString(), region.signal);
         const value = d.client?.value ?? null;
         distributionArea.replaceChildren(
-          h("p", {}, t("groupSize", { n: d.size }), " ", t("clientValue", { v: value === null ? t("notGiven") : number(value) })),
+          h("p", {}, t("groupSize", { n: d.size }), " ", t("clientValue", { v: value === null ? t("notGiven") : number(shownValue(d, value)) })),
           distributionChart(region, d),
         );
       } catch (error) {
@@ -126,30 +135,32 @@ export function renderComparison(view: View, id: number): HTMLElement {
     bivariateForm.addEventListener("submit", async (event) => {
       event.preventDefault();
       bivariateArea.replaceChildren(status(t("loading")));
-      const region = view.redraw();
+      const region = bivariateRegions.redraw();
       try {
         const b = await api.bivariate(new URLSearchParams({ x: x.value, y: y.value, client: String(id), limit: "1500" }).toString(), region.signal);
+        const points = b.points.map(([px, py, p, target]) => [shownValue(b.x, px), shownValue(b.y, py), p, target] as const);
+        const [xName, yName] = [featureLabel(b.x), featureLabel(b.y)];
         const options = {
           grid: { left: 70, right: 90, top: 20, bottom: 50 },
           tooltip: {},
-          xAxis: { type: "value", name: label(b.x), nameLocation: "middle", nameGap: 30, scale: true },
-          yAxis: { type: "value", name: label(b.y), scale: true },
+          xAxis: { type: "value", name: xName, nameLocation: "middle", nameGap: 30, scale: true },
+          yAxis: { type: "value", name: yName, scale: true },
           visualMap: { dimension: 2, min: 0, max: 0.3, calculable: false, right: 0, inRange: { color: [colours.safe, "#F0E442", colours.risk] }, text: ["30 %", "0 %"] },
           series: [
-            { type: "scatter", symbolSize: 5, data: b.points },
+            { type: "scatter", symbolSize: 5, data: points },
             ...(b.client && b.client.x !== null && b.client.y !== null
-              ? [{ type: "scatter", symbol: "diamond", symbolSize: 18, itemStyle: { color: colours.client, borderColor: "#fff", borderWidth: 2 }, data: [[b.client.x, b.client.y, b.client.probability]], z: 10 }]
+              ? [{ type: "scatter", symbol: "diamond", symbolSize: 18, itemStyle: { color: colours.client, borderColor: "#fff", borderWidth: 2 }, data: [[shownValue(b.x, b.client.x), shownValue(b.y, b.client.y), b.client.probability]], z: 10 }]
               : []),
           ],
         };
         bivariateArea.replaceChildren(
           chart(
             region,
-            t("bivariateLabel", { x: label(b.x), y: label(b.y) }),
+            t("bivariateLabel", { x: xName, y: yName }),
             options,
             {
-              header: [label(b.x), label(b.y), t("probability")],
-              rows: b.points.slice(0, 50).map((p) => [number(p[0]), number(p[1]), p[2] === null ? "—" : percent(p[2])]),
+              header: [xName, yName, t("probability")],
+              rows: points.slice(0, 50).map((p) => [number(p[0]), number(p[1]), p[2] === null ? "—" : percent(p[2])]),
             },
           ),
         );

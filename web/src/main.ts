@@ -97,8 +97,29 @@ function route(): void {
   else if (location.hash.startsWith("#/model")) void renderModel(main, view);
   else if (monitoring) renderMonitoring(main, view);
   else renderSearch(main, view);
-  const title = location.hash.startsWith("#/model") ? "navModel" : monitoring ? "navMonitoring" : "navClients";
-  document.title = `${t(title)} — Prêt à dépenser`;
+  const id = client?.[1] ?? clientView?.[1];
+  const title = client
+    ? t("clientTitle", { id: id ?? "" })
+    : clientView
+      ? t("viewTitle", { id: id ?? "" })
+      : t(location.hash.startsWith("#/model") ? "navModel" : monitoring ? "navMonitoring" : "navClients");
+  document.title = `${title} — Prêt à dépenser`;
+}
+
+// After a move to another page, the focus goes to its heading once it is drawn, where a screen
+// reader then starts reading (not to the whole page, which would draw a ring round everything).
+function focusHeading(): void {
+  const focused = () => {
+    const heading = main.querySelector("h1");
+    if (!heading) return false;
+    heading.tabIndex = -1;
+    heading.focus();
+    return true;
+  };
+  if (focused()) return;
+  const watch = new MutationObserver(() => focused() && watch.disconnect());
+  watch.observe(main, { childList: true, subtree: true });
+  setTimeout(() => watch.disconnect(), 10_000);
 }
 
 // The session ended under the page: log in over it, and the page stays as it was for the same
@@ -122,7 +143,7 @@ languageButton.addEventListener("click", () => setLanguage(currentLanguage() ===
 onLanguageChange(route);
 window.addEventListener("hashchange", () => {
   route();
-  main.focus();
+  focusHeading();
 });
 api
   .session()

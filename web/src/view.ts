@@ -28,13 +28,18 @@ export class View {
     for (const cleanup of this.cleanups.splice(0).reverse()) cleanup();
   }
 
+  // A part of the page with regions of its own, released with the page.
+  child(): View {
+    const child = new View();
+    this.onUnmount(() => child.unmount());
+    return child;
+  }
+
   // A child view for a region drawn again and again: each call releases the one before.
   redraw(): View {
     this.region?.unmount();
-    const child = new View();
-    this.region = child;
-    this.onUnmount(() => child.unmount());
-    return child;
+    this.region = this.child();
+    return this.region;
   }
 }
 

@@ -99,6 +99,8 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const failures = [];
   page.on("pageerror", (error) => failures.push(error.message));
+  const missing = []; // nothing a normal visit asks for is missing, the favicon included
+  page.on("response", (response) => response.status() === 404 && missing.push(response.url()));
   try {
     // On a phone first: the login page fits the screen.
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -218,6 +220,8 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await page.locator("[aria-label^='Du client moyen'] svg").waitFor();
     const usable = Date.now() - opened;
     console.log(`client page with its explanation usable in ${usable} ms`);
+    assert.equal(await page.title(), `Client ${client.id} — Prêt à dépenser`);
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "the focus is on the page's heading");
     const words = await page.locator("#decision-words").textContent();
     assert.match(words, /probabilité de défaut .* (accordé|refusé)/);
     const decision = await page.locator(".decision").first().textContent();
@@ -233,8 +237,11 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     assert.match(await page.locator(".reasons li").first().textContent(), /the risk by/);
     await shot(page, "3-client-en");
 
-    // Comparison with a filtered group.
+    // Comparison with a filtered group: its filters show only once it is chosen, so that none
+    // is filled for a group that ignores it.
+    assert.equal(await page.locator("fieldset.filters").isVisible(), false, "no filter for all clients");
     await page.getByLabel("Group", { exact: true }).selectOption("filtered");
+    assert.ok(await page.locator("fieldset.filters").isVisible(), "the filtered group's filters");
     await page.getByLabel("Contract type").selectOption("NAME_CONTRACT_TYPE_Cash_loans");
     await page.locator("#compare-form button[type=submit]").click();
     await page.getByText(/clients in the group/).waitFor();
@@ -243,6 +250,16 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await page.locator("[aria-label^='Scatter plot'] svg").waitFor();
     await shot(page, "4-comparison");
     await checkAccessibility(page, "comparison");
+    // An age is in years, youngest first, never in negative days.
+    await page.locator("#compare-feature").selectOption({ label: "Age (years)" });
+    await page.locator("#compare-form button[type=submit]").click();
+    await page.locator("[aria-label^='Distribution of “Age (years)”'] svg").waitFor();
+    assert.match(await page.getByText(/The client's value:/).textContent(), /The client's value: \d+(\.\d)?$/);
+    const ages = await page.locator("figure:has([aria-label^='Distribution of “Age (years)”']) tbody tr td:first-child").allTextContents();
+    const lows = ages.filter((bin) => /\d/.test(bin)).map((bin) => Number(bin.replace(/^▶ /, "").split(" – ")[0]));
+    assert.ok(lows.length > 3 && lows.every((low, i) => low >= 18 && (i === 0 || low > lows[i - 1])), `ages in years, ascending: ${ages}`);
+    assert.equal(await page.locator("[aria-label^='Scatter plot'] svg").count(), 1, "the scatter plot stays");
+    await shot(page, "4b-comparison-age");
 
     // What-if: a much smaller credit moves the score.
     const credit = page.getByLabel("Credit amount", { exact: true });
@@ -275,6 +292,8 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     // The model page.
     await page.getByRole("link", { name: "The model" }).click();
     await page.getByRole("heading", { name: "ROC curve" }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "the focus moves to the new page's heading");
+    assert.equal(await page.title(), "The model — Prêt à dépenser");
     await page.locator("[aria-label^='Cost by threshold'] svg").waitFor();
     await shot(page, "6-model");
     await checkAccessibility(page, "model");
@@ -284,6 +303,7 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await page.getByRole("heading", { name: "Log in" }).waitFor();
     assert.equal((await page.request.get(new URL("/api/v1/clients", base).href)).status(), 401);
     assert.deepEqual(failures, [], "no script error on any page");
+    assert.deepEqual(missing, [], "nothing missing (404) on the way");
   } finally {
     await browser.close();
   }

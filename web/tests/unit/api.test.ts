@@ -3,7 +3,7 @@ import "./setup";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { api, ApiError, onLoggedOut } from "../../src/api";
+import { api, ApiError, featureList, onLoggedOut } from "../../src/api";
 
 type Call = { url: string; init: RequestInit };
 
@@ -69,4 +69,15 @@ test("logging in posts the name and password; logging out deletes the session", 
   assert.equal(calls[0].url, "/api/v1/session");
   assert.deepEqual(JSON.parse(String(calls[0].init.body)), { user: "ada", password: "secret" });
   assert.equal(calls[1].init.method, "DELETE");
+});
+
+test("the feature list is asked once, and asked again after a failure", async () => {
+  const calls: Call[] = [];
+  answering(503, { error: "unavailable", detail: "busy" }, calls);
+  await assert.rejects(featureList());
+  const feature = { feature: "DAYS_BIRTH", label_fr: "Âge", label_en: "Age", unit: "years", importance_rank: 0 };
+  answering(200, { features: [feature] }, calls);
+  assert.deepEqual(await featureList(), [feature]);
+  await featureList();
+  assert.equal(calls.length, 2, "one failed request, then one that is kept");
 });

@@ -32,6 +32,17 @@ test("a region drawn again releases its previous drawing, and all go with the pa
   assert.equal(second.mounted, false);
 });
 
+test("two parts of a page are drawn again each on its own", () => {
+  const page = new View();
+  const [distribution, scatter] = [page.child(), page.child()];
+  const drawn = scatter.redraw();
+  distribution.redraw();
+  distribution.redraw();
+  assert.equal(drawn.mounted, true, "drawing one part again leaves the other");
+  page.unmount();
+  assert.equal(drawn.mounted, false);
+});
+
 test("an aborted request is abandoned, not an error to show", () => {
   assert.equal(abandoned(new DOMException("gone", "AbortError")), true);
   assert.equal(abandoned(new Error("500")), false);
