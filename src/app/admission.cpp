@@ -31,7 +31,7 @@ WhatIf Admission::what_if(std::int64_t id, const nlohmann::json& changes) const 
   return {explained(model, BuiltClient{std::move(*row), {}}), explained(model, std::move(edited))};
 }
 
-Admitted Admission::admit(const nlohmann::json& body) {
+Admitted Admission::admit(const nlohmann::json& body, const store::IdempotencyKey* key) {
   const auto model = service_.model();
   const std::lock_guard hold(admitting_);
   const std::int64_t id = service_.population().next_id();
@@ -47,7 +47,16 @@ Admitted Admission::admit(const nlohmann::json& body) {
   stored.features = features;
   stored.probability = result.explanation.probability;
   stored.run_id = model->bundle().run_id;
-  service_.with_store([&](store::ClientStore& s) { s.put(std::span(&stored, 1)); });
+  if (key) {
+    const auto earlier =
+        service_.with_store([&](store::ClientStore& s) { return s.put_once(stored, *key); });
+    // The same body for the client the first request saved: the same answer, nothing saved.
+    if (earlier)
+      return {*earlier, explained(model, build_client(*model, posted_client(body, *earlier))),
+              true};
+  } else {
+    service_.with_store([&](store::ClientStore& s) { s.put(std::span(&stored, 1)); });
+  }
   service_.population().add(id, store::ClientSplit::New, features, result.explanation.probability,
                             model);
   return {id, std::move(result)};

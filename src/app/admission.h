@@ -11,6 +11,7 @@
 
 #include "app/client_features.h"
 #include "app/service.h"
+#include "store/idempotency_keys.h"
 
 namespace creditscore::app {
 
@@ -29,6 +30,7 @@ struct WhatIf {
 struct Admitted {
   std::int64_t id;
   ExplainedClient explained;
+  bool replayed = false;  // a retry: the application saved by the first request with its key
 };
 
 class Admission {
@@ -41,8 +43,10 @@ class Admission {
   // Stored client `id` with `changes` ({FIELD: value or null}) applied; not_found when there is
   // no such client.
   WhatIf what_if(std::int64_t id, const nlohmann::json& changes) const;
-  // Saves the application under the next free id; it survives a restart.
-  Admitted admit(const nlohmann::json& body);
+  // Saves the application under the next free id; it survives a restart. With `key`, once: a
+  // retry answers as the first request did, for the client it saved, and saves nothing (a key
+  // sent before with another request is an invalid_input Error).
+  Admitted admit(const nlohmann::json& body, const store::IdempotencyKey* key = nullptr);
 
  private:
   Service& service_;

@@ -53,8 +53,8 @@ std::vector<explain::ClientReason> reasons_towards(Service& service, std::int64_
   return reasons_for(service, service.model(), id, row, verdict);
 }
 
-store::Decision decide(Service& service, std::int64_t id, const std::string& actor,
-                       const DecisionRequest& request) {
+Decided decide(Service& service, std::int64_t id, const std::string& actor,
+               const DecisionRequest& request, const store::IdempotencyKey* key) {
   const auto client = service.with_store([&](store::ClientStore& s) { return s.find(id); });
   if (!client) throw not_found("no client " + std::to_string(id));
   if (client->split == store::ClientSplit::Train) {
@@ -78,8 +78,13 @@ store::Decision decide(Service& service, std::int64_t id, const std::string& act
                        ? recommended.reasons
                        : reasons_for(service, recommended.model, id, stored_features(service, id),
                                      request.decision));
-  service.with_decisions([&](store::DecisionLog& log) { log.record(decision); });
-  return decision;
+  if (!key) {
+    service.with_decisions([&](store::DecisionLog& log) { log.record(decision); });
+    return {decision};
+  }
+  const bool recorded = service.with_decisions(
+      [&](store::DecisionLog& log) { return log.record_once(decision, *key); });
+  return {decision, !recorded};
 }
 
 std::vector<store::Decision> decision_history(Service& service, std::int64_t id) {

@@ -37,11 +37,17 @@ Recommendation recommendation(Service& service, std::int64_t id);
 std::vector<explain::ClientReason> reasons_towards(Service& service, std::int64_t id,
                                                    model::Verdict verdict);
 
-// Records `actor`'s decision on client `id`. Throws not_found (no client), conflict (not a new
-// application) or invalid_input (an override without a comment of kMinOverrideComment
-// characters, a comment over kMaxComment).
-store::Decision decide(Service& service, std::int64_t id, const std::string& actor,
-                       const DecisionRequest& request);
+struct Decided {
+  store::Decision decision;
+  bool replayed = false;  // a retry: the decision recorded by the first request with its key
+};
+
+// Records `actor`'s decision on client `id`, once per `key` when one is given (a retry answers
+// the decision recorded first). Throws not_found (no client), conflict (not a new application)
+// or invalid_input (an override without a comment of kMinOverrideComment characters, a comment
+// over kMaxComment, a key sent before with another request).
+Decided decide(Service& service, std::int64_t id, const std::string& actor,
+               const DecisionRequest& request, const store::IdempotencyKey* key = nullptr);
 // Newest first; not_found when there is no client `id`.
 std::vector<store::Decision> decision_history(Service& service, std::int64_t id);
 

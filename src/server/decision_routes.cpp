@@ -6,6 +6,7 @@
 #include "app/client_letter.h"
 #include "app/decisions.h"
 #include "app/document_pdf.h"
+#include "server/idempotency.h"
 #include "server/json_views.h"
 #include "server/routes.h"
 
@@ -45,8 +46,11 @@ void add_decision_routes(Router& router, app::Service& service) {
   router.post("/api/v1/clients/{id}/decision", [&service](const Request& request) {
     const std::int64_t id = request.path_integer("id", "client id");
     const app::DecisionRequest asked = decision_request(request.json_body());
-    const store::Decision decision = app::decide(service, id, request.caller()->name, asked);
-    return Reply::created(store::to_json(decision));
+    const auto key = idempotency_key(request, "POST /api/v1/clients/{id}/decision");
+    const app::Decided decided =
+        app::decide(service, id, request.caller()->name, asked, key ? &*key : nullptr);
+    Reply reply = Reply::created(store::to_json(decided.decision));
+    return decided.replayed ? replayed(std::move(reply)) : reply;
   });
 
   router.get("/api/v1/clients/{id}/decisions", [&service](const Request& request) {

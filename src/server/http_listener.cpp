@@ -229,6 +229,7 @@ class Listening : public HttpListener::Impl {
       http.origin = header.get_field_or(restinio::http_field::origin, "");
       http.referer = header.get_field_or(restinio::http_field::referer, "");
       http.host = header.get_field_or(restinio::http_field::host, "");
+      http.idempotency_key = header.get_field_or("Idempotency-Key", "");
       http.peer = request.remote_endpoint().address().to_string();
       http.secure = kTls;
     } catch (const std::exception& error) {

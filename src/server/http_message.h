@@ -16,13 +16,14 @@ struct HttpRequest {
   std::string body;
   std::string malformed;  // why the request could not be read, when it could not: a 400
   // What access control reads.
-  std::string authorization;  // the Authorization field
-  std::string cookie;         // the Cookie field
-  std::string origin;         // the Origin field
-  std::string referer;        // the Referer field
-  std::string host;           // the Host field
-  std::string peer;           // the caller's IP address
-  bool secure = false;        // came over TLS
+  std::string authorization;    // the Authorization field
+  std::string cookie;           // the Cookie field
+  std::string origin;           // the Origin field
+  std::string referer;          // the Referer field
+  std::string host;             // the Host field
+  std::string idempotency_key;  // the Idempotency-Key field (see idempotency.h)
+  std::string peer;             // the caller's IP address
+  bool secure = false;          // came over TLS
 };
 
 struct HttpResponse {

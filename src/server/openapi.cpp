@@ -609,6 +609,11 @@ json openapi_document() {
   const json client = parameter("client", "query", "integer", "The client to mark (SK_ID_CURR)");
   const std::string application_body =
       "The columns of application_test.csv and, optionally, rows of the history tables";
+  const json idempotency = parameter(
+      "Idempotency-Key", "header", "string",
+      "1 to 255 visible characters (a UUID), new for each request: a retry with the same key and "
+      "the same request answers the first result, marked Idempotent-Replayed: true, and creates "
+      "nothing; the same key with another request is a 422");
   json paths;
   paths["/predict"]["get"] = operation(
       "Probability and SHAP values of a client, as the first version's Flask API answered",
@@ -644,8 +649,8 @@ json openapi_document() {
                           "ScoredApplication", "An explanation, with warnings"),
                 "Application", application_body);
   paths["/api/v1/applications"]["post"] =
-      with_body(operation("Save a new application, scored and explained", {}, "AdmittedApplication",
-                          "The explanation and the new client's id", 201),
+      with_body(operation("Save a new application, scored and explained", {idempotency},
+                          "AdmittedApplication", "The explanation and the new client's id", 201),
                 "Application", application_body);
   paths["/api/v1/applications"]["get"] = operation(
       "The advisor's worklist: new applications pending a decision (oldest first) or decided",
@@ -655,7 +660,7 @@ json openapi_document() {
       "Worklist", "A page of applications");
   paths["/api/v1/clients/{id}/decision"]["post"] = with_body(
       operation("Decide on a new application: confirm or override the model's recommendation",
-                {client_id()}, "Decision", "The decision recorded", 201),
+                {client_id(), idempotency}, "Decision", "The decision recorded", 201),
       "DecisionRequest", "The decision, and a comment when overriding the model");
   paths["/api/v1/clients/{id}/decision"]["post"]["responses"]["409"] =
       error_answer("A past application, whose outcome is known");

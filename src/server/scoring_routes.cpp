@@ -2,6 +2,7 @@
 // scored and explained, saved nowhere), POST /api/v1/clients/{id}/what-if (a stored client with
 // some fields changed, beside its current score) and POST /api/v1/applications (a new
 // application, saved in the store and the clients in memory, so that it survives a restart).
+#include "server/idempotency.h"
 #include "server/json_views.h"
 #include "server/routes.h"
 
@@ -41,12 +42,13 @@ void add_scoring_routes(Router& router, app::Admission& admission) {
   });
 
   router.post("/api/v1/applications", [&admission](const Request& request) {
-    const app::Admitted admitted = admission.admit(request.json_body());
+    const auto key = idempotency_key(request, "POST /api/v1/applications");
+    const app::Admitted admitted = admission.admit(request.json_body(), key ? &*key : nullptr);
     json answer = explained(admitted.explained, top_of(request));
     answer["id"] = admitted.id;
     Reply reply = Reply::created(answer);
     reply.client_id = admitted.id;
-    return reply;
+    return admitted.replayed ? replayed(std::move(reply)) : reply;
   });
 }
 

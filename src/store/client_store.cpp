@@ -89,6 +89,7 @@ ClientSplit parse_split(std::string_view text) {
 
 ClientStore::ClientStore(const std::filesystem::path& file) : db_(file) {
   db_.execute(kSchema);
+  create_idempotency_table(db_);
   db_.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?1)")
       .bind(1, kSchemaVersion)
       .run();
@@ -168,6 +169,22 @@ const std::vector<std::string>& ClientStore::feature_names() {
 }
 
 void ClientStore::put(std::span<const StoredClient> clients) {
+  in_transaction(db_, [&] { write(clients); });
+}
+
+std::optional<std::int64_t> ClientStore::put_once(const StoredClient& client,
+                                                  const IdempotencyKey& key) {
+  std::optional<std::int64_t> earlier;
+  in_transaction(db_, [&] {
+    earlier = earlier_resource(db_, key);
+    if (earlier) return;
+    write(std::span(&client, 1));
+    remember_resource(db_, key, client.id);
+  });
+  return earlier;
+}
+
+void ClientStore::write(std::span<const StoredClient> clients) {
   const std::size_t cols = feature_names().size();
   for (const StoredClient& client : clients) {
     if (client.features.size() != cols) {
@@ -176,34 +193,32 @@ void ClientStore::put(std::span<const StoredClient> clients) {
                                  " feature names");
     }
   }
-  in_transaction(db_, [&] {
-    Statement insert = db_.prepare(
-        "INSERT OR REPLACE INTO clients (" + std::string(kClientColumns) +
-        ") VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?6, ?7, ?8)");
-    Statement keep_history =
-        db_.prepare("INSERT OR REPLACE INTO posted_history (id, tables) VALUES (?1, ?2)");
-    for (const StoredClient& client : clients) {
-      insert.bind(1, client.id).bind(2, split_name(client.split));
-      if (client.target) {
-        insert.bind(3, static_cast<std::int64_t>(*client.target));
-      } else {
-        insert.bind_null(3);
-      }
-      if (client.probability) {
-        insert.bind(4, *client.probability);
-      } else {
-        insert.bind_null(4);
-      }
-      insert.bind(5, client.run_id).bind_blob(6, std::as_bytes(std::span(client.features)));
-      insert.bind(7, client.application).bind(8, client.summary);
-      insert.run();
-      insert.reset();
-      if (!client.posted_history.empty()) {
-        keep_history.bind(1, client.id).bind(2, client.posted_history).run();
-        keep_history.reset();
-      }
+  Statement insert = db_.prepare(
+      "INSERT OR REPLACE INTO clients (" + std::string(kClientColumns) +
+      ") VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?6, ?7, ?8)");
+  Statement keep_history =
+      db_.prepare("INSERT OR REPLACE INTO posted_history (id, tables) VALUES (?1, ?2)");
+  for (const StoredClient& client : clients) {
+    insert.bind(1, client.id).bind(2, split_name(client.split));
+    if (client.target) {
+      insert.bind(3, static_cast<std::int64_t>(*client.target));
+    } else {
+      insert.bind_null(3);
     }
-  });
+    if (client.probability) {
+      insert.bind(4, *client.probability);
+    } else {
+      insert.bind_null(4);
+    }
+    insert.bind(5, client.run_id).bind_blob(6, std::as_bytes(std::span(client.features)));
+    insert.bind(7, client.application).bind(8, client.summary);
+    insert.run();
+    insert.reset();
+    if (!client.posted_history.empty()) {
+      keep_history.bind(1, client.id).bind(2, client.posted_history).run();
+      keep_history.reset();
+    }
+  }
 }
 
 nlohmann::json ClientStore::check_json_object(std::int64_t id, std::string_view column,

@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/idempotency_keys.h"
 #include "store/sqlite.h"
 
 namespace creditscore::store {
@@ -119,6 +120,9 @@ class ClientStore {
   // Inserts or replaces the clients, all in one transaction. Throws StoreError naming the first
   // client whose vector does not have one value per feature name (then nothing is written).
   void put(std::span<const StoredClient> clients);
+  // Saves a new client, unless a request sent with `key` did before: then writes nothing and gives
+  // the id that one saved. A key sent with another request is an InvalidInput StoreError.
+  std::optional<std::int64_t> put_once(const StoredClient& client, const IdempotencyKey& key);
   std::optional<StoredClient> find(std::int64_t id);
   // A page of clients ordered by id. `query` keeps the ids that start with those digits (empty:
   // all); anything but digits is refused with StoreError naming it.
@@ -141,6 +145,8 @@ class ClientStore {
   int read_target(std::int64_t id, std::int64_t value) const;
   std::vector<float> read_features(std::int64_t id, std::span<const std::byte> blob);
   std::vector<std::string> read_feature_names();
+  // Within a transaction: checks every vector's length, then inserts or replaces the clients.
+  void write(std::span<const StoredClient> clients);
 
   Database db_;
   std::optional<std::vector<std::string>> feature_names_;  // read once

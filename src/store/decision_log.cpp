@@ -79,31 +79,51 @@ nlohmann::json to_json(const Decision& d) {
 
 DecisionLog::DecisionLog(const std::filesystem::path& file) : db_(file) {
   db_.execute(kSchema);
+  create_idempotency_table(db_);
 }
 
 void DecisionLog::record(Decision& d) {
+  in_transaction(db_, [&] { append(d); });
+}
+
+bool DecisionLog::record_once(Decision& d, const IdempotencyKey& key) {
+  bool recorded = false;
   in_transaction(db_, [&] {
-    Statement latest = db_.prepare("SELECT max(id) FROM decisions WHERE client_id = ?1");
-    latest.bind(1, d.client_id).step();
-    d.replaces = latest.is_null(0) ? std::nullopt : std::optional(latest.integer(0));
-    d.at = audit_time_now();
-    Statement insert = db_.prepare(
-        "INSERT INTO decisions (client_id, at, actor, run_id, probability, threshold, "
-        "recommendation, decision, overrides, comment, reasons, replaces) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-    insert.bind(1, d.client_id).bind(2, d.at).bind(3, d.actor).bind(4, d.run_id);
-    insert.bind(5, d.probability).bind(6, d.threshold);
-    insert.bind(7, model::verdict_name(d.recommendation)).bind(8, model::verdict_name(d.decision));
-    insert.bind(9, static_cast<std::int64_t>(d.overrides())).bind(10, d.comment);
-    insert.bind(11, d.reasons.dump());
-    if (d.replaces) {
-      insert.bind(12, *d.replaces);
-    } else {
-      insert.bind_null(12);
+    if (const auto earlier = earlier_resource(db_, key)) {
+      Statement query =
+          db_.prepare("SELECT " + std::string(kColumns) + " FROM decisions d WHERE d.id = ?1");
+      query.bind(1, *earlier).step();
+      d = decision_of(query, db_.file());
+      return;
     }
-    insert.run();
-    d.id = db_.last_insert_id();
+    append(d);
+    remember_resource(db_, key, d.id);
+    recorded = true;
   });
+  return recorded;
+}
+
+void DecisionLog::append(Decision& d) {
+  Statement latest = db_.prepare("SELECT max(id) FROM decisions WHERE client_id = ?1");
+  latest.bind(1, d.client_id).step();
+  d.replaces = latest.is_null(0) ? std::nullopt : std::optional(latest.integer(0));
+  d.at = audit_time_now();
+  Statement insert = db_.prepare(
+      "INSERT INTO decisions (client_id, at, actor, run_id, probability, threshold, "
+      "recommendation, decision, overrides, comment, reasons, replaces) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+  insert.bind(1, d.client_id).bind(2, d.at).bind(3, d.actor).bind(4, d.run_id);
+  insert.bind(5, d.probability).bind(6, d.threshold);
+  insert.bind(7, model::verdict_name(d.recommendation)).bind(8, model::verdict_name(d.decision));
+  insert.bind(9, static_cast<std::int64_t>(d.overrides())).bind(10, d.comment);
+  insert.bind(11, d.reasons.dump());
+  if (d.replaces) {
+    insert.bind(12, *d.replaces);
+  } else {
+    insert.bind_null(12);
+  }
+  insert.run();
+  d.id = db_.last_insert_id();
 }
 
 std::vector<Decision> DecisionLog::history(std::int64_t client_id) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "model/cost_model.h"
+#include "store/idempotency_keys.h"
 #include "store/sqlite.h"
 
 namespace creditscore::store {
@@ -65,6 +66,10 @@ class DecisionLog {
 
   // Appends `decision`, replacing the client's latest one if any; fills id, at and replaces.
   void record(Decision& decision);
+  // The same, unless a request sent with `key` recorded one before: then `decision` becomes that
+  // one, nothing is written, and the answer is false. A key sent with another request is an
+  // InvalidInput StoreError.
+  bool record_once(Decision& decision, const IdempotencyKey& key);
   // Newest first.
   std::vector<Decision> history(std::int64_t client_id);
   // New applications ('test' and 'new' clients): pending ones oldest first, decided ones by
@@ -74,6 +79,9 @@ class DecisionLog {
   std::vector<Decision> latest_since(const std::string& since);
 
  private:
+  // Within a transaction.
+  void append(Decision& decision);
+
   Database db_;
 };
 

@@ -234,5 +234,54 @@ TEST_F(CrashSafetyTest, AServerKilledUnderLoadKeepsEveryAcknowledgedWriteAndAudi
   EXPECT_TRUE(trail.verify().intact);
 }
 
+// Safe retries through a crash: each application is sent with its own key until acknowledged,
+// to whichever server is up; one is killed mid-way and another started. Every application is then
+// saved exactly once, whether its first answer was lost or not.
+TEST_F(CrashSafetyTest, ApplicationsRetriedWithTheirKeysThroughAKillAreSavedExactlyOnce) {
+  const std::size_t clients = store::ClientStore(store_).count();
+  const std::string token =
+      store::AccessStore(store_).create_token("retrier", store::Role::Advisor, std::nullopt);
+  const std::string serve =
+      "serve --port 0 --store " + store_.string() + " --models " + models_.string();
+  auto server = std::make_unique<ChildProcess>(serve, work_.path() / "serve-1.log");
+  std::atomic<int> port = testing::wait_for_serving_port(*server, work_.path() / "serve-1.log");
+  ASSERT_GT(port, 0) << testing::read_file(work_.path() / "serve-1.log");
+
+  constexpr int kApplications = 60;
+  std::atomic<int> acknowledged = 0, retries = 0;
+  std::atomic<bool> given_up = false;
+  std::set<std::int64_t> ids;
+  std::thread sender([&] {
+    const std::string body =
+        nlohmann::json{{"application", testing::complete_application()}}.dump();
+    for (int n = 0; n < kApplications; ++n) {
+      const httplib::Headers headers = {{"Authorization", "Bearer " + token},
+                                        {"Idempotency-Key", "retried-" + std::to_string(n)}};
+      for (; !given_up; ++retries) {
+        httplib::Client client("127.0.0.1", port);
+        client.set_read_timeout(std::chrono::seconds(10));
+        const auto answer = client.Post("/api/v1/applications", headers, body, "application/json");
+        if (answer && answer->status == 201) {
+          ids.insert(nlohmann::json::parse(answer->body)["id"].get<std::int64_t>());
+          break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
+      ++acknowledged;
+    }
+  });
+  ASSERT_TRUE(server->wait_for([&] { return acknowledged >= kApplications / 3; }));
+  server->kill();  // mid-stream: a request may have been saved and its answer lost
+  server = std::make_unique<ChildProcess>(serve, work_.path() / "serve-2.log");
+  port = testing::wait_for_serving_port(*server, work_.path() / "serve-2.log");
+  given_up = port == 0;
+  sender.join();
+  ASSERT_FALSE(given_up) << testing::read_file(work_.path() / "serve-2.log");
+
+  EXPECT_GT(retries, 0) << "the kill interrupted nothing";
+  EXPECT_EQ(ids.size(), static_cast<std::size_t>(kApplications)) << "one client per key";
+  EXPECT_EQ(store::ClientStore(store_).count(), clients + kApplications) << "none saved twice";
+}
+
 }  // namespace
 }  // namespace creditscore

@@ -171,6 +171,26 @@ TEST_F(ClientStoreTest, KeepsTheHistoryRowsPostedWithAnApplication) {
   EXPECT_EQ(store.find(6)->posted_history, posted.posted_history);
 }
 
+TEST_F(ClientStoreTest, PutOnceSavesOncePerKeyAndRefusesTheKeyWithAnotherRequest) {
+  ClientStore store(file_);
+  const IdempotencyKey key{"alice POST /api/v1/applications", "k-1", "fingerprint-a"};
+  EXPECT_EQ(store.put_once(client(10, ClientSplit::New, 1.0f), key), std::nullopt);
+  EXPECT_EQ(store.put_once(client(11, ClientSplit::New, 1.0f), key), 10) << "a retry";
+  EXPECT_FALSE(store.find(11)) << "the retry saved nothing";
+  IdempotencyKey other = key;
+  other.fingerprint = "fingerprint-b";
+  const std::string message =
+      message_of([&] { store.put_once(client(12, ClientSplit::New, 1.0f), other); });
+  EXPECT_NE(message.find("Idempotency-Key \"k-1\" was sent before with another request"),
+            std::string::npos)
+      << message;
+  other = key;
+  other.scope = "bob POST /api/v1/applications";
+  EXPECT_EQ(store.put_once(client(12, ClientSplit::New, 1.0f), other), std::nullopt)
+      << "bob's key is his own";
+  EXPECT_EQ(store.count(), 2u);
+}
+
 TEST_F(ClientStoreTest, PutRefusesAVectorOfTheWrongLengthAndWritesNothing) {
   ClientStore store(file_);
   StoredClient wrong = client(8, ClientSplit::Test, 1.0f);

@@ -61,12 +61,20 @@ async function request<T>(path: string, signal?: AbortSignal, init?: RequestInit
   return body as T;
 }
 
-function post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+// A request that creates something carries a key (Idempotency-Key): sent again after its answer
+// was lost, it creates nothing new.
+function post<T>(path: string, body: unknown, signal?: AbortSignal, key?: string): Promise<T> {
   return request<T>(path, signal, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", ...(key ? { "Idempotency-Key": key } : {}) },
     body: JSON.stringify(body),
   });
+}
+
+// A new key for a request that creates something; kept while the person sends the same thing
+// again, renewed once it is created or the form changes. (crypto.randomUUID needs HTTPS.)
+export function newRequestKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 export const api = {
@@ -83,8 +91,8 @@ export const api = {
   whatIf: (id: number, changes: Record<string, number>, signal?: AbortSignal) =>
     post<Schemas["WhatIf"]>(`/api/v1/clients/${id}/what-if?top=12`, { changes }, signal),
   recourse: (id: number, signal?: AbortSignal) => request<Recourse>(`/api/v1/clients/${id}/recourse`, signal),
-  saveApplication: (application: Record<string, unknown>, signal?: AbortSignal) =>
-    post<Schemas["AdmittedApplication"]>("/api/v1/applications", { application }, signal),
+  saveApplication: (application: Record<string, unknown>, key: string, signal?: AbortSignal) =>
+    post<Schemas["AdmittedApplication"]>("/api/v1/applications", { application }, signal, key),
   model: (signal?: AbortSignal) => request<ModelCard>("/api/v1/model?top=20", signal),
   // query: since=, until= (dates), last= (the newest N applications); empty for all.
   monitoring: (query: string, signal?: AbortSignal) => request<Monitoring>(`/api/v1/monitoring?${query}`, signal),
@@ -92,8 +100,8 @@ export const api = {
   applications: (status: "pending" | "decided", offset: number, signal?: AbortSignal) =>
     request<Worklist>(`/api/v1/applications?status=${status}&offset=${offset}&limit=10`, signal),
   decisions: (id: number, signal?: AbortSignal) => request<Decisions>(`/api/v1/clients/${id}/decisions`, signal),
-  decide: (id: number, decision: "granted" | "refused", comment: string, signal?: AbortSignal) =>
-    post<Decision>(`/api/v1/clients/${id}/decision`, { decision, comment }, signal),
+  decide: (id: number, decision: "granted" | "refused", comment: string, key: string, signal?: AbortSignal) =>
+    post<Decision>(`/api/v1/clients/${id}/decision`, { decision, comment }, signal, key),
   // Opened by the browser itself (a download), with the session cookie.
   letterUrl: (id: number, lang: "fr" | "en") => `/api/v1/clients/${id}/letter?lang=${lang}`,
   modelCardUrl: (lang: "fr" | "en", format: "pdf" | "markdown") =>

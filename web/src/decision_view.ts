@@ -1,7 +1,7 @@
 // The decision panel of a client's page: the model's recommendation and the reasons the client
 // will read, then the advisor's decision (confirm, or override with a comment of at least 20
 // characters), the history of decisions, the client's letter and data.
-import { api, ApiError, Decision, Decisions } from "./api";
+import { api, ApiError, Decision, Decisions, newRequestKey } from "./api";
 import { h, section, status } from "./dom";
 import { decisionBadge } from "./explanation_view";
 import { decisionText } from "./format";
@@ -79,11 +79,14 @@ function decisionForm(id: number, data: Decisions, view: View, done: () => void)
   };
   form.addEventListener("change", update);
   update();
+  // The same decision sent again (its answer lost) is recorded once; a changed form is another.
+  let key = newRequestKey();
+  form.addEventListener("input", () => (key = newRequestKey()));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const decision = (form.elements.namedItem("decision") as RadioNodeList).value as "granted" | "refused";
     try {
-      await api.decide(id, decision, comment.value.trim(), view.signal);
+      await api.decide(id, decision, comment.value.trim(), key, view.signal);
       done();
     } catch (error) {
       if (abandoned(error)) return;

@@ -1,6 +1,6 @@
 // What-if: change the amounts of the application and see the new score beside the current one.
 // Nothing is saved unless the advisor submits it as a new application.
-import { api, ClientDetail, Explanation } from "./api";
+import { api, ClientDetail, Explanation, newRequestKey } from "./api";
 import { h, section, status } from "./dom";
 import { decisionBadge, decisionWords, reasonsView } from "./explanation_view";
 import { percent } from "./format";
@@ -57,12 +57,16 @@ export function renderWhatIf(
       results.replaceChildren(status(t("error", { m: (error as Error).message })));
     }
   });
+  // The same application saved again (its answer lost) is saved once; a changed one is another.
+  let saveKey = newRequestKey();
+  form.addEventListener("input", () => (saveKey = newRequestKey()));
   save.addEventListener("click", async () => {
     const application: Record<string, unknown> = {};
     for (const field of client.application) if (field.column !== "SK_ID_CURR") application[field.column] = field.value;
     Object.assign(application, changes());
     try {
-      const saved = await api.saveApplication(application, view.signal);
+      const saved = await api.saveApplication(application, saveKey, view.signal);
+      saveKey = newRequestKey();
       results.append(status(t("saved", { id: saved.id })));
     } catch (error) {
       if (abandoned(error)) return;
@@ -71,6 +75,7 @@ export function renderWhatIf(
   });
   const element = section("what-if-title", t("whatIfTitle"), h("p", {}, t("whatIfIntro")), form, results);
   const load = (loaded: Record<string, number>) => {
+    saveKey = newRequestKey();
     for (const [name, value] of Object.entries(loaded)) {
       const input = inputs.get(name);
       if (input) input.value = String(value);

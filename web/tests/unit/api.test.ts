@@ -3,7 +3,7 @@ import "./setup";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { api, ApiError, featureList, onLoggedOut } from "../../src/api";
+import { api, ApiError, featureList, newRequestKey, onLoggedOut } from "../../src/api";
 
 type Call = { url: string; init: RequestInit };
 
@@ -80,4 +80,14 @@ test("the feature list is asked once, and asked again after a failure", async ()
   assert.deepEqual(await featureList(), [feature]);
   await featureList();
   assert.equal(calls.length, 2, "one failed request, then one that is kept");
+});
+
+test("a decision carries its key, so that sending it again records it once", async () => {
+  const calls: Call[] = [];
+  answering(201, {}, calls);
+  const key = newRequestKey();
+  assert.match(key, /^[0-9a-f]{32}$/);
+  assert.notEqual(newRequestKey(), key);
+  await api.decide(7, "refused", "Refus confirmé en agence.", key);
+  assert.deepEqual(calls[0].init.headers, { "Content-Type": "application/json", "Idempotency-Key": key });
 });
