@@ -14,6 +14,7 @@ import {
 } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 
+import { number } from "./format";
 import { t } from "./i18n";
 import { View } from "./view";
 
@@ -42,6 +43,30 @@ export const colours = {
 
 export type ChartOptions = echarts.EChartsCoreOption;
 
+type Axis = { type?: string; axisLabel?: { formatter?: unknown } };
+
+// Numbers in the reader's language on every value axis and in tooltips: ECharts itself writes
+// "2,500" and "0.2" whatever the page's language. A label template ("{value} %") is kept.
+export function inReadersNumbers(options: ChartOptions): ChartOptions {
+  const localised = (axis: Axis, defaultType: string): Axis => {
+    const given = axis.axisLabel?.formatter;
+    if ((axis.type ?? defaultType) !== "value" || typeof given === "function") return axis;
+    const template = typeof given === "string" ? given : "{value}";
+    return { ...axis, axisLabel: { ...axis.axisLabel, formatter: (v: number) => template.replace("{value}", number(v)) } };
+  };
+  const each = (axes: unknown, defaultType: string) =>
+    Array.isArray(axes) ? axes.map((a: Axis) => localised(a, defaultType)) : localised(axes as Axis, defaultType);
+  const out: Record<string, unknown> = { ...options };
+  if (out.xAxis) out.xAxis = each(out.xAxis, "category");
+  if (out.yAxis) out.yAxis = each(out.yAxis, "value");
+  const tooltip = out.tooltip as { valueFormatter?: unknown } | undefined;
+  if (tooltip && !tooltip.valueFormatter) {
+    const shown = (v: unknown): string => (typeof v === "number" ? number(v) : Array.isArray(v) ? v.map(shown).join(" ; ") : String(v ?? "—"));
+    out.tooltip = { ...tooltip, valueFormatter: shown };
+  }
+  return out;
+}
+
 // Draws `options` in a new figure: the chart (role img, with `description`) and a <details>
 // table of its numbers. Returns the figure, to be placed by the caller; the chart and its
 // resize observer are released with `view`.
@@ -68,7 +93,7 @@ export function chart(
   requestAnimationFrame(() => {
     if (!view.mounted) return;
     const instance = echarts.init(canvas, undefined, { renderer: "svg" });
-    instance.setOption({ animation: false, aria: { enabled: false, decal: { show: true } }, ...options });
+    instance.setOption({ animation: false, aria: { enabled: false, decal: { show: true } }, ...inReadersNumbers(options) });
     const resizing = new ResizeObserver(() => instance.resize());
     resizing.observe(canvas);
     view.onUnmount(() => {

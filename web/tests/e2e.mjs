@@ -57,6 +57,15 @@ async function overflowing(page, width) {
       .join(", "), width);
 }
 
+// Chart text written the English way on a French page: thousands with commas ("2,500", never a
+// decimal such as "0,035") or a decimal point ("0.2"). None may be left.
+async function englishNumbers(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll(".chart svg text")]
+      .map((e) => e.textContent)
+      .filter((text) => /(^|[^\d,])[1-9]\d{0,2}(,\d{3})+(?!\d)|\d\.\d/.test(text)));
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
 }
@@ -229,6 +238,9 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     assert.ok((await page.locator(".reasons li").count()) > 0, "reason codes are shown");
     await shot(page, "2-client-fr");
     await checkAccessibility(page, "client");
+    await page.locator("#bivariate-form button[type=submit]").click();
+    await page.locator("[aria-label^='Nuage de points'] svg").waitFor();
+    assert.deepEqual(await englishNumbers(page), [], "numbers in French on the client's charts");
 
     // English.
     await page.getByRole("button", { name: "Switch to English" }).click();
@@ -382,6 +394,7 @@ test("an analyst watches the model: drift sorted, then and now, fairness, qualit
     const auc = await quality.locator("table").first().locator("tbody tr td").nth(1).textContent();
     assert.notEqual(auc.trim(), "—", "the AUC on the outcomes that came in");
     await shot(page, `9-monitoring-${width}`);
+    assert.deepEqual(await englishNumbers(page), [], "numbers in French on the monitoring charts");
     if (width > 600) {
       // A window: the newest 40 applications only; then one with none, which says so.
       await page.getByLabel("Seulement les N dernières").fill("40");
