@@ -106,7 +106,7 @@ export function chart(
   return figure;
 }
 
-export function tableOf(header: string[], rows: Array<Array<string>>): HTMLTableElement {
+export function tableOf(header: string[], rows: Array<Array<string | Node>>): HTMLTableElement {
   const table = document.createElement("table");
   const head = table.createTHead().insertRow();
   for (const cell of header) {
@@ -118,7 +118,7 @@ export function tableOf(header: string[], rows: Array<Array<string>>): HTMLTable
   const body = table.createTBody();
   for (const row of rows) {
     const tr = body.insertRow();
-    row.forEach((cell) => (tr.insertCell().textContent = cell));
+    for (const cell of row) tr.insertCell().append(cell);
   }
   return table;
 }

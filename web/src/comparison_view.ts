@@ -174,10 +174,16 @@ export function renderComparison(view: View, id: number): HTMLElement {
   api.similar(id, view.signal).then((s) => {
     similarArea.replaceChildren(
       h("h3", {}, t("similarTitle")),
+      h("p", {}, t("similarHelp", { n: s.features.length })),
       h("p", {}, s.default_rate === null ? "" : t("similarRate", { n: s.known_outcomes, r: percent(s.default_rate, 0) })),
       tableOf(
         [t("clientColumn"), t("distance"), t("probability"), t("outcome")],
-        s.clients.map((c) => [String(c.id), number(c.distance), c.probability === null ? "—" : percent(c.probability), c.target === null ? t("unknown") : c.target === 1 ? t("defaulted") : t("repaid")]),
+        s.clients.map((c) => [
+          h("a", { href: `#/client/${c.id}` }, t("clientTitle", { id: c.id })),
+          number(c.distance),
+          c.probability === null ? "—" : percent(c.probability),
+          c.target === null ? t("unknown") : c.target === 1 ? t("defaulted") : t("repaid"),
+        ]),
       ),
     );
   }).catch((error) => {

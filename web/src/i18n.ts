@@ -131,7 +131,11 @@ export const texts = {
     "Parmi les {n} clients proches dont l'issue est connue, {r} ont fait défaut.",
     "Among the {n} close clients whose outcome is known, {r} defaulted.",
   ],
-  distance: ["Distance", "Distance"],
+  distance: ["Écart", "Gap"],
+  similarHelp: [
+    "Proches sur les {n} caractéristiques qui comptent le plus pour le modèle, chacune ramenée à la même échelle. L'écart vaut 0 pour un client identique : plus il est petit, plus le client ressemble à celui-ci.",
+    "Close on the {n} features that matter most to the model, each brought to the same scale. The gap is 0 for an identical client: the smaller it is, the more the client resembles this one.",
+  ],
   outcome: ["Issue", "Outcome"],
   whatIfTitle: ["Et si… ? Simuler une autre demande", "What if…? Try another application"],
   whatIfIntro: [

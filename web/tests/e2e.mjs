@@ -301,6 +301,15 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await page.locator("#what-if-results .what-if-result").nth(1).waitFor();
     assert.equal(await page.locator("#what-if-results [role=alert]").count(), 0);
 
+    // A close client's number opens their page, the gap between them explained.
+    const compared = page.locator("section[aria-labelledby=compare-title]");
+    await compared.getByText(/The gap is 0 for an identical client/).waitFor();
+    const near = compared.locator("table a[href^='#/client/']").first();
+    const nearId = (await near.getAttribute("href")).split("/").pop();
+    await near.click();
+    await page.getByRole("heading", { name: new RegExp(`^Client ${nearId}`), level: 1 }).waitFor();
+    assert.equal(await page.title(), `Client ${nearId} — Prêt à dépenser`);
+
     // The model page.
     await page.getByRole("link", { name: "The model" }).click();
     await page.getByRole("heading", { name: "ROC curve" }).waitFor();
