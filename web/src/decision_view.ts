@@ -4,15 +4,11 @@
 import { api, ApiError, Decision, Decisions, newRequestKey } from "./api";
 import { h, section, status } from "./dom";
 import { decisionBadge } from "./explanation_view";
-import { decisionText } from "./format";
+import { decisionText, moment } from "./format";
 import { currentLanguage, t } from "./i18n";
 import { abandoned, View } from "./view";
 
 const MIN_COMMENT = 20;
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(document.documentElement.lang, { dateStyle: "medium", timeStyle: "short" });
-}
 
 function historyList(decisions: Decision[]): HTMLElement {
   return h(
@@ -22,7 +18,7 @@ function historyList(decisions: Decision[]): HTMLElement {
       h(
         "li",
         {},
-        t("decisionLine", { d: decisionText(d.decision), at: when(d.at), who: d.actor }),
+        t("decisionLine", { d: decisionText(d.decision), at: moment(d.at), who: d.actor }),
         d.overrides ? ` — ${t("overridesModel")}` : "",
         d.replaces !== null ? ` — ${t("replacesDecision")}` : "",
         d.comment ? h("q", {}, d.comment) : null,

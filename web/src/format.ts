@@ -33,3 +33,11 @@ export function decisionText(decision: "granted" | "refused" | null): string {
   if (decision === null) return t("notScored");
   return decision === "refused" ? t("refused") : t("granted");
 }
+
+// A moment as people read it: « 4 déc. 2026, 16:53 », "4 Dec 2026, 16:53"; with `time` false, the day.
+export function moment(iso: string, time = true): string {
+  const date = new Date(iso);
+  return time
+    ? date.toLocaleString(locale(), { dateStyle: "medium", timeStyle: "short" })
+    : date.toLocaleDateString(locale(), { dateStyle: "medium" });
+}

@@ -169,6 +169,31 @@ export const texts = {
   brier: ["Score de Brier", "Brier score"],
   costAtThreshold: ["Coût par client au seuil", "Cost per client at the threshold"],
   costAtHalf: ["Coût par client au seuil naïf 0,5", "Cost per client at the naive 0.5"],
+  meaning: ["Ce que cela veut dire", "What it means"],
+  rocAucMeaning: [
+    "La capacité à classer un client à risque avant un client sûr : 0,5 au hasard, 1 sans erreur.",
+    "The ability to rank a risky client before a safe one: 0.5 by chance, 1 without error.",
+  ],
+  prAucMeaning: [
+    "La justesse avec laquelle le modèle repère les défauts parmi les clients qu'il signale ; à comparer à la part des défauts.",
+    "How accurately the model finds defaults among the clients it flags; to compare with the share of defaults.",
+  ],
+  brierMeaning: [
+    "L'écart moyen entre la probabilité annoncée et ce qui est arrivé : plus il est bas, plus les probabilités sont justes.",
+    "The mean gap between the probability given and what happened: the lower, the truer the probabilities.",
+  ],
+  thresholdMeaning: [
+    "Au-delà de cette probabilité de défaut, le modèle recommande de refuser.",
+    "Above this probability of default, the model recommends refusing.",
+  ],
+  costAtThresholdMeaning: [
+    "Le coût moyen des erreurs par client, un défaut accordé comptant {r} fois un bon client refusé.",
+    "The mean cost of errors per client, a granted default counting {r} times a good client refused.",
+  ],
+  costAtHalfMeaning: [
+    "Le même coût en refusant seulement au-delà de 50 % : l'écart est ce que le choix du seuil fait gagner.",
+    "The same cost when refusing only above 50%: the gap is what choosing the threshold saves.",
+  ],
   costRule: [
     "Accorder un crédit qui fait défaut coûte {r} fois plus que refuser un bon client ; le seuil minimise ce coût.",
     "Granting a credit that defaults costs {r} times more than refusing a good client; the threshold minimises that cost.",

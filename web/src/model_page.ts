@@ -3,7 +3,7 @@
 import { api } from "./api";
 import { chart, colours, tableOf } from "./charts";
 import { h, section, status } from "./dom";
-import { number, percent } from "./format";
+import { moment, number, percent } from "./format";
 import { labelWithoutDays, t } from "./i18n";
 import { abandoned, View } from "./view";
 
@@ -32,21 +32,21 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
     const summary = global.features.slice(0, 10);
     main.replaceChildren(
       h("h1", {}, t("modelTitle")),
-      h("p", {}, t("versionLine", { run: model.run_id, at: model.created_at })),
+      h("p", {}, t("versionLine", { run: model.run_id, at: moment(model.created_at) })),
       modelCard(),
       section(
         "metrics-title",
         t("metrics"),
         h("p", {}, t("costRule", { r: number(model.cost_ratio) })),
         tableOf(
-          [t("metric"), t("value")],
+          [t("metric"), t("value"), t("meaning")],
           [
-            [t("rocAuc"), number(e.roc_auc)],
-            [t("prAuc"), number(e.pr_auc)],
-            [t("brier"), number(e.brier_score)],
-            [t("threshold"), percent(model.threshold)],
-            [t("costAtThreshold"), number(e.cost_at_threshold)],
-            [t("costAtHalf"), number(e.cost_at_half)],
+            [t("rocAuc"), number(e.roc_auc), t("rocAucMeaning")],
+            [t("prAuc"), number(e.pr_auc), t("prAucMeaning")],
+            [t("brier"), number(e.brier_score), t("brierMeaning")],
+            [t("threshold"), percent(model.threshold), t("thresholdMeaning")],
+            [t("costAtThreshold"), number(e.cost_at_threshold), t("costAtThresholdMeaning", { r: number(model.cost_ratio) })],
+            [t("costAtHalf"), number(e.cost_at_half), t("costAtHalfMeaning")],
           ],
         ),
       ),
@@ -77,7 +77,7 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
           {
             grid: { left: 70, right: 20, top: 20, bottom: 50 },
             tooltip: { trigger: "axis" },
-            xAxis: { type: "value", min: 0, max: 1, name: t("threshold"), nameLocation: "middle", nameGap: 30 },
+            xAxis: { type: "value", min: 0, max: 1, name: t("threshold"), nameLocation: "middle", nameGap: 30, axisLabel: { formatter: (v: number) => percent(v, 0) } },
             yAxis: { type: "value", name: t("costAtThreshold"), nameLocation: "middle", nameGap: 45 },
             series: [
               {
@@ -89,7 +89,7 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
               },
             ],
           },
-          { header: [t("threshold"), t("costAtThreshold")], rows: cost.filter((_, i) => i % 10 === 0).map((p) => [number(p[0]), number(p[1])]) },
+          { header: [t("threshold"), t("costAtThreshold")], rows: cost.filter((_, i) => i % 10 === 0).map((p) => [percent(p[0], 0), number(p[1])]) },
         ),
       ),
       section(

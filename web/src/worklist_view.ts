@@ -3,13 +3,9 @@
 import { api, Worklist } from "./api";
 import { tableOf } from "./charts";
 import { h, section, status } from "./dom";
-import { decisionText, percent } from "./format";
+import { decisionText, moment, percent } from "./format";
 import { t } from "./i18n";
 import { abandoned, View } from "./view";
-
-function day(iso: string): string {
-  return new Date(iso).toLocaleDateString(document.documentElement.lang, { dateStyle: "medium" });
-}
 
 function clientLink(id: number): HTMLAnchorElement {
   return h("a", { href: `#/client/${id}` }, t("clientTitle", { id }));
@@ -24,7 +20,7 @@ function worklistTable(page: Worklist, decided: boolean): HTMLTableElement {
     page.applications.map((row) =>
       decided && row.decision
         ? ["", decisionText(row.decision.decision), row.decision.actor, decisionText(row.decision.recommendation)]
-        : ["", day(row.received_at), percent(row.score.probability), decisionText(row.score.decision)],
+        : ["", moment(row.received_at, false), percent(row.score.probability), decisionText(row.score.decision)],
     ),
   );
   page.applications.forEach((row, i) => table.tBodies[0].rows[i].cells[0].append(clientLink(row.id)));

@@ -315,6 +315,9 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await page.getByRole("heading", { name: "ROC curve" }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "the focus moves to the new page's heading");
     assert.equal(await page.title(), "The model — Prêt à dépenser");
+    // Each measure says what it means; the version's time is read as people write it.
+    await page.getByRole("cell", { name: /The ability to rank a risky client before a safe one/ }).waitFor();
+    assert.doesNotMatch(await page.getByText(/^Version:/).textContent(), /\dT\d\d:/);
     await page.locator("[aria-label^='Cost by threshold'] svg").waitFor();
     await shot(page, "6-model");
     await checkAccessibility(page, "model");
