@@ -170,6 +170,9 @@ export const texts = {
   costAtThreshold: ["Coût par client au seuil", "Cost per client at the threshold"],
   costAtHalf: ["Coût par client au seuil naïf 0,5", "Cost per client at the naive 0.5"],
   meaning: ["Ce que cela veut dire", "What it means"],
+  effectOnRisk: ["Effet sur le risque", "Effect on the risk"],
+  valueHigh: ["valeur élevée", "high value"],
+  valueLow: ["valeur basse", "low value"],
   rocAucMeaning: [
     "La capacité à classer un client à risque avant un client sûr : 0,5 au hasard, 1 sans erreur.",
     "The ability to rank a risky client before a safe one: 0.5 by chance, 1 without error.",

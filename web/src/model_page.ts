@@ -117,8 +117,8 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
           view,
           t("summaryTitle"),
           {
-            grid: { left: 280, right: 90, top: 10, bottom: 30 },
-            xAxis: { type: "value", name: "SHAP" },
+            grid: { left: 280, right: 90, top: 10, bottom: 50 },
+            xAxis: { type: "value", name: t("effectOnRisk"), nameLocation: "middle", nameGap: 28 },
             yAxis: {
               type: "value",
               inverse: true,
@@ -135,7 +135,7 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
                 formatter: (v: number) => labelWithoutDays(summary[Math.round(v)]),
               },
             },
-            visualMap: { dimension: 2, min: 0, max: 1, right: 0, text: ["↑", "↓"], inRange: { color: [colours.safe, "#F0E442", colours.risk] } },
+            visualMap: { dimension: 2, min: 0, max: 1, right: 0, text: [t("valueHigh"), t("valueLow")], inRange: { color: [colours.safe, "#F0E442", colours.risk] } },
             series: [
               {
                 type: "scatter",
