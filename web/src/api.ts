@@ -78,8 +78,8 @@ export function newRequestKey(): string {
 }
 
 export const api = {
-  clients: (query: string, signal?: AbortSignal, limit = 20) =>
-    request<Schemas["ClientPage"]>(`/api/v1/clients?limit=${limit}&q=${encodeURIComponent(query)}`, signal),
+  clients: (query: string, signal?: AbortSignal, limit = 20, offset = 0) =>
+    request<Schemas["ClientPage"]>(`/api/v1/clients?limit=${limit}&offset=${offset}&q=${encodeURIComponent(query)}`, signal),
   client: (id: number, signal?: AbortSignal) => request<ClientDetail>(`/api/v1/clients/${id}`, signal),
   explanation: (id: number, signal?: AbortSignal) =>
     request<Schemas["ClientExplanation"]>(`/api/v1/clients/${id}/explanation?top=12`, signal),

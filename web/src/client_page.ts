@@ -6,7 +6,7 @@ import { renderComparison } from "./comparison_view";
 import { renderDecision } from "./decision_view";
 import { h, section, status } from "./dom";
 import { decisionBadge, decisionWords, reasonsView, waterfall } from "./explanation_view";
-import { number, percent } from "./format";
+import { applicationKind, number, percent } from "./format";
 import { inYears, shownValue } from "./feature_units";
 import { currentLanguage, label, labelWithoutDays, t } from "./i18n";
 import { renderRecourse } from "./recourse_view";
@@ -115,10 +115,7 @@ export async function renderClient(main: HTMLElement, id: number, view: View): P
   if (!view.mounted) return;  // the advisor has gone to another page meanwhile
   rememberClient(id);
   const whatIf = renderWhatIf(view, client);
-  const kind =
-    client.split === "train"
-      ? `${t("pastApplication")}, ${client.target === 1 ? t("outcomeDefaulted") : t("outcomeRepaid")}`
-      : t("newApplication");
+  const kind = applicationKind(client.split, client.target);
   main.replaceChildren(
     h(
       "div",

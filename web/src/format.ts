@@ -41,3 +41,9 @@ export function moment(iso: string, time = true): string {
     ? date.toLocaleString(locale(), { dateStyle: "medium", timeStyle: "short" })
     : date.toLocaleDateString(locale(), { dateStyle: "medium" });
 }
+
+// Whether an application is new or past, and a past one's outcome: « dossier passé, a remboursé ».
+export function applicationKind(split: "train" | "test" | "new", target: number | null): string {
+  if (split !== "train") return t("newApplication");
+  return `${t("pastApplication")}, ${target === 1 ? t("outcomeDefaulted") : t("outcomeRepaid")}`;
+}

@@ -3,12 +3,13 @@
 import { api, ClientRow } from "./api";
 import { tableOf } from "./charts";
 import { h, section, status } from "./dom";
-import { decisionText, number, percent } from "./format";
+import { applicationKind, decisionText, number, percent } from "./format";
 import { currentLanguage, t } from "./i18n";
 import { abandoned, View } from "./view";
 import { worklist } from "./worklist_view";
 
 const RECENT = "recent-clients";
+const PAGE = 20; // clients per page of results
 
 export function rememberClient(id: number): void {
   const recent = recentClients().filter((other) => other !== id);
@@ -28,10 +29,11 @@ function clientLink(id: number): HTMLAnchorElement {
 }
 
 function resultsTable(rows: ClientRow[]): HTMLTableElement {
-  const table = tableOf(
-    [t("clientColumn"), t("contract"), t("credit"), t("income"), t("probability"), t("decision")],
+  return tableOf(
+    [t("clientColumn"), t("fileColumn"), t("contract"), t("credit"), t("income"), t("probability"), t("recommendationColumn")],
     rows.map((row) => [
-      "",
+      clientLink(row.id),
+      applicationKind(row.split, row.target),
       currentLanguage() === "fr" ? row.name_contract_type_fr : row.name_contract_type_en,
       number(row.amt_credit),
       number(row.amt_income_total),
@@ -39,8 +41,6 @@ function resultsTable(rows: ClientRow[]): HTMLTableElement {
       decisionText(row.decision),
     ]),
   );
-  rows.forEach((row, i) => table.tBodies[0].rows[i].cells[0].append(clientLink(row.id)));
-  return table;
 }
 
 export function renderSearch(main: HTMLElement, view: View): void {
@@ -59,20 +59,40 @@ export function renderSearch(main: HTMLElement, view: View): void {
     input,
     h("button", { type: "submit" }, t("searchButton")),
   );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const query = input.value.trim().replace(/\D/g, "");
+  // One page of the clients whose number starts with `query`, with the way to the others.
+  const show = async (query: string, offset: number) => {
     results.replaceChildren(status(t("loading")));
     try {
-      const page = await api.clients(query, view.signal);
+      const page = await api.clients(query, view.signal, PAGE, offset);
+      if (page.clients.length === 0) {
+        results.replaceChildren(h("h3", {}, t("results")), status(t("noResult")));
+        return;
+      }
+      const pager = (key: "previousPage" | "nextPage", to: number) => {
+        const button = h("button", { type: "button" }, t(key));
+        button.addEventListener("click", () => void show(query, to));
+        return button;
+      };
+      const last = offset + page.clients.length;
       results.replaceChildren(
         h("h3", {}, t("results")),
-        page.clients.length ? resultsTable(page.clients) : status(t("noResult")),
+        h("p", {}, page.total === 1 ? t("foundOne") : t("foundMany", { n: number(page.total), from: offset + 1, to: last })),
+        resultsTable(page.clients),
+        h(
+          "div",
+          { class: "pager" },
+          ...(offset > 0 ? [pager("previousPage", Math.max(0, offset - PAGE))] : []),
+          ...(last < page.total ? [pager("nextPage", last)] : []),
+        ),
       );
     } catch (error) {
       if (abandoned(error)) return;
       results.replaceChildren(status(t("error", { m: (error as Error).message })));
     }
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void show(input.value.trim().replace(/\D/g, ""), 0);
   });
   const recent = recentClients();
   main.replaceChildren(

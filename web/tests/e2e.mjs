@@ -136,6 +136,15 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await page.locator("table a[href^='#/client/']").first().waitFor();
     await shot(page, "1a-worklist");
     await checkAccessibility(page, "worklist");
+    // A search finds many: counted, each client's file said, page by page.
+    await page.getByLabel("Numéro du client").fill("1");
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    await page.getByText(/clients trouvés ; 1 à 20 ci-dessous/).waitFor();
+    assert.match(await page.locator("#results tbody tr").first().textContent(), /dossier passé|demande en cours/);
+    await page.getByRole("button", { name: "Page suivante" }).click();
+    await page.getByText(/clients trouvés ; 21 à 40 ci-dessous/).waitFor();
+    await page.getByRole("button", { name: "Page précédente" }).waitFor();
+    await checkAccessibility(page, "search results");
 
     // Confirm the model's recommendation on the oldest application.
     const confirmed = await openOldestPending(page);

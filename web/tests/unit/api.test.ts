@@ -20,7 +20,7 @@ test("a request asks the route with its parameters and gives the answer", async 
   const controller = new AbortController();
   const page = await api.clients("10 0", controller.signal);
   assert.equal(page.total, 0);
-  assert.equal(calls[0].url, "/api/v1/clients?limit=20&q=10%200");
+  assert.equal(calls[0].url, "/api/v1/clients?limit=20&offset=0&q=10%200");
   assert.equal(calls[0].init.signal, controller.signal);
 });
 
