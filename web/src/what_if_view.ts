@@ -3,8 +3,8 @@
 import { api, ClientDetail, Explanation, newRequestKey } from "./api";
 import { h, section, status } from "./dom";
 import { decisionBadge, decisionWords, reasonsView } from "./explanation_view";
-import { percent } from "./format";
-import { label, t } from "./i18n";
+import { decisionText, number, percent, points } from "./format";
+import { currentLanguage, label, t } from "./i18n";
 import { abandoned, View } from "./view";
 
 const EDITABLE = ["AMT_CREDIT", "AMT_ANNUITY", "AMT_GOODS_PRICE", "AMT_INCOME_TOTAL"];
@@ -45,12 +45,42 @@ export function renderWhatIf(
     for (const [name, input] of inputs) if (input.value !== "") out[name] = Number(input.value);
     return out;
   };
+  // The fields changed from the application, marked on the form and listed in words.
+  const changedFields = (): HTMLElement => {
+    const items = fields.flatMap((field) => {
+      const input = inputs.get(field.column) as HTMLInputElement;
+      const now = input.value === "" ? null : Number(input.value);
+      const was = field.value === null ? null : Number(field.value);
+      input.parentElement?.classList.toggle("changed", now !== was);
+      return now === was ? [] : [h("li", {}, t("changedField", { f: label(field), from: number(was), to: number(now) }))];
+    });
+    return items.length ? h("ul", { class: "changes" }, ...items) : h("p", {}, t("nothingChanged"));
+  };
+  const summary = h("div", { id: "what-if-summary", "aria-live": "polite" });
+  const saving = h("div", { id: "what-if-saving", "aria-live": "polite" });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     results.replaceChildren(status(t("loading")));
+    summary.replaceChildren();
+    saving.replaceChildren();
     try {
       const answer = await api.whatIf(client.id, changes(), view.signal);
-      results.replaceChildren(column(t("current"), answer.current), column(t("simulated"), answer.edited));
+      const [before, after] = [answer.current, answer.edited];
+      const moved = after.probability - before.probability;
+      // French says « 1,5 point », singular below 2.
+      const unit = currentLanguage() === "fr" && Math.abs(moved) * 100 < 2 ? "point" : "points";
+      summary.replaceChildren(
+        changedFields(),
+        h("p", {}, t("whatIfMove", { p: points(moved), u: unit })),
+        h(
+          "p",
+          { class: "strong" },
+          after.decision === before.decision
+            ? t("decisionStays", { d: decisionText(after.decision) })
+            : t("decisionFlips", { from: decisionText(before.decision), to: decisionText(after.decision) }),
+        ),
+      );
+      results.replaceChildren(column(t("current"), before), column(t("simulated"), after));
       save.disabled = false;
     } catch (error) {
       if (abandoned(error)) return;
@@ -59,21 +89,41 @@ export function renderWhatIf(
   });
   // The same application saved again (its answer lost) is saved once; a changed one is another.
   let saveKey = newRequestKey();
-  form.addEventListener("input", () => (saveKey = newRequestKey()));
-  save.addEventListener("click", async () => {
+  form.addEventListener("input", () => {
+    saveKey = newRequestKey();
+    saving.replaceChildren();
+  });
+  const saveApplication = async () => {
     const application: Record<string, unknown> = {};
     for (const field of client.application) if (field.column !== "SK_ID_CURR") application[field.column] = field.value;
     Object.assign(application, changes());
+    saving.replaceChildren(status(t("loading")));
     try {
       const saved = await api.saveApplication(application, saveKey, view.signal);
       saveKey = newRequestKey();
-      results.append(status(t("saved", { id: saved.id })));
+      saving.replaceChildren(
+        h("p", { role: "status" }, t("saved", { id: saved.id }), " ", h("a", { href: `#/client/${saved.id}` }, t("openSaved"))),
+      );
     } catch (error) {
       if (abandoned(error)) return;
-      results.append(status(t("error", { m: (error as Error).message })));
+      saving.replaceChildren(status(t("error", { m: (error as Error).message })));
     }
+  };
+  // A new application is a commitment: asked first, with what it changes.
+  save.addEventListener("click", () => {
+    const confirm = h("button", { type: "button" }, t("saveConfirmButton"));
+    const cancel = h("button", { type: "button", class: "secondary" }, t("cancel"));
+    confirm.addEventListener("click", () => void saveApplication());
+    cancel.addEventListener("click", () => {
+      saving.replaceChildren();
+      save.focus();
+    });
+    saving.replaceChildren(
+      h("div", { role: "group", "aria-labelledby": "save-question", class: "confirm" }, h("p", { id: "save-question" }, t("saveQuestion", { id: client.id })), changedFields(), h("div", { class: "pager" }, confirm, cancel)),
+    );
+    confirm.focus();
   });
-  const element = section("what-if-title", t("whatIfTitle"), h("p", {}, t("whatIfIntro")), form, results);
+  const element = section("what-if-title", t("whatIfTitle"), h("p", {}, t("whatIfIntro")), form, saving, summary, results);
   const load = (loaded: Record<string, number>) => {
     saveKey = newRequestKey();
     for (const [name, value] of Object.entries(loaded)) {

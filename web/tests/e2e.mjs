@@ -292,6 +292,17 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     const [current, simulated] = await page.locator("#what-if-results .big").allTextContents();
     assert.notEqual(current, simulated, "the simulated score differs from the current one");
     await shot(page, "5-what-if");
+    // What moved, in words: the fields changed (marked on the form too), the points, the decision.
+    await page.locator("#what-if-summary").getByText(/The risk of default changes by [−+]\d/).waitFor();
+    assert.match(await page.locator("#what-if-summary li").filter({ hasText: "Credit amount" }).textContent(), /^Credit amount: [\d,]+ → [\d,]+$/);
+    assert.equal(await page.locator("#what-if-form .field.changed").count(), 2, "the two amounts changed are marked");
+    // Saving it as a new application asks first, then says what was saved.
+    await page.getByRole("button", { name: "Save as a new application" }).click();
+    await page.getByRole("group", { name: /Save client \d+'s application so changed/ }).waitFor();
+    await checkAccessibility(page, "save question");
+    await page.getByRole("button", { name: "Yes, save the new application" }).click();
+    await page.getByText(/New application saved, with the amounts below: client \d+/).waitFor();
+    await page.locator("section[aria-labelledby=what-if-title]").screenshot({ path: "test-results/5c-what-if-saved.png" });
 
     // The session ends under the page (here: its cookie is gone): the next simulation asks to log
     // in again over the page, and what was typed is still there afterwards.
