@@ -245,7 +245,8 @@ TEST_F(ApiServerTest, ComparisonsCountEveryClientOfTheirGroup) {
   EXPECT_EQ(all["size"], 1500);
   // The application's day counts are read in years; the history's are not day counts of a life.
   EXPECT_EQ(server_.get("/api/v1/features/DAYS_BIRTH/distribution")["unit"], "years");
-  for (const json& feature : server_.get("/api/v1/features")["features"]) {
+  const json catalogue = server_.get("/api/v1/features");
+  for (const json& feature : catalogue["features"]) {
     const std::string name = feature["feature"];
     EXPECT_EQ(feature["unit"], name == "DAYS_BIRTH" || name == "DAYS_EMPLOYED" ||
                                        name == "DAYS_REGISTRATION" || name == "DAYS_ID_PUBLISH" ||
