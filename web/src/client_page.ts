@@ -6,6 +6,7 @@ import { renderComparison } from "./comparison_view";
 import { renderDecision } from "./decision_view";
 import { h, section, status } from "./dom";
 import { decisionBadge, decisionWords, reasonsView, waterfall } from "./explanation_view";
+import { failure } from "./failure";
 import { applicationKind, number, percent } from "./format";
 import { inYears, shownValue } from "./feature_units";
 import { currentLanguage, label, labelWithoutDays, t } from "./i18n";
@@ -109,7 +110,7 @@ export async function renderClient(main: HTMLElement, id: number, view: View): P
     [client, explanation] = await Promise.all([api.client(id, view.signal), api.explanation(id, view.signal)]);
   } catch (error) {
     if (abandoned(error) || !view.mounted) return;
-    main.replaceChildren(h("h1", {}, t("clientTitle", { id })), status(t("error", { m: (error as Error).message })));
+    main.replaceChildren(h("h1", {}, t("clientTitle", { id })), failure(error));
     return;
   }
   if (!view.mounted) return;  // the advisor has gone to another page meanwhile

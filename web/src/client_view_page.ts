@@ -5,6 +5,7 @@
 import { api, ClientDetail, Decisions } from "./api";
 import { applicationFacts, historyFacts } from "./client_page";
 import { h, section, status } from "./dom";
+import { failure } from "./failure";
 import { decisionText } from "./format";
 import { currentLanguage, label, t } from "./i18n";
 import { abandoned, View } from "./view";
@@ -50,7 +51,7 @@ export async function renderClientView(main: HTMLElement, id: number, view: View
     ]);
   } catch (error) {
     if (abandoned(error) || !view.mounted) return;
-    main.replaceChildren(h("h1", {}, t("viewTitle", { id })), status(t("error", { m: (error as Error).message })));
+    main.replaceChildren(h("h1", {}, t("viewTitle", { id })), failure(error));
     return;
   }
   if (!view.mounted) return;

@@ -3,6 +3,7 @@
 import { api, Counts, Distribution, featureList } from "./api";
 import { chart, colours, tableOf } from "./charts";
 import { h, section, selectField, status } from "./dom";
+import { failure } from "./failure";
 import { number, percent } from "./format";
 import { daysBefore, featureLabel, inYears, shownValue } from "./feature_units";
 import { t } from "./i18n";
@@ -125,7 +126,7 @@ export function renderComparison(view: View, id: number): HTMLElement {
         );
       } catch (error) {
         if (abandoned(error)) return;
-        distributionArea.replaceChildren(status(t("error", { m: (error as Error).message })));
+        distributionArea.replaceChildren(failure(error));
       }
     });
 
@@ -166,7 +167,7 @@ export function renderComparison(view: View, id: number): HTMLElement {
         );
       } catch (error) {
         if (abandoned(error)) return;
-        bivariateArea.replaceChildren(status(t("error", { m: (error as Error).message })));
+        bivariateArea.replaceChildren(failure(error));
       }
     });
   });
@@ -187,7 +188,7 @@ export function renderComparison(view: View, id: number): HTMLElement {
       ),
     );
   }).catch((error) => {
-    if (!abandoned(error)) similarArea.replaceChildren(status(t("error", { m: (error as Error).message })));
+    if (!abandoned(error)) similarArea.replaceChildren(failure(error));
   });
 
   root.append(

@@ -1,9 +1,10 @@
 // The decision panel of a client's page: the model's recommendation and the reasons the client
 // will read, then the advisor's decision (confirm, or override with a comment of at least 20
 // characters), the history of decisions, the client's letter and data.
-import { api, ApiError, Decision, Decisions, newRequestKey } from "./api";
+import { api, Decision, Decisions, newRequestKey } from "./api";
 import { h, section, status } from "./dom";
 import { decisionBadge } from "./explanation_view";
+import { failure } from "./failure";
 import { decisionText, moment } from "./format";
 import { currentLanguage, t } from "./i18n";
 import { abandoned, View } from "./view";
@@ -86,8 +87,7 @@ function decisionForm(id: number, data: Decisions, view: View, done: () => void)
       done();
     } catch (error) {
       if (abandoned(error)) return;
-      const text = error instanceof ApiError ? error.message : String(error);
-      message.replaceChildren(h("p", { role: "alert" }, t("error", { m: text })));
+      message.replaceChildren(failure(error));
     }
   });
   return form;
@@ -119,7 +119,7 @@ export function renderDecision(view: View, id: number): HTMLElement {
         h("p", {}, h("a", { href: `#/client/${id}/view` }, t("clientView"))),
       );
     } catch (error) {
-      if (!abandoned(error)) body.replaceChildren(status(t("error", { m: (error as Error).message })));
+      if (!abandoned(error)) body.replaceChildren(failure(error));
     }
   };
   void draw();

@@ -409,7 +409,30 @@ export const texts = {
   monthColumn: ["Mois", "Month"],
   outcomesColumn: ["Issues connues", "Outcomes known"],
   loading: ["Chargement…", "Loading…"],
-  error: ["Erreur : {m}", "Error: {m}"],
+  failedOffline: [
+    "Le serveur ne répond pas : vérifiez la connexion, puis réessayez.",
+    "The server does not answer: check the connection, then try again.",
+  ],
+  failedRequest: ["La demande n'a pas pu être lue.", "The request could not be read."],
+  failedSession: ["Votre session a pris fin : reconnectez-vous.", "Your session ended: please log in again."],
+  failedForbidden: ["Votre rôle ne permet pas de voir ou de faire ceci.", "Your role does not allow you to see or do this."],
+  failedNotFound: ["Introuvable : ce client ou cette page n'existe pas.", "Not found: this client or page does not exist."],
+  failedConflict: ["Impossible dans l'état actuel du dossier.", "Not possible in the file's current state."],
+  failedTooLarge: ["La demande est trop volumineuse.", "The request is too large."],
+  failedInvalid: [
+    "Une valeur n'est pas acceptée : les détails disent laquelle.",
+    "A value is not accepted: the details say which.",
+  ],
+  failedBusy: ["Trop de demandes à la fois : réessayez dans un instant.", "Too many requests at once: try again in a moment."],
+  failedServer: [
+    "Le serveur a rencontré un problème : réessayez, ou signalez-le avec les détails.",
+    "The server ran into a problem: try again, or report it with the details.",
+  ],
+  details: ["Détails", "Details"],
+  emptyWindow: [
+    "Aucune demande nouvelle dans cette période : rien à comparer. Élargissez la période.",
+    "No new application in this window: nothing to compare. Widen the window.",
+  ],
   notFound: ["Client introuvable.", "Client not found."],
 } as const;
 

@@ -3,6 +3,7 @@
 import { api } from "./api";
 import { chart, colours, tableOf } from "./charts";
 import { h, section, status } from "./dom";
+import { failure } from "./failure";
 import { moment, number, percent } from "./format";
 import { labelWithoutDays, t } from "./i18n";
 import { abandoned, View } from "./view";
@@ -155,6 +156,6 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
     );
   } catch (error) {
     if (abandoned(error) || !view.mounted) return;
-    main.replaceChildren(status(t("error", { m: (error as Error).message })));
+    main.replaceChildren(failure(error));
   }
 }

@@ -5,6 +5,7 @@
 import { api, type Fairness, type FeatureDrift, type FeatureInfo, featureList, type Monitoring } from "./api";
 import { chart, colours, tableOf } from "./charts";
 import { h, section, selectField, status } from "./dom";
+import { failure } from "./failure";
 import { number, percent } from "./format";
 import { featureLabel } from "./feature_units";
 import { t, type TextKey } from "./i18n";
@@ -347,7 +348,8 @@ export function renderMonitoring(main: HTMLElement, view: View): void {
       );
     } catch (error) {
       if (abandoned(error) || !region.mounted) return;
-      results.replaceChildren(status(t("error", { m: (error as Error).message })));
+      // The window's fields are dates and a count: refused, they hold no application.
+      results.replaceChildren(failure(error, { 422: "emptyWindow" }));
     }
   };
   main.replaceChildren(

@@ -3,6 +3,7 @@
 // the client could borrow before a refusal.
 import { api, Recourse } from "./api";
 import { h, section, status } from "./dom";
+import { failure } from "./failure";
 import { number } from "./format";
 import { currentLanguage, t } from "./i18n";
 import { abandoned, View } from "./view";
@@ -44,7 +45,7 @@ export function renderRecourse(view: View, id: number, refused: boolean, load: L
     .recourse(id, view.signal)
     .then((answer) => content.replaceChildren(...body(answer, load)))
     .catch((error) => {
-      if (!abandoned(error)) content.replaceChildren(status(t("error", { m: (error as Error).message })));
+      if (!abandoned(error)) content.replaceChildren(failure(error));
     });
   return panel;
 }

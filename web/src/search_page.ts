@@ -3,6 +3,7 @@
 import { api, ClientRow } from "./api";
 import { tableOf } from "./charts";
 import { h, section, status } from "./dom";
+import { failure } from "./failure";
 import { applicationKind, decisionText, number, percent } from "./format";
 import { currentLanguage, t } from "./i18n";
 import { abandoned, View } from "./view";
@@ -87,7 +88,7 @@ export function renderSearch(main: HTMLElement, view: View): void {
       );
     } catch (error) {
       if (abandoned(error)) return;
-      results.replaceChildren(status(t("error", { m: (error as Error).message })));
+      results.replaceChildren(failure(error));
     }
   };
   form.addEventListener("submit", (event) => {

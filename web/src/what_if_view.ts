@@ -3,6 +3,7 @@
 import { api, ClientDetail, Explanation, newRequestKey } from "./api";
 import { h, section, status } from "./dom";
 import { decisionBadge, decisionWords, reasonsView } from "./explanation_view";
+import { failure } from "./failure";
 import { decisionText, number, percent, points } from "./format";
 import { currentLanguage, label, t } from "./i18n";
 import { abandoned, View } from "./view";
@@ -84,7 +85,7 @@ export function renderWhatIf(
       save.disabled = false;
     } catch (error) {
       if (abandoned(error)) return;
-      results.replaceChildren(status(t("error", { m: (error as Error).message })));
+      results.replaceChildren(failure(error));
     }
   });
   // The same application saved again (its answer lost) is saved once; a changed one is another.
@@ -106,7 +107,7 @@ export function renderWhatIf(
       );
     } catch (error) {
       if (abandoned(error)) return;
-      saving.replaceChildren(status(t("error", { m: (error as Error).message })));
+      saving.replaceChildren(failure(error));
     }
   };
   // A new application is a commitment: asked first, with what it changes.

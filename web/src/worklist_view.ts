@@ -3,6 +3,7 @@
 import { api, Worklist } from "./api";
 import { tableOf } from "./charts";
 import { h, section, status } from "./dom";
+import { failure } from "./failure";
 import { decisionText, moment, percent } from "./format";
 import { t } from "./i18n";
 import { abandoned, View } from "./view";
@@ -41,7 +42,7 @@ function pagedList(view: View, status_: "pending" | "decided", empty: string): H
       }
       holder.replaceChildren(...parts);
     } catch (error) {
-      if (!abandoned(error)) holder.replaceChildren(status(t("error", { m: (error as Error).message })));
+      if (!abandoned(error)) holder.replaceChildren(failure(error));
     }
   };
   void show(0);

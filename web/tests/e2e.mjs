@@ -108,8 +108,8 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const failures = [];
   page.on("pageerror", (error) => failures.push(error.message));
-  const missing = []; // nothing a normal visit asks for is missing, the favicon included
-  page.on("response", (response) => response.status() === 404 && missing.push(response.url()));
+  const missing = []; // no file a normal visit asks for is missing, the favicon included
+  page.on("response", (response) => response.status() === 404 && !response.url().includes("/api/") && missing.push(response.url()));
   try {
     // On a phone first: the login page fits the screen.
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -145,6 +145,13 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await page.getByText(/clients trouvés ; 21 à 40 ci-dessous/).waitFor();
     await page.getByRole("button", { name: "Page précédente" }).waitFor();
     await checkAccessibility(page, "search results");
+    // A client that does not exist is said so in French; the server's own words under « Détails ».
+    await page.goto(new URL("#/client/999999999", base).href);
+    const unknown = page.getByRole("alert").filter({ hasText: "Introuvable : ce client ou cette page n'existe pas." });
+    await unknown.waitFor();
+    await unknown.getByText("Détails").click();
+    await unknown.getByText("no client 999999999").waitFor();
+    await checkAccessibility(page, "unknown client");
 
     // Confirm the model's recommendation on the oldest application.
     const confirmed = await openOldestPending(page);
@@ -435,7 +442,10 @@ test("an analyst watches the model: drift sorted, then and now, fairness, qualit
       await page.getByLabel("Seulement les N dernières").fill("");
       await page.getByLabel("Faites ou modifiées depuis le").fill("2999-01-01");
       await page.locator("#monitor-window").getByRole("button", { name: "Afficher" }).click();
-      await page.getByRole("status").filter({ hasText: "no current client in the window" }).waitFor();
+      const empty = page.getByRole("alert").filter({ hasText: "Aucune demande nouvelle dans cette période" });
+      await empty.waitFor();
+      await empty.getByText("Détails").click();
+      await empty.getByText("no current client in the window", { exact: false }).waitFor();
       await page.getByLabel("Faites ou modifiées depuis le").fill("");
       await page.locator("#monitor-window").getByRole("button", { name: "Afficher" }).click();
       await page.locator(".verdict").waitFor();
