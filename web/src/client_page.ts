@@ -54,9 +54,11 @@ function gauge(view: View, e: Explanation): HTMLElement {
         // Five steps keep the tick labels apart on a gauge this small.
         splitNumber: 5,
         axisLabel: { formatter: "{value} %", distance: 26, fontSize: 12 },
-        pointer: { itemStyle: { color: colours.client } },
+        // A short needle, so that it never covers a tick label; the threshold said under the score.
+        pointer: { length: "52%", itemStyle: { color: colours.client } },
         detail: { formatter: () => percent(e.probability), fontSize: 24, offsetCenter: [0, "40%"] },
-        data: [{ value: e.probability * 100 }],
+        title: { offsetCenter: [0, "72%"], fontSize: 13 },
+        data: [{ value: e.probability * 100, name: `${t("threshold")} ${percent(e.threshold)}` }],
       },
     ],
   };

@@ -33,11 +33,25 @@ function distributionChart(view: View, d: Distribution): HTMLElement {
     stack: "outcome",
     name,
     itemStyle: { color: colour, decal },
-    data: order.map((i) => ({
-      value: d.bins[i][key],
-      itemStyle: i === clientBin ? { borderColor: colours.client, borderWidth: 3 } : undefined,
-    })),
+    data: order.map((i) => d.bins[i][key]),
   });
+  // The client: a pin above their bin, in the legend as « ce client », seen even over an empty bin.
+  const total = (i: number) => d.bins[i].repaid + d.bins[i].defaulted + d.bins[i].unknown;
+  const clientPin =
+    clientBin === null
+      ? []
+      : [
+          {
+            type: "scatter",
+            name: t("thisClient"),
+            symbol: "pin",
+            symbolSize: 34,
+            symbolOffset: [0, "-50%"],
+            itemStyle: { color: colours.client },
+            z: 10,
+            data: [[order.indexOf(clientBin), total(clientBin)]],
+          },
+        ];
   const options = {
     legend: { top: 0 },
     grid: { left: 60, right: 20, top: 40, bottom: 70 },
@@ -48,6 +62,7 @@ function distributionChart(view: View, d: Distribution): HTMLElement {
       series("repaid", t("repaid"), colours.safe),
       series("defaulted", t("defaulted"), colours.risk, { symbol: "rect", dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: 0.8 }),
       series("unknown", t("unknown"), colours.pending, { symbol: "circle", symbolSize: 0.6 }),
+      ...clientPin,
     ],
   };
   const rows = order.map((i, k) => [

@@ -257,6 +257,7 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await page.locator("#bivariate-form button[type=submit]").click();
     await page.locator("[aria-label^='Nuage de points'] svg").waitFor();
     assert.deepEqual(await englishNumbers(page), [], "numbers in French on the client's charts");
+    await page.locator("[aria-label^='Jauge'] svg text").filter({ hasText: /^Seuil de décision \d/ }).first().waitFor();
 
     // English.
     await page.getByRole("button", { name: "Switch to English" }).click();
@@ -282,12 +283,14 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await page.locator("#compare-feature").selectOption({ label: "Age (years)" });
     await page.locator("#compare-form button[type=submit]").click();
     await page.locator("[aria-label^='Distribution of “Age (years)”'] svg").waitFor();
+    // The client is marked by a pin of their own, named in the legend.
+    await page.locator("[aria-label^='Distribution of'] svg text").filter({ hasText: "This client" }).first().waitFor();
     assert.match(await page.getByText(/The client's value:/).textContent(), /The client's value: \d+(\.\d)?$/);
     const ages = await page.locator("figure:has([aria-label^='Distribution of “Age (years)”']) tbody tr td:first-child").allTextContents();
     const lows = ages.filter((bin) => /\d/.test(bin)).map((bin) => Number(bin.replace(/^▶ /, "").split(" – ")[0]));
     assert.ok(lows.length > 3 && lows.every((low, i) => low >= 18 && (i === 0 || low > lows[i - 1])), `ages in years, ascending: ${ages}`);
     assert.equal(await page.locator("[aria-label^='Scatter plot'] svg").count(), 1, "the scatter plot stays");
-    await shot(page, "4b-comparison-age");
+    await page.locator("figure:has([aria-label^='Distribution of “Age (years)”'])").screenshot({ path: "test-results/4b-comparison-age.png" });
 
     // What-if: a much smaller credit moves the score.
     const credit = page.getByLabel("Credit amount", { exact: true });
