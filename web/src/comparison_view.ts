@@ -6,7 +6,7 @@ import { h, section, selectField, status } from "./dom";
 import { failure } from "./failure";
 import { number, percent } from "./format";
 import { daysBefore, featureLabel, inYears, shownValue } from "./feature_units";
-import { t } from "./i18n";
+import { t, type TextKey } from "./i18n";
 import { abandoned, View } from "./view";
 
 function numberInput(id: string, text: string): [HTMLElement, HTMLInputElement] {
@@ -98,6 +98,27 @@ function filters(age: [HTMLInputElement, HTMLInputElement], income: [HTMLInputEl
   return out;
 }
 
+// A count of clients as French and English say it: « aucun client », « 1 client », « 12 clients ».
+function clientCount(n: number): string {
+  return n === 0 ? t("clientsNone") : n === 1 ? t("clientsOne") : t("clientsMany", { n: number(n) });
+}
+
+// The filtered group in words: « de 30 à 40 ans, prêt personnel, femmes ».
+function filteredGroup(age: [HTMLInputElement, HTMLInputElement], income: [HTMLInputElement, HTMLInputElement], contract: HTMLSelectElement, gender: HTMLSelectElement): string {
+  const span = ([low, high]: [HTMLInputElement, HTMLInputElement], between: TextKey, from: TextKey, to: TextKey) => {
+    const [a, b] = [low.value === "" ? "" : number(Number(low.value)), high.value === "" ? "" : number(Number(high.value))];
+    return a && b ? [t(between, { a, b })] : a ? [t(from, { a })] : b ? [t(to, { b })] : [];
+  };
+  const chosen = (select: HTMLSelectElement) => (select.value ? [select.selectedOptions[0].text.toLowerCase()] : []);
+  const parts = [
+    ...span(age, "agesBetween", "agesFrom", "agesTo"),
+    ...span(income, "incomeBetween", "incomeFrom", "incomeTo"),
+    ...chosen(contract),
+    ...chosen(gender),
+  ];
+  return parts.length ? parts.join(", ") : t("everyone");
+}
+
 export function renderComparison(view: View, id: number): HTMLElement {
   const distributionArea = h("div", { "aria-live": "polite" });
   const bivariateArea = h("div", { "aria-live": "polite" });
@@ -130,13 +151,15 @@ export function renderComparison(view: View, id: number): HTMLElement {
       if (group.value === "filtered") {
         for (const where of filters([ageFrom, ageTo], [incomeFrom, incomeTo], contract.value, gender.value)) query.append("where", where);
       }
+      const groupWords =
+        group.value === "filtered" ? filteredGroup([ageFrom, ageTo], [incomeFrom, incomeTo], contract, gender) : group.value === "similar" ? t("closest") : t("everyone");
       distributionArea.replaceChildren(status(t("loading")));
       const region = distributionRegions.redraw();
       try {
         const d = await api.distribution(feature.value, query.toString(), region.signal);
         const value = d.client?.value ?? null;
         distributionArea.replaceChildren(
-          h("p", {}, t("groupSize", { n: d.size }), " ", t("clientValue", { v: value === null ? t("notGiven") : number(shownValue(d, value)) })),
+          h("p", {}, t("groupLine", { count: clientCount(d.size), group: groupWords }), " ", t("clientValue", { v: value === null ? t("notGiven") : number(shownValue(d, value)) })),
           distributionChart(region, d),
         );
       } catch (error) {

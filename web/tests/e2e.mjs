@@ -273,7 +273,8 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     assert.ok(await page.locator("fieldset.filters").isVisible(), "the filtered group's filters");
     await page.getByLabel("Contract type").selectOption("NAME_CONTRACT_TYPE_Cash_loans");
     await page.locator("#compare-form button[type=submit]").click();
-    await page.getByText(/clients in the group/).waitFor();
+    // The result line says which group: « 1,345 clients: cash loan. »
+    await page.getByText(/^[\d,]+ clients: cash loan\. The client's value/).waitFor();
     await page.locator("[aria-label^='Distribution of'] svg").waitFor();
     await page.locator("#bivariate-form button[type=submit]").click();
     await page.locator("[aria-label^='Scatter plot'] svg").waitFor();
@@ -281,11 +282,13 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await checkAccessibility(page, "comparison");
     // An age is in years, youngest first, never in negative days.
     await page.locator("#compare-feature").selectOption({ label: "Age (years)" });
+    await page.getByLabel("Age (years) from").fill("30");
+    await page.getByLabel("Age (years) to").fill("40");
     await page.locator("#compare-form button[type=submit]").click();
     await page.locator("[aria-label^='Distribution of “Age (years)”'] svg").waitFor();
     // The client is marked by a pin of their own, named in the legend.
     await page.locator("[aria-label^='Distribution of'] svg text").filter({ hasText: "This client" }).first().waitFor();
-    assert.match(await page.getByText(/The client's value:/).textContent(), /The client's value: \d+(\.\d)?$/);
+    assert.match(await page.getByText(/The client's value:/).textContent(), /^[\d,]+ clients: aged 30 to 40, cash loan\. The client's value: \d+(\.\d)?$/);
     const ages = await page.locator("figure:has([aria-label^='Distribution of “Age (years)”']) tbody tr td:first-child").allTextContents();
     const lows = ages.filter((bin) => /\d/.test(bin)).map((bin) => Number(bin.replace(/^▶ /, "").split(" – ")[0]));
     assert.ok(lows.length > 3 && lows.every((low, i) => low >= 18 && (i === 0 || low > lows[i - 1])), `ages in years, ascending: ${ages}`);
