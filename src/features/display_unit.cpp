@@ -9,8 +9,19 @@ namespace creditscore::features {
 DisplayUnit display_unit(tables::TableId table, std::string_view column) {
   const tables::TableSchema& schema = tables::schema_of(table);
   const auto index = schema.find(column);
-  return index && schema.columns[*index].measure == tables::Measure::DayCount ? DisplayUnit::Years
-                                                                              : DisplayUnit::AsIs;
+  if (!index) return DisplayUnit::AsIs;
+  switch (schema.columns[*index].measure) {
+    case tables::Measure::DayCount:
+      return DisplayUnit::Years;
+    case tables::Measure::Amount:
+      return DisplayUnit::Amount;
+    case tables::Measure::Share:
+      return DisplayUnit::Share;
+    case tables::Measure::Flag:
+      return DisplayUnit::YesNo;
+    default:
+      return DisplayUnit::AsIs;
+  }
 }
 
 DisplayUnit display_unit(const FeatureInfo& feature) {
@@ -18,7 +29,19 @@ DisplayUnit display_unit(const FeatureInfo& feature) {
 }
 
 std::string_view display_unit_name(DisplayUnit unit) {
-  return unit == DisplayUnit::Years ? "years" : "as_is";
+  switch (unit) {
+    case DisplayUnit::Years:
+      return "years";
+    case DisplayUnit::Amount:
+      return "amount";
+    case DisplayUnit::Share:
+      return "share";
+    case DisplayUnit::YesNo:
+      return "yes_no";
+    case DisplayUnit::AsIs:
+      break;
+  }
+  return "as_is";
 }
 
 double years_before(double days) {

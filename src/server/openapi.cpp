@@ -71,8 +71,10 @@ json application_fields() {
 }
 
 json schemas() {
-  // "years": days before the application (negative), which people read in years.
-  const json unit = text_enum({"as_is", "years"});
+  // How people read the value: "years" are days before the application (negative), an
+  // "amount" is in the lender's currency, a "share" lies in [0, 1] (read in percent), "yes_no" is
+  // 0 or 1.
+  const json unit = text_enum({"as_is", "years", "amount", "share", "yes_no"});
   const json labels = {{"feature", type("string")},
                        {"label_fr", type("string")},
                        {"label_en", type("string")},

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cmath>
 #include <fstream>
+#include <map>
 
 #include "model/model_bundle.h"
 #include "model/xgboost.h"
@@ -187,7 +188,7 @@ TEST_F(ApiServerTest, ClientsArePagedSearchedAndDescribedWithLabels) {
       saw_credit = true;
       EXPECT_EQ(field["label_en"], "Credit amount");
       EXPECT_FALSE(field.contains("value_fr")) << "a number has no words";
-      EXPECT_FALSE(field.contains("unit")) << "an amount is shown as it is";
+      EXPECT_EQ(field["unit"], "amount");
     }
     if (field["column"] == "DAYS_BIRTH") {
       EXPECT_EQ(field["unit"], "years");
@@ -241,20 +242,32 @@ TEST_F(ApiServerTest, ComparisonsCountEveryClientOfTheirGroup) {
   };
   const std::string client = "client=" + std::to_string(id);
   const json all = server_.get("/api/v1/features/EXT_SOURCE_2/distribution?" + client);
-  EXPECT_EQ(all["unit"], "as_is");
+  EXPECT_EQ(all["unit"], "share");
   EXPECT_EQ(all["size"], 1500);
   // The application's day counts are read in years; the history's are not day counts of a life.
   EXPECT_EQ(server_.get("/api/v1/features/DAYS_BIRTH/distribution")["unit"], "years");
   const json catalogue = server_.get("/api/v1/features");
+  std::map<std::string, std::size_t> units;
   for (const json& feature : catalogue["features"]) {
     const std::string name = feature["feature"];
-    EXPECT_EQ(feature["unit"], name == "DAYS_BIRTH" || name == "DAYS_EMPLOYED" ||
-                                       name == "DAYS_REGISTRATION" || name == "DAYS_ID_PUBLISH" ||
-                                       name == "DAYS_LAST_PHONE_CHANGE"
-                                   ? "years"
-                                   : "as_is")
-        << name;
+    ++units[feature["unit"]];
+    const bool day_count = name == "DAYS_BIRTH" || name == "DAYS_EMPLOYED" ||
+                           name == "DAYS_REGISTRATION" || name == "DAYS_ID_PUBLISH" ||
+                           name == "DAYS_LAST_PHONE_CHANGE";
+    EXPECT_EQ(feature["unit"] == "years", day_count) << name;
+    const std::map<std::string, std::string> expected = {{"AMT_CREDIT", "amount"},
+                                                         {"EXT_SOURCE_2", "share"},
+                                                         {"FLAG_EMP_PHONE", "yes_no"},
+                                                         {"PAYMENT_RATE", "as_is"}};
+    if (expected.contains(name)) {
+      EXPECT_EQ(feature["unit"], expected.at(name)) << name;
+    }
+    if (name.starts_with("BURO_")) {
+      EXPECT_EQ(feature["unit"], "as_is") << name;
+    }
   }
+  EXPECT_EQ(units["years"], 5u);
+  EXPECT_GT(units["as_is"], units["amount"] + units["share"] + units["yes_no"]);
   EXPECT_EQ(group_total(all), 1500u);
   EXPECT_EQ(all["client"]["id"], id);
   const json women = server_.get(

@@ -8,7 +8,7 @@ import { h, section, status } from "./dom";
 import { decisionBadge, decisionWords, reasonsView, waterfall } from "./explanation_view";
 import { failure } from "./failure";
 import { applicationKind, number, percent } from "./format";
-import { inYears, shownValue } from "./feature_units";
+import { valueText } from "./feature_units";
 import { currentLanguage, label, labelWithoutDays, t } from "./i18n";
 import { renderRecourse } from "./recourse_view";
 import { rememberClient } from "./search_page";
@@ -22,14 +22,13 @@ const KEY_FIELDS = [
   "NAME_FAMILY_STATUS", "CNT_CHILDREN", "NAME_EDUCATION_TYPE", "NAME_HOUSING_TYPE",
 ];
 
-// Category codes in words; days before the application, as the tables count them, in years.
+// Category codes in words; numbers in their unit (days before the application in years...).
 function fieldValue(field: ClientDetail["application"][number]): string {
   const { value } = field;
   if (value === null) return t("notGiven");
   if (typeof value === "string") return (currentLanguage() === "fr" ? field.value_fr : field.value_en) ?? value;
   if (field.no_date) return t("notGiven");
-  if (inYears(field)) return `${number(shownValue(field, value))} ${t("years")}`;
-  return number(value);
+  return valueText(field, value);
 }
 
 function gauge(view: View, e: Explanation): HTMLElement {

@@ -5,7 +5,7 @@ import { chart, colours, tableOf } from "./charts";
 import { h, section, selectField, status } from "./dom";
 import { failure } from "./failure";
 import { number, percent } from "./format";
-import { daysBefore, featureLabel, inYears, shownValue } from "./feature_units";
+import { daysBefore, featureLabel, inYears, shownValue, valueText } from "./feature_units";
 import { t, type TextKey } from "./i18n";
 import { abandoned, View } from "./view";
 
@@ -17,7 +17,7 @@ function numberInput(id: string, text: string): [HTMLElement, HTMLInputElement] 
 function binName(d: Distribution, i: number): string {
   const bin = d.bins[i];
   const shown = (value: number | undefined) => number(shownValue(d, value));
-  if (d.discrete) return shown(bin.value);
+  if (d.discrete) return d.unit === "yes_no" ? valueText(d, bin.value) : shown(bin.value);
   // In years the days' order turns round: [-25 202, -24 316] days is 66,6 to 69,0 years.
   return inYears(d) ? `${shown(bin.to)} – ${shown(bin.from)}` : `${shown(bin.from)} – ${shown(bin.to)}`;
 }
@@ -159,7 +159,7 @@ export function renderComparison(view: View, id: number): HTMLElement {
         const d = await api.distribution(feature.value, query.toString(), region.signal);
         const value = d.client?.value ?? null;
         distributionArea.replaceChildren(
-          h("p", {}, t("groupLine", { count: clientCount(d.size), group: groupWords }), " ", t("clientValue", { v: value === null ? t("notGiven") : number(shownValue(d, value)) })),
+          h("p", {}, t("groupLine", { count: clientCount(d.size), group: groupWords }), " ", t("clientValue", { v: valueText(d, value) })),
           distributionChart(region, d),
         );
       } catch (error) {

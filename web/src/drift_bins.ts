@@ -1,7 +1,7 @@
 // The bins the drift monitor compares a feature over, named for people: a value training saw, or
 // the span between two of its deciles; then any other value, and missing.
 import type { FeatureDrift } from "./api";
-import { type Described, inYears, shownValue } from "./feature_units";
+import { type Described, inYears, shownValue, valueText } from "./feature_units";
 import { number } from "./format";
 import { t } from "./i18n";
 
@@ -9,8 +9,11 @@ export type Histogram = NonNullable<FeatureDrift["histogram"]>;
 
 // One name per share of `histogram`, in order; a feature's values as people read them.
 export function binNames(histogram: Histogram, feature?: Described): string[] {
+  if (histogram.bins === "values") {
+    const values = histogram.bounds.map((v) => (feature ? valueText(feature, v) : number(v)));
+    return [...values, t("otherValue"), t("missing")];
+  }
   const b = histogram.bounds.map((v) => number(feature ? shownValue(feature, v) : v));
-  if (histogram.bins === "values") return [...b, t("otherValue"), t("missing")];
   if (b.length === 0) return [t("allValues"), t("missing")];
   const last = b.length - 1;
   // In years the days' order turns round: "≤ -20 000" days is "≥ 54,8" years.

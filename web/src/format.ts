@@ -22,6 +22,17 @@ export function points(effect: number): string {
   return (effect >= 0 ? "+" : "−") + value;
 }
 
+// The lender's currency (ISO 4217): the one setting of how amounts are written.
+export const CURRENCY = "EUR";
+
+// An amount in the lender's currency, whole: « 351 227 € », "€351,227"; without a value, the
+// currency's symbol alone.
+export function money(value: number | null): string {
+  const format = new Intl.NumberFormat(locale(), { style: "currency", currency: CURRENCY, maximumFractionDigits: 0 });
+  if (value === null) return format.formatToParts(0).find((part) => part.type === "currency")?.value ?? CURRENCY;
+  return format.format(value);
+}
+
 export function number(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return "—";
   const digits = Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : Math.abs(value) >= 1 ? 2 : 3;

@@ -288,7 +288,7 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await page.locator("[aria-label^='Distribution of “Age (years)”'] svg").waitFor();
     // The client is marked by a pin of their own, named in the legend.
     await page.locator("[aria-label^='Distribution of'] svg text").filter({ hasText: "This client" }).first().waitFor();
-    assert.match(await page.getByText(/The client's value:/).textContent(), /^[\d,]+ clients: aged 30 to 40, cash loan\. The client's value: \d+(\.\d)?$/);
+    assert.match(await page.getByText(/The client's value:/).textContent(), /^[\d,]+ clients: aged 30 to 40, cash loan\. The client's value: \d+(\.\d)? years$/);
     const ages = await page.locator("figure:has([aria-label^='Distribution of “Age (years)”']) tbody tr td:first-child").allTextContents();
     const lows = ages.filter((bin) => /\d/.test(bin)).map((bin) => Number(bin.replace(/^▶ /, "").split(" – ")[0]));
     assert.ok(lows.length > 3 && lows.every((low, i) => low >= 18 && (i === 0 || low > lows[i - 1])), `ages in years, ascending: ${ages}`);
