@@ -1,5 +1,6 @@
 #include "app/admission.h"
 
+#include "app/loan_terms.h"
 #include "app/posted_client.h"
 #include "common/error.h"
 #include "store/application_json.h"
@@ -26,9 +27,11 @@ WhatIf Admission::what_if(std::int64_t id, const nlohmann::json& changes) const 
   auto row = service_.population().features(id);
   if (!stored || !row) throw not_found("no client " + std::to_string(id));
   const auto model = service_.model();
-  BuiltClient edited =
-      build_edited_client(*model, nlohmann::json::parse(stored->application), changes, id, *row);
-  return {explained(model, BuiltClient{std::move(*row), {}}), explained(model, std::move(edited))};
+  const nlohmann::json application = nlohmann::json::parse(stored->application);
+  nlohmann::json applied = with_annuity_following(application, changes);
+  BuiltClient edited = build_edited_client(*model, application, applied, id, *row);
+  return {explained(model, BuiltClient{std::move(*row), {}}), explained(model, std::move(edited)),
+          std::move(applied)};
 }
 
 Admitted Admission::admit(const nlohmann::json& body, const store::IdempotencyKey* key) {

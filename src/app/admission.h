@@ -25,6 +25,7 @@ struct ExplainedClient {
 struct WhatIf {
   ExplainedClient current;  // as stored
   ExplainedClient edited;   // with the changes
+  nlohmann::json changes;   // as applied: the annuity following the amount and term
 };
 
 struct Admitted {
@@ -40,8 +41,8 @@ class Admission {
   // `body` is {"application": {...}, "history": {...}} (see posted_client.h); invalid_input
   // Errors name the field at fault.
   ExplainedClient score(const nlohmann::json& body) const;
-  // Stored client `id` with `changes` ({FIELD: value or null}) applied; not_found when there is
-  // no such client.
+  // Stored client `id` with `changes` ({FIELD: value or null}, and "term" in months) applied by
+  // loan_terms.h's rule; not_found when there is no such client.
   WhatIf what_if(std::int64_t id, const nlohmann::json& changes) const;
   // Saves the application under the next free id; it survives a restart. With `key`, once: a
   // retry answers as the first request did, for the client it saved, and saves nothing (a key

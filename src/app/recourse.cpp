@@ -16,7 +16,7 @@ namespace creditscore::app {
 
 const ChangeableField kChangeableFields[3] = {
     {"AMT_CREDIT", "lower: a smaller credit, or a larger down payment for the same goods"},
-    {"term", "longer or shorter, within the products' range; AMT_ANNUITY is amount ÷ term"},
+    {kTermField, "longer or shorter, within the products' range; AMT_ANNUITY is amount ÷ term"},
     {"AMT_GOODS_PRICE", "lower, AMT_CREDIT falling in proportion: a cheaper purchase"},
 };
 
@@ -33,9 +33,6 @@ constexpr std::size_t kTriesPerKind = 4;
 
 double logit(double p) {
   return std::log(p / (1 - p));
-}
-double cents(double value) {
-  return std::round(value * 100) / 100;
 }
 
 // A raw field along a path: scale · x^power, a constant when power is 0.
@@ -169,13 +166,13 @@ class Search {
             {"AMT_GOODS_PRICE", {current_.goods_price / current_.amount, 1}}};
   }
   Loan amount_loan(double amount, double term) const {
-    return {amount, cents(amount / term), current_.goods_price};
+    return {amount, annuity_for(amount, term), current_.goods_price};
   }
   Loan term_loan(double term) const {
-    return {current_.amount, cents(current_.amount / term), current_.goods_price};
+    return {current_.amount, annuity_for(current_.amount, term), current_.goods_price};
   }
   Loan cheaper_loan(double amount, double term) const {
-    return {amount, cents(amount / term),
+    return {amount, annuity_for(amount, term),
             std::round(current_.goods_price * amount / current_.amount)};
   }
 
@@ -388,9 +385,6 @@ class Search {
   std::map<double, MarginSteps> amount_steps_;
 };
 
-std::string money(double value, Language language) {
-  return explain::format_number(std::round(value), language);
-}
 std::string months(double term) {
   return std::to_string(std::lround(term));
 }
@@ -470,8 +464,10 @@ nlohmann::json option_changes(const RecourseOption& option, const Loan& current)
 
 std::string option_sentence(const RecourseOption& option, const Loan& current, Language language) {
   const Loan& loan = option.loan;
-  const std::string amount = money(loan.amount, language), was = money(current.amount, language);
-  const std::string annuity = money(loan.annuity, language), term = months(loan.term());
+  const std::string amount = explain::format_money(loan.amount, language),
+                    was = explain::format_money(current.amount, language);
+  const std::string annuity = explain::format_money(loan.annuity, language),
+                    term = months(loan.term());
   const std::string granted = say(language, "accordé", "granted");
   switch (option.kind) {
     case ChangeKind::Amount:
@@ -484,10 +480,10 @@ std::string option_sentence(const RecourseOption& option, const Loan& current, L
       return say(language,
                  "Le même crédit de " + amount + " sur " + term + " mois au lieu de " +
                      months(current.term()) + " : mensualité " + annuity + " au lieu de " +
-                     money(current.annuity, language) + ", " + granted + ".",
+                     explain::format_money(current.annuity, language) + ", " + granted + ".",
                  "The same credit of " + amount + " over " + term + " months instead of " +
                      months(current.term()) + ": repayments of " + annuity + " instead of " +
-                     money(current.annuity, language) + ", " + granted + ".");
+                     explain::format_money(current.annuity, language) + ", " + granted + ".");
     case ChangeKind::AmountAndTerm:
       return say(language,
                  "Un crédit de " + amount + " au lieu de " + was + ", sur " + term +
@@ -499,15 +495,16 @@ std::string option_sentence(const RecourseOption& option, const Loan& current, L
     case ChangeKind::CheaperPurchase: {
       const std::string was_term = months(current.term());
       const bool new_term = term != was_term;
-      return say(language,
-                 "Un achat de " + money(loan.goods_price, language) + " au lieu de " +
-                     money(current.goods_price, language) + ", financé par un crédit de " + amount +
-                     " sur " + term + " mois" + (new_term ? " au lieu de " + was_term : "") +
-                     " : mensualité " + annuity + ", " + granted + ".",
-                 "A purchase of " + money(loan.goods_price, language) + " instead of " +
-                     money(current.goods_price, language) + ", financed by a credit of " + amount +
-                     " over " + term + " months" + (new_term ? " instead of " + was_term : "") +
-                     ": repayments of " + annuity + " a month, " + granted + ".");
+      return say(
+          language,
+          "Un achat de " + explain::format_money(loan.goods_price, language) + " au lieu de " +
+              explain::format_money(current.goods_price, language) + ", financé par un crédit de " +
+              amount + " sur " + term + " mois" + (new_term ? " au lieu de " + was_term : "") +
+              " : mensualité " + annuity + ", " + granted + ".",
+          "A purchase of " + explain::format_money(loan.goods_price, language) + " instead of " +
+              explain::format_money(current.goods_price, language) + ", financed by a credit of " +
+              amount + " over " + term + " months" + (new_term ? " instead of " + was_term : "") +
+              ": repayments of " + annuity + " a month, " + granted + ".");
     }
   }
   return {};
@@ -524,29 +521,31 @@ std::string recourse_summary(const Recourse& recourse, Language language) {
         "Aucun changement du montant ou de la durée dans le cadre de nos produits ne mène "
         "à un accord. Le risque le plus bas atteint est de " +
             explain::format_number(std::round(recourse.lowest->probability * 1000) / 10, language) +
-            " %, avec un crédit de " + money(loan.amount, language) + " sur " +
+            " %, avec un crédit de " + explain::format_money(loan.amount, language) + " sur " +
             months(loan.term()) + " mois.",
         "No change of amount or term within our products leads to acceptance. The lowest "
         "risk reached is " +
             explain::format_number(std::round(recourse.lowest->probability * 1000) / 10, language) +
-            " %, with a credit of " + money(loan.amount, language) + " over " +
+            " %, with a credit of " + explain::format_money(loan.amount, language) + " over " +
             months(loan.term()) + " months.");
   }
   const Loan& largest = recourse.largest_granted->loan;
   if (recourse.largest_is_range_max) {
-    return say(language,
-               "Accordé ; il le resterait jusqu'à " + money(largest.amount, language) +
-                   ", le plus grand montant de nos produits, sur la même durée.",
-               "Granted; it would stay so up to " + money(largest.amount, language) +
-                   ", the largest amount of our products, over the same term.");
+    return say(
+        language,
+        "Accordé ; il le resterait jusqu'à " + explain::format_money(largest.amount, language) +
+            ", le plus grand montant de nos produits, sur la même durée.",
+        "Granted; it would stay so up to " + explain::format_money(largest.amount, language) +
+            ", the largest amount of our products, over the same term.");
   }
   return say(language,
-             "Accordé jusqu'à un crédit de " + money(largest.amount, language) + " sur " +
-                 months(largest.term()) + " mois (mensualité " + money(largest.annuity, language) +
+             "Accordé jusqu'à un crédit de " + explain::format_money(largest.amount, language) +
+                 " sur " + months(largest.term()) + " mois (mensualité " +
+                 explain::format_money(largest.annuity, language) +
                  ") ; au-delà, la demande serait refusée.",
-             "Granted up to a credit of " + money(largest.amount, language) + " over " +
-                 months(largest.term()) + " months (repayments of " +
-                 money(largest.annuity, language) +
+             "Granted up to a credit of " + explain::format_money(largest.amount, language) +
+                 " over " + months(largest.term()) + " months (repayments of " +
+                 explain::format_money(largest.annuity, language) +
                  "); above it, the application would be "
                  "refused.");
 }

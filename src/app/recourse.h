@@ -9,8 +9,7 @@
 // rebuilt through the one feature builder and scored by the real model, and returned only if that
 // model decides as the option claims.
 //
-// The term in months is credit ÷ annuity, as the products' range is counted; at a new term or
-// amount the annuity is amount ÷ term, so the client's own cost of credit per month is kept.
+// Amount, term and annuity hold together by app/loan_terms.h's rule.
 #pragma once
 
 #include <cstdint>
@@ -20,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "app/loan_terms.h"
 #include "app/service.h"
 #include "explain/reason_codes.h"
 #include "explain/served_model.h"
@@ -41,13 +41,6 @@ struct ProductRange {
 };
 // Throws an unsupported Error when the bundle lacks the distributions it reads.
 ProductRange product_range(const model::ModelBundle& bundle);
-
-struct Loan {
-  double amount;
-  double annuity;
-  double goods_price;  // NaN when the application gives none
-  double term() const { return amount / annuity; }
-};
 
 enum class ChangeKind { Amount, Term, AmountAndTerm, CheaperPurchase };
 const char* change_kind_name(ChangeKind kind);

@@ -129,11 +129,14 @@ json schemas() {
   s["ClientExplanation"] = with(s["Explanation"], {{"id", type("integer")}});
   s["ScoredApplication"] = with(s["Explanation"], {{"warnings", array_of(type("string"))}});
   s["AdmittedApplication"] = with(s["ScoredApplication"], {{"id", type("integer")}});
-  s["WhatIf"] = object({{"id", type("integer")},
-                        {"changes", free_object("The fields changed, as sent")},
-                        {"current", ref("ScoredApplication")},
-                        {"edited", ref("ScoredApplication")}},
-                       {"id", "changes", "current", "edited"});
+  s["WhatIf"] =
+      object({{"id", type("integer")},
+              {"changes", free_object("The fields changed, as applied: a term in months becomes "
+                                      "the annuity it gives (amount ÷ term), and a new "
+                                      "amount alone keeps the term")},
+              {"current", ref("ScoredApplication")},
+              {"edited", ref("ScoredApplication")}},
+             {"id", "changes", "current", "edited"});
   s["ClientPage"] =
       object({{"total", type("integer")},
               {"offset", type("integer")},
@@ -555,8 +558,10 @@ json schemas() {
   s["OutcomeRequest"] = object({{"outcome", text_enum({"repaid", "defaulted"})}}, {"outcome"});
   s["Outcome"] = object({{"id", type("integer")}, {"outcome", text_enum({"repaid", "defaulted"})}},
                         {"id", "outcome"});
-  s["WhatIfChanges"] =
-      object({{"changes", free_object("COLUMN: its new value, or null to clear it")}}, {"changes"});
+  s["WhatIfChanges"] = object(
+      {{"changes", free_object("COLUMN: its new value, or null to clear it; \"term\": months, "
+                               "the annuity then following the amount")}},
+      {"changes"});
   return s;
 }
 

@@ -36,7 +36,7 @@ void add_scoring_routes(Router& router, app::Admission& admission) {
     }
     const app::WhatIf what_if = admission.what_if(id, body["changes"]);
     return Reply(json{{"id", id},
-                      {"changes", body["changes"]},
+                      {"changes", what_if.changes},
                       {"current", explained(what_if.current, top_of(request))},
                       {"edited", explained(what_if.edited, top_of(request))}});
   });

@@ -306,6 +306,26 @@ TEST_F(ApiServerTest, WhatIfMovesTheScoreAndSavesNothing) {
   server_.post(path + "/what-if", {{"nothing", 1}}, 422);
 }
 
+TEST_F(ApiServerTest, WhatIfAnnuityFollowsTheAmountAndTheTerm) {
+  const std::string path = "/api/v1/clients/" + std::to_string(first_id("test"));
+  double amount = 0, annuity = 0;
+  const json file = server_.get(path);
+  for (const json& field : file["application"]) {
+    if (field["column"] == "AMT_CREDIT") amount = field["value"].get<double>();
+    if (field["column"] == "AMT_ANNUITY") annuity = field["value"].get<double>();
+  }
+  ASSERT_GT(annuity, 0);
+  // Half the amount over the same term: half the annuity, to the cent.
+  const json halved = server_.post(path + "/what-if", {{"changes", {{"AMT_CREDIT", amount / 2}}}});
+  EXPECT_NEAR(halved["changes"]["AMT_ANNUITY"].get<double>(), annuity / 2, 0.01);
+  // The same amount over 60 months.
+  const json longer = server_.post(path + "/what-if", {{"changes", {{"term", 60}}}});
+  EXPECT_EQ(longer["changes"], (json{{"AMT_ANNUITY", std::round(amount / 60 * 100) / 100}}));
+  EXPECT_NE(longer["edited"]["probability"], longer["current"]["probability"]);
+  const json refused = server_.post(path + "/what-if", {{"changes", {{"term", 0}}}}, 422);
+  EXPECT_NE(refused.dump().find("changes.term"), std::string::npos) << refused.dump();
+}
+
 TEST_F(ApiServerTest, AnApplicationWithoutHistoryIsToldItsScoreRestsOnTheApplication) {
   const json application = testing::complete_application();
   const json alone = server_.post("/api/v1/score", {{"application", application}});
