@@ -47,6 +47,13 @@ std::string points(double effect, Language language) {
 
 }  // namespace
 
+std::string format_money(double value, Language language) {
+  const std::string amount = format_number(std::round(value), language);
+  if (french(language)) return amount + kNarrowSpace + features::kCurrencySymbol;
+  return amount.front() == '-' ? "-" + std::string(features::kCurrencySymbol) + amount.substr(1)
+                               : features::kCurrencySymbol + amount;
+}
+
 std::string format_number(double value, Language language) {
   if (!std::isfinite(value)) return std::isnan(value) ? "-" : (value > 0 ? "inf" : "-inf");
   const double magnitude = std::abs(value);
@@ -83,13 +90,13 @@ ReasonWriter::ReasonWriter(std::span<const features::FeatureInfo> features,
     indicator_.push_back(d.discrete && !d.values_or_edges.empty() &&
                          std::all_of(d.values_or_edges.begin(), d.values_or_edges.end(),
                                      [](double v) { return v == 0 || v == 1; }));
-    in_years_.push_back(features::display_unit(features[i]) == features::DisplayUnit::Years);
+    units_.push_back(features::display_unit(features[i]));
   }
 }
 
 std::string ReasonWriter::display_label(std::size_t feature, Language language) const {
   std::string text = french(language) ? features_[feature].label.fr : features_[feature].label.en;
-  if (in_years_[feature]) {
+  if (units_[feature] == features::DisplayUnit::Years) {
     const std::size_t unit = text.find(" (");
     if (unit != std::string::npos) text.erase(unit);
   }
@@ -103,19 +110,34 @@ std::string ReasonWriter::describe_value(std::size_t feature, float value,
   if (indicator_.at(feature) && (value == 0 || value == 1)) {
     return value == 1 ? (fr ? "oui" : "yes") : (fr ? "non" : "no");
   }
-  std::string text = format_number(value, language);
   double rank = model::percentile_rank(reference_[feature], value);
-  if (in_years_[feature]) {
-    // -20,000 days is 54.8 years; more days before the application is more years, a lower rank.
-    text = format_number(features::years_before(value), language) + (fr ? " ans" : " years");
-    rank = 1 - rank;
+  std::string text;
+  switch (units_[feature]) {
+    case features::DisplayUnit::Years:
+      // -20,000 days is 54.8 years; more days before the application is more years, a lower rank.
+      text = format_number(features::years_before(value), language) + (fr ? " ans" : " years");
+      rank = 1 - rank;
+      break;
+    case features::DisplayUnit::Amount:
+      text = format_money(value, language);
+      break;
+    case features::DisplayUnit::Share:
+      text =
+          format_number(std::round(value * 1000) / 10, language) + (fr ? kNarrowSpace : "") + "%";
+      break;
+    default:
+      text = format_number(value, language);
   }
   if (std::isnan(rank)) return text;
+  // Above all but less than half a percent of clients is the highest, said so.
   if (rank < 0.4) {
+    if (rank < 0.005) return text + (fr ? ", le plus bas des clients" : ", the lowest of clients");
     return text + (fr ? ", plus bas que pour " : ", lower than for ") +
            percent(1 - rank, language) + (fr ? " des clients" : " of clients");
   }
   if (rank > 0.6) {
+    if (rank >= 0.995)
+      return text + (fr ? ", le plus élevé des clients" : ", the highest of clients");
     return text + (fr ? ", plus élevé que pour " : ", higher than for ") + percent(rank, language) +
            (fr ? " des clients" : " of clients");
   }

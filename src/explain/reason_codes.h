@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "features/display_unit.h"
 #include "features/feature_plan.h"
 #include "model/reference_distribution.h"
 
@@ -47,7 +48,8 @@ class ReasonWriter {
 
   // The sentence for one feature with the client's value and its effect.
   std::string sentence(std::size_t feature, float value, double effect, Language language) const;
-  // The client's value in words: "0,12, plus bas que pour 85 % des clients", "oui", "54,8 ans"...
+  // The client's value in words with its unit and rank: "0,12, plus bas que pour 85 % des
+  // clients", "oui", "54,8 ans", "960 000 €, le plus élevé des clients"...
   std::string describe_value(std::size_t feature, float value, Language language) const;
   // The label as a client reads it beside describe_value: day counts lose their "(days, negative)".
   std::string display_label(std::size_t feature, Language language) const;
@@ -56,11 +58,13 @@ class ReasonWriter {
   std::span<const features::FeatureInfo> features_;
   std::span<const model::FeatureDistribution> reference_;
   std::vector<bool> indicator_;  // takes only the values 0 and 1
-  std::vector<bool> in_years_;   // an application's day count, told in years
+  std::vector<features::DisplayUnit> units_;
 };
 
 // `value` written for a reader of `language`: decimal comma and narrow spaces between thousands
 // in French; integers in full, others with 2 decimals (3 significant digits below 1).
 std::string format_number(double value, Language language);
+// An amount in the lender's currency, to the unit: « 960 000 € », "€960,000".
+std::string format_money(double value, Language language);
 
 }  // namespace creditscore::explain

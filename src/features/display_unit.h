@@ -13,6 +13,9 @@ namespace creditscore::features {
 
 enum class DisplayUnit { AsIs, Years, Amount, Share, YesNo };
 
+// The lender's currency, in which the tables count every amount.
+inline constexpr const char* kCurrencySymbol = "€";
+
 DisplayUnit display_unit(tables::TableId table, std::string_view column);
 DisplayUnit display_unit(const FeatureInfo& feature);
 // "as_is", "years", "amount", "share", "yes_no"

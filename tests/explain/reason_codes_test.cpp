@@ -57,20 +57,26 @@ class ReasonCodesTest : public ::testing::Test {
 TEST_F(ReasonCodesTest, SentencesInFrenchAndEnglish) {
   const ReasonWriter writer(features_, reference_);
   EXPECT_EQ(writer.sentence(0, 0.12f, 0.08, Language::French),
-            "Score externe n°2 : 0,12, plus bas que pour 88\u202f% des clients — augmente le "
+            "Score externe n°2 : 12\u202f%, plus bas que pour 88\u202f% des clients — augmente le "
             "risque de 8,0 points");
   EXPECT_EQ(writer.sentence(0, 0.12f, 0.08, Language::English),
-            "External score no. 2: 0.12, lower than for 88% of clients — raises the risk by "
+            "External score no. 2: 12%, lower than for 88% of clients — raises the risk by "
             "8.0 points");
-  EXPECT_EQ(writer.sentence(2, 960000, -0.012, Language::French),
-            "Montant du crédit : 960\u202f000, plus élevé que pour 95\u202f% des clients — réduit "
-            "le risque de 1,2 point");
-  EXPECT_EQ(writer.sentence(2, 600000, -0.0004, Language::English),
-            "Credit amount: 600,000, typical of clients — lowers the risk by less than 0.1 points");
+  EXPECT_EQ(
+      writer.sentence(2, 960000, -0.012, Language::French),
+      "Montant du crédit : 960\u202f000\u202f€, plus élevé que pour 95\u202f% des clients — réduit "
+      "le risque de 1,2 point");
+  EXPECT_EQ(
+      writer.sentence(2, 600000, -0.0004, Language::English),
+      "Credit amount: €600,000, typical of clients — lowers the risk by less than 0.1 points");
   EXPECT_EQ(writer.sentence(1, 1, 0.02, Language::French),
             "Possède une voiture : Y (oui) — augmente le risque de 2,0 points");
   EXPECT_EQ(writer.sentence(1, 0, 0.02, Language::English),
             "Owns a car: Y (no) — raises the risk by 2.0 points");
+  // Above every client but a few: the highest, never « plus élevé que pour 100 % ».
+  EXPECT_EQ(writer.describe_value(2, 5e6, Language::French),
+            "5\u202f000\u202f000\u202f€, le plus élevé des clients");
+  EXPECT_EQ(writer.describe_value(0, 0, Language::English), "0%, the lowest of clients");
   EXPECT_EQ(writer.describe_value(0, std::nanf(""), Language::French), "non renseigné");
   EXPECT_EQ(writer.describe_value(0, std::nanf(""), Language::English), "not given");
 }
@@ -90,7 +96,7 @@ TEST_F(ReasonCodesTest, StrongestFirstEachWayTiesInFeatureOrder) {
   const double total = codes.towards_refusal[0].effect + codes.towards_refusal[1].effect +
                        codes.towards_acceptance[0].effect;
   EXPECT_NEAR(total, logistic(-1.8) - logistic(-2.4), 1e-15);
-  EXPECT_EQ(codes.towards_refusal[0].fr.rfind("Score externe n°2 : 0,3", 0), 0u);
+  EXPECT_EQ(codes.towards_refusal[0].fr.rfind("Score externe n°2 : 30\u202f%", 0), 0u);
 
   const ReasonCodes one = writer.reasons(row, shap, 1);
   ASSERT_EQ(one.towards_refusal.size(), 1u);
@@ -127,7 +133,13 @@ TEST(ReasonCodes, DayCountsAreToldInYears) {
             "Âge : 54,8 ans, plus élevé que pour 67\u202f% des clients — augmente le risque de "
             "1,0 point");
   EXPECT_EQ(writer.describe_value(0, -10000, Language::English),
-            "27.4 years, lower than for 100% of clients");
+            "27.4 years, the lowest of clients");
+}
+
+TEST(FormatMoney, InTheLendersCurrencyToTheUnit) {
+  EXPECT_EQ(format_money(1234567.4, Language::French), "1\u202f234\u202f567\u202f€");
+  EXPECT_EQ(format_money(1234567.6, Language::English), "€1,234,568");
+  EXPECT_EQ(format_money(-1200, Language::English), "-€1,200");
 }
 
 TEST(FormatNumber, AsEachLanguageWritesIt) {
