@@ -2,7 +2,7 @@
 # The dashboard end to end: builds it, makes a small data set, model and client store with the
 # program given as $1, serves them on a free port, and drives Debian's chromium through the
 # advisor's path (tests/e2e.mjs). Screenshots land in web/test-results/.
-#   web/scripts/e2e.sh path/to/creditscore
+#   web/scripts/e2e.sh path/to/creditscore [node --test options, e.g. --test-name-pattern=analyst]
 set -euo pipefail
 bin=$(realpath "$1")
 cd "$(dirname "$0")/.."
@@ -46,4 +46,4 @@ done
 [[ -n "$url" ]] || { cat "$work/serve.log"; exit 1; }
 E2E_URL="$url" E2E_USER=e2e-advisor E2E_ANALYST=e2e-analyst E2E_PASSWORD="$password" \
   E2E_TOKEN="$token" \
-  node --test tests/e2e.mjs
+  node --test "${@:2}" tests/e2e.mjs

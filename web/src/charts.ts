@@ -43,7 +43,57 @@ export const colours = {
 
 export type ChartOptions = echarts.EChartsCoreOption;
 
-type Axis = { type?: string; axisLabel?: { formatter?: unknown } };
+type Axis = { type?: string; name?: string; show?: boolean; axisLabel?: { formatter?: unknown; width?: number } };
+const axesOf = (axes: unknown): Axis[] => (axes === undefined ? [] : Array.isArray(axes) ? axes : [axes]) as Axis[];
+
+// What keeps a chart from explaining itself: no title (its description), or an axis shown
+// without a name. chart() refuses such a chart, so that none reaches an advisor.
+export function unexplained(description: string, options: ChartOptions): string[] {
+  const problems = description.trim() ? [] : ["no title"];
+  for (const key of ["xAxis", "yAxis"]) {
+    axesOf(options[key]).forEach((axis, i) => {
+      if (axis.show !== false && !axis.name?.trim()) problems.push(`${key}[${i}] has no name`);
+    });
+  }
+  return problems;
+}
+
+// The width of a character of ECharts' 12 px labels, on average over French and English words.
+const AVERAGE_CHARACTER_PX = 7;
+
+// `text` in lines of at most `columns` characters, broken between words only.
+export function wrapWords(text: string, columns: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= columns) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.join("\n");
+}
+
+// `options` fitted to a chart `width` px wide. The labels of a y axis given a width (feature
+// names) take at most 40 % of it, wrapped between words rather than cut, the plot keeping the
+// rest; `growth` is how much taller the chart must be for the wrapped lines. An x axis's name
+// wraps within the plot's width.
+export function fittedToWidth(options: ChartOptions, width: number): { options: ChartOptions; growth: number } {
+  const grid = (options.grid ?? {}) as { left?: number; right?: number };
+  const out: Record<string, unknown> = { ...options };
+  let growth = 1;
+  const axis = options.yAxis as Axis | undefined;
+  const given = axis?.axisLabel?.width;
+  if (axis && !Array.isArray(axis) && given) {
+    const fitted = Math.min(given, Math.round(width * 0.4));
+    out.grid = { ...grid, left: (grid.left ?? given) - given + fitted };
+    out.yAxis = { ...axis, axisLabel: { ...axis.axisLabel, width: fitted, overflow: "break" } };
+    growth = Math.min(2, given / fitted);
+  }
+  const plot = width - ((out.grid as typeof grid | undefined)?.left ?? 0) - (grid.right ?? 0);
+  const x = options.xAxis as Axis | undefined;
+  // ECharts ignores a width given to an axis's name: the lines are broken here.
+  if (x && !Array.isArray(x) && x.name) out.xAxis = { ...x, name: wrapWords(x.name, Math.max(10, Math.floor(plot / AVERAGE_CHARACTER_PX))) };
+  return { options: out, growth };
+}
 
 // Numbers in the reader's language on every value axis and in tooltips: ECharts itself writes
 // "2,500" and "0.2" whatever the page's language. A label template ("{value} %") is kept.
@@ -90,11 +140,23 @@ export function chart(
   summary.textContent = t("chartTable");
   details.append(summary, tableOf(table.header, table.rows));
   figure.append(details);
+  const problems = unexplained(description, options);
+  if (problems.length) throw new Error(`chart “${description}”: ${problems.join(", ")}`);
   requestAnimationFrame(() => {
     if (!view.mounted) return;
     const instance = echarts.init(canvas, undefined, { renderer: "svg" });
-    instance.setOption({ animation: false, aria: { enabled: false, decal: { show: true } }, ...inReadersNumbers(options) });
-    const resizing = new ResizeObserver(() => instance.resize());
+    // Fitted to the width the chart has, again whenever it changes.
+    let fittedTo = -1;
+    const draw = () => {
+      if (canvas.clientWidth === fittedTo) return instance.resize();
+      fittedTo = canvas.clientWidth;
+      const fitted = fittedToWidth(options, fittedTo);
+      canvas.style.height = `${Math.round(height * fitted.growth)}px`;
+      instance.setOption({ animation: false, aria: { enabled: false, decal: { show: true } }, ...inReadersNumbers(fitted.options) });
+      instance.resize();
+    };
+    draw();
+    const resizing = new ResizeObserver(draw);
     resizing.observe(canvas);
     view.onUnmount(() => {
       resizing.disconnect();

@@ -7,7 +7,7 @@ import { failure } from "./failure";
 import { number, percent } from "./format";
 import { daysBefore, featureLabel, inYears, shownValue, valueText } from "./feature_units";
 import { t, type TextKey } from "./i18n";
-import { abandoned, View } from "./view";
+import { abandoned, rememberedForm, View } from "./view";
 
 function numberInput(id: string, text: string): [HTMLElement, HTMLInputElement] {
   const input = h("input", { id, name: id, type: "number", inputmode: "decimal" });
@@ -54,9 +54,9 @@ function distributionChart(view: View, d: Distribution): HTMLElement {
         ];
   const options = {
     legend: { top: 0 },
-    grid: { left: 60, right: 20, top: 40, bottom: 70 },
+    grid: { left: 60, right: 20, top: 40, bottom: 90 },
     tooltip: { trigger: "axis" },
-    xAxis: { type: "category", data: names, axisLabel: { rotate: 35 } },
+    xAxis: { type: "category", data: names, axisLabel: { rotate: 35 }, name: featureLabel(d), nameLocation: "middle", nameGap: 70 },
     yAxis: { type: "value", name: t("clients") },
     series: [
       series("repaid", t("repaid"), colours.safe),
@@ -171,6 +171,7 @@ export function renderComparison(view: View, id: number): HTMLElement {
     const [xField, x] = selectField("bivariate-x", t("xFeature"), options, list[0]?.feature ?? "");
     const [yField, y] = selectField("bivariate-y", t("yFeature"), options, list[1]?.feature ?? "");
     bivariateForm.replaceChildren(xField, yField, h("button", { type: "submit" }, t("show")));
+    rememberedForm(view, "distribution", form);
     bivariateForm.addEventListener("submit", async (event) => {
       event.preventDefault();
       bivariateArea.replaceChildren(status(t("loading")));
@@ -208,6 +209,7 @@ export function renderComparison(view: View, id: number): HTMLElement {
         bivariateArea.replaceChildren(failure(error));
       }
     });
+    rememberedForm(view, "scatter", bivariateForm);
   });
 
   api.similar(id, view.signal).then((s) => {

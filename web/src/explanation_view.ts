@@ -67,10 +67,10 @@ export function waterfall(view: View, e: Explanation): HTMLElement {
   sizes.push(e.probability * 100);
   fills.push(colours.client);
   const options = {
-    grid: { left: 260, right: 40, top: 10, bottom: 30 },
+    grid: { left: 260, right: 40, top: 30, bottom: 50 },
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-    xAxis: { type: "value", axisLabel: { formatter: "{value} %" } },
-    yAxis: { type: "category", inverse: true, data: names, axisLabel: { width: 240, overflow: "truncate" } },
+    xAxis: { type: "value", axisLabel: { formatter: "{value} %" }, name: `${t("probability")} (%)`, nameLocation: "middle", nameGap: 28 },
+    yAxis: { type: "category", inverse: true, data: names, axisLabel: { width: 240 }, name: t("feature"), nameLocation: "start" },
     series: [
       { type: "bar", stack: "w", itemStyle: { color: "transparent" }, data: starts, tooltip: { show: false } },
       {

@@ -186,6 +186,12 @@ export const texts = {
   saveConfirmButton: ["Oui, enregistrer la nouvelle demande", "Yes, save the new application"],
   cancel: ["Annuler", "Cancel"],
   changedField: ["{f} : {from} → {to}", "{f}: {from} → {to}"],
+  termMonths: ["Durée (mois)", "Term (months)"],
+  monthsCount: ["{n} mois", "{n} months"],
+  annuityFollows: [
+    "Mensualité : {a}. Elle suit le montant et la durée, dans la même proportion que dans la demande.",
+    "Monthly repayment: {a}. It follows the amount and the term, in the same proportion as in the application.",
+  ],
   nothingChanged: ["Aucun montant modifié.", "No amount changed."],
   whatIfMove: ["Le risque de défaut change de {p} {u}.", "The risk of default changes by {p} {u}."],
   decisionStays: ["La décision reste : {d}.", "The decision stays: {d}."],
@@ -237,7 +243,7 @@ export const texts = {
   truePositiveRate: ["Taux de vrais positifs", "True positive rate"],
   costTitle: ["Coût selon le seuil", "Cost by threshold"],
   importanceTitle: ["Les caractéristiques qui comptent le plus", "The features that matter most"],
-  importance: ["Importance (|SHAP| moyen)", "Importance (mean |SHAP|)"],
+  importance: ["Influence moyenne sur le score", "Average influence on the score"],
   summaryTitle: ["Effet de chaque caractéristique selon sa valeur", "Each feature's effect by its value"],
   summaryHelp: [
     "Chaque point est un client : à droite, la caractéristique augmente le risque ; la couleur indique si sa valeur est basse ou élevée.",
@@ -418,6 +424,7 @@ export const texts = {
   calibrationError: ["Écart de calibration", "Calibration error"],
   qualityOverTime: ["Qualité par mois de demande", "Quality by month of application"],
   monthColumn: ["Mois", "Month"],
+  shareOfApplications: ["Part des demandes", "Share of applications"],
   outcomesColumn: ["Issues connues", "Outcomes known"],
   loading: ["Chargement…", "Loading…"],
   failedOffline: [

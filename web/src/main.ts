@@ -1,5 +1,6 @@
 // The dashboard: a page per address (#/ search, #/client/ID, #/model), the navigation, who is
-// logged in and the language switch. Pages are drawn again in the other language when it changes.
+// logged in and the language switch. Pages are drawn again in the other language when it changes,
+// showing again what the advisor had asked of them.
 // Nobody logged in: the login page, and then the address asked for. A session that expires
 // mid-page: the login over the page, which keeps what was typed on it. Advisors see clients and
 // the model; analysts and admins see the model and its monitoring.
@@ -14,7 +15,7 @@ import { renderLogin } from "./login_view";
 import { renderModel } from "./model_page";
 import { renderMonitoring } from "./monitoring_page";
 import { renderSearch } from "./search_page";
-import { View } from "./view";
+import { type Memory, View } from "./view";
 
 const main = document.getElementById("main") as HTMLElement;
 const nav = document.getElementById("nav") as HTMLElement;
@@ -72,7 +73,8 @@ function drawChrome(): void {
 // The page shown: left (its charts released, its requests aborted) before the next is drawn.
 let shown: View | null = null;
 
-function route(): void {
+// `memory`: what the page remembered, when the same page is drawn again in the other language.
+function route(memory?: Memory): void {
   drawChrome();
   shown?.unmount();
   shown = null;
@@ -89,7 +91,7 @@ function route(): void {
     location.replace("#/model"); // hashchange draws it
     return;
   }
-  const view = (shown = new View());
+  const view = (shown = new View(memory));
   const client = location.hash.match(/^#\/client\/(\d+)$/);
   const clientView = location.hash.match(/^#\/client\/(\d+)\/view$/);
   if (client) void renderClient(main, Number(client[1]), view);
@@ -140,7 +142,7 @@ onLoggedOut(() => {
 });
 
 languageButton.addEventListener("click", () => setLanguage(currentLanguage() === "fr" ? "en" : "fr"));
-onLanguageChange(route);
+onLanguageChange(() => route(shown?.memory));
 window.addEventListener("hashchange", () => {
   route();
   focusHeading();

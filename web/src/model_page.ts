@@ -100,10 +100,10 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
           view,
           t("importanceTitle"),
           {
-            grid: { left: 280, right: 30, top: 10, bottom: 45 },
+            grid: { left: 280, right: 30, top: 30, bottom: 45 },
             tooltip: {},
             xAxis: { type: "value", name: t("importance"), nameLocation: "middle", nameGap: 25 },
-            yAxis: { type: "category", data: importance.map((f) => labelWithoutDays(f)), axisLabel: { width: 260, overflow: "truncate" } },
+            yAxis: { type: "category", data: importance.map((f) => labelWithoutDays(f)), axisLabel: { width: 260 }, name: t("feature") },
             series: [{ type: "bar", data: importance.map((f) => f.mean_abs_shap), itemStyle: { color: colours.safe } }],
           },
           { header: [t("feature"), t("importance")], rows: model.importance.map((f) => [labelWithoutDays(f), number(f.mean_abs_shap)]) },
@@ -118,10 +118,12 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
           view,
           t("summaryTitle"),
           {
-            grid: { left: 280, right: 90, top: 10, bottom: 50 },
+            grid: { left: 280, right: 90, top: 30, bottom: 50 },
             xAxis: { type: "value", name: t("effectOnRisk"), nameLocation: "middle", nameGap: 28 },
             yAxis: {
               type: "value",
+              name: t("feature"),
+              nameLocation: "start",
               inverse: true,
               min: -0.5,
               max: summary.length - 0.5,
@@ -131,7 +133,6 @@ export async function renderModel(main: HTMLElement, view: View): Promise<void> 
               axisTick: { customValues: summary.map((_, row) => row) },
               axisLabel: {
                 width: 260,
-                overflow: "truncate",
                 customValues: summary.map((_, row) => row),
                 formatter: (v: number) => labelWithoutDays(summary[Math.round(v)]),
               },

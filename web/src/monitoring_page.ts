@@ -30,11 +30,11 @@ function histogramChart(view: View, title: string, histogram: Histogram, feature
     view,
     t("thenNowLabel", { f: title }),
     {
-      grid: { left: 55, right: 15, top: 40, bottom: 70 },
+      grid: { left: 55, right: 15, top: 50, bottom: 90 },
       legend: { top: 0 },
       tooltip: { trigger: "axis" },
-      xAxis: { type: "category", data: names, axisLabel: { rotate: 35, fontSize: 11 } },
-      yAxis: { type: "value", axisLabel: { formatter: "{value} %" } },
+      xAxis: { type: "category", data: names, axisLabel: { rotate: 35, fontSize: 11 }, name: title, nameLocation: "middle", nameGap: 70 },
+      yAxis: { type: "value", axisLabel: { formatter: "{value} %" }, name: t("shareOfApplications") },
       series: [bars(histogram.reference, t("atTraining"), colours.neutral), bars(histogram.current, t("now"), colours.safe)],
     },
     {
@@ -265,9 +265,9 @@ function qualitySection(view: View, report: Monitoring): HTMLElement {
           view,
           t("qualityOverTime"),
           {
-            grid: { left: 55, right: 20, top: 30, bottom: 40 },
+            grid: { left: 55, right: 20, top: 30, bottom: 50 },
             tooltip: { trigger: "axis" },
-            xAxis: { type: "category", data: months.map((m) => m.month) },
+            xAxis: { type: "category", data: months.map((m) => m.month), name: t("monthColumn"), nameLocation: "middle", nameGap: 28 },
             yAxis: { type: "value", min: 0.5, max: 1, name: t("rocAuc"), axisLabel: { formatter: (v: number) => number(v) } },
             series: [
               {

@@ -1,11 +1,26 @@
 // The lifecycle of what a page shows: the resources it must release when the advisor leaves it
 // (charts and their resize observers), and whether it is still shown, so that an answer arriving
 // late for the previous client never paints over the current one. A region of a page that is
-// drawn again (a comparison, a simulation) has a child view, released at each redraw.
+// drawn again (a comparison, a simulation) has a child view, released at each redraw. What the
+// advisor asked of the page (a comparison, a simulation) is remembered, so that the page drawn
+// again in the other language shows it again.
+export type Memory = Map<string, unknown>;
+
 export class View {
   private readonly cleanups: Array<() => void> = [];
   private readonly controller = new AbortController();
   private region: View | null = null;
+
+  // `memory`: what the same page remembered before it was drawn again.
+  constructor(readonly memory: Memory = new Map()) {}
+
+  remember(key: string, value: unknown): void {
+    this.memory.set(key, value);
+  }
+
+  remembered<T>(key: string): T | undefined {
+    return this.memory.get(key) as T | undefined;
+  }
 
   // Aborts the view's requests when it is left.
   get signal(): AbortSignal {
@@ -30,7 +45,7 @@ export class View {
 
   // A part of the page with regions of its own, released with the page.
   child(): View {
-    const child = new View();
+    const child = new View(this.memory);
     this.onUnmount(() => child.unmount());
     return child;
   }
@@ -46,4 +61,19 @@ export class View {
 // True for the rejection of a request that its view abandoned: nothing to show.
 export function abandoned(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
+}
+
+// A form whose fields and answer come back when its page is drawn again: its fields are
+// remembered at each submission, and refilled and submitted again once the page is drawn.
+export function rememberedForm(view: View, key: string, form: HTMLFormElement): void {
+  const fields = () => [...form.elements].filter((e): e is HTMLInputElement | HTMLSelectElement => e instanceof HTMLInputElement || e instanceof HTMLSelectElement);
+  form.addEventListener("submit", () => view.remember(key, Object.fromEntries(fields().map((f) => [f.id, f.value]))));
+  const kept = view.remembered<Record<string, string>>(key);
+  if (!kept) return;
+  for (const field of fields()) {
+    if (!(field.id in kept)) continue;
+    field.value = kept[field.id];
+    field.dispatchEvent(new Event("change"));
+  }
+  setTimeout(() => form.requestSubmit());
 }

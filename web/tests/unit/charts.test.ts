@@ -3,7 +3,7 @@ import "./setup";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { inReadersNumbers } from "../../src/charts";
+import { fittedToWidth, inReadersNumbers, unexplained, wrapWords } from "../../src/charts";
 import { setLanguage } from "../../src/i18n";
 
 type Formatter = (v: unknown) => string;
@@ -32,4 +32,27 @@ test("a category x axis by default, and a formatter already given, are kept", ()
   const options = inReadersNumbers({ xAxis: { data: ["a"] }, yAxis: { axisLabel: { formatter: own } } }) as Record<string, unknown>;
   assert.deepEqual(options.xAxis, { data: ["a"] });
   assert.equal(formatter(options.yAxis), own);
+});
+
+test("a chart without a title or with an axis unnamed is refused", () => {
+  const named = { xAxis: { type: "value", name: "Seuil" }, yAxis: [{ name: "Coût" }, { show: false }] };
+  assert.deepEqual(unexplained("Coût selon le seuil", named), []);
+  assert.deepEqual(unexplained(" ", { xAxis: { type: "value" }, yAxis: { name: "" } }), ["no title", "xAxis[0] has no name", "yAxis[0] has no name"]);
+});
+
+test("feature names take at most 40 % of a narrow chart, and axis names wrap between words", () => {
+  const options = { grid: { left: 280, right: 30 }, yAxis: { type: "category", axisLabel: { width: 260, overflow: "truncate" } } };
+  const phone = fittedToWidth(options, 325);
+  assert.deepEqual(phone.options.grid, { left: 150, right: 30 });
+  assert.deepEqual(phone.options.yAxis, { type: "category", axisLabel: { width: 130, overflow: "break" } });
+  assert.equal(phone.growth, 2);
+  const desktop = fittedToWidth(options, 1200);
+  assert.equal((desktop.options.yAxis as { axisLabel: { width: number } }).axisLabel.width, 260);
+  assert.equal(desktop.growth, 1);
+  assert.equal(fittedToWidth({ yAxis: { type: "value" } }, 300).growth, 1);
+  // An x axis's name wraps within the plot.
+  const named = fittedToWidth({ grid: { left: 60, right: 20 }, xAxis: { name: "Nombre de retraits au distributeur, en moyenne par mois" } }, 200).options;
+  assert.deepEqual(named.xAxis, { name: "Nombre de\nretraits au\ndistributeur, en\nmoyenne par mois" });
+  assert.equal(wrapWords("Âge (ans)", 40), "Âge (ans)");
+  assert.equal(wrapWords("anticonstitutionnellement long", 10), "anticonstitutionnellement\nlong", "a word is never cut");
 });
