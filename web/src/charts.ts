@@ -72,27 +72,44 @@ export function wrapWords(text: string, columns: number): string {
   return lines.join("\n");
 }
 
-// `options` fitted to a chart `width` px wide. The labels of a y axis given a width (feature
-// names) take at most 40 % of it, wrapped between words rather than cut, the plot keeping the
-// rest; `growth` is how much taller the chart must be for the wrapped lines. An x axis's name
-// wraps within the plot's width.
-export function fittedToWidth(options: ChartOptions, width: number): { options: ChartOptions; growth: number } {
-  const grid = (options.grid ?? {}) as { left?: number; right?: number };
+// A line of wrapped labels, and the room between two rows of them.
+const LINE_PX = 14;
+const ROW_GAP_PX = 8;
+
+type LabelledAxis = Axis & { data?: string[]; axisLabel?: { customValues?: number[]; formatter?: unknown } };
+
+// `options` fitted to a chart `width` px wide and at least `height` px high. The labels of a y
+// axis given a width (feature names) take at most 40 % of the width, wrapped between words,
+// never cut, and the chart grows to give each row its lines. An x axis's name wraps within the
+// plot, whose value ticks thin out on a narrow plot.
+export function fittedToWidth(options: ChartOptions, width: number, height: number): { options: ChartOptions; height: number } {
+  const grid = (options.grid ?? {}) as { left?: number; right?: number; top?: number; bottom?: number };
   const out: Record<string, unknown> = { ...options };
-  let growth = 1;
-  const axis = options.yAxis as Axis | undefined;
+  let fittedHeight = height;
+  const axis = options.yAxis as LabelledAxis | undefined;
   const given = axis?.axisLabel?.width;
   if (axis && !Array.isArray(axis) && given) {
     const fitted = Math.min(given, Math.round(width * 0.4));
+    const columns = Math.max(8, Math.floor(fitted / AVERAGE_CHARACTER_PX));
+    const named = axis.axisLabel?.formatter;
+    const text = (v: string | number) => (typeof named === "function" ? (named as (v: string | number) => string)(v) : String(v));
+    const labels = axis.data ?? axis.axisLabel?.customValues ?? [];
+    const lines = Math.max(1, ...labels.map((v) => wrapWords(text(v), columns).split("\n").length));
     out.grid = { ...grid, left: (grid.left ?? given) - given + fitted };
-    out.yAxis = { ...axis, axisLabel: { ...axis.axisLabel, width: fitted, overflow: "break" } };
-    growth = Math.min(2, given / fitted);
+    out.yAxis = { ...axis, axisLabel: { ...axis.axisLabel, width: fitted, lineHeight: LINE_PX, formatter: (v: string | number) => wrapWords(text(v), columns) } };
+    fittedHeight = Math.max(height, labels.length * (lines * LINE_PX + ROW_GAP_PX) + (grid.top ?? 0) + (grid.bottom ?? 0));
   }
   const plot = width - ((out.grid as typeof grid | undefined)?.left ?? 0) - (grid.right ?? 0);
   const x = options.xAxis as Axis | undefined;
-  // ECharts ignores a width given to an axis's name: the lines are broken here.
-  if (x && !Array.isArray(x) && x.name) out.xAxis = { ...x, name: wrapWords(x.name, Math.max(10, Math.floor(plot / AVERAGE_CHARACTER_PX))) };
-  return { options: out, growth };
+  if (x && !Array.isArray(x)) {
+    out.xAxis = {
+      ...x,
+      // ECharts ignores a width given to an axis's name: its lines are broken here.
+      ...(x.name ? { name: wrapWords(x.name, Math.max(10, Math.floor(plot / AVERAGE_CHARACTER_PX))) } : {}),
+      ...(x.type === "value" ? { splitNumber: Math.max(2, Math.min(5, Math.floor(plot / 70))) } : {}),
+    };
+  }
+  return { options: out, height: fittedHeight };
 }
 
 // Numbers in the reader's language on every value axis and in tooltips: ECharts itself writes
@@ -150,8 +167,8 @@ export function chart(
     const draw = () => {
       if (canvas.clientWidth === fittedTo) return instance.resize();
       fittedTo = canvas.clientWidth;
-      const fitted = fittedToWidth(options, fittedTo);
-      canvas.style.height = `${Math.round(height * fitted.growth)}px`;
+      const fitted = fittedToWidth(options, fittedTo, height);
+      canvas.style.height = `${fitted.height}px`;
       instance.setOption({ animation: false, aria: { enabled: false, decal: { show: true } }, ...inReadersNumbers(fitted.options) });
       instance.resize();
     };

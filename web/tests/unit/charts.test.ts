@@ -40,19 +40,21 @@ test("a chart without a title or with an axis unnamed is refused", () => {
   assert.deepEqual(unexplained(" ", { xAxis: { type: "value" }, yAxis: { name: "" } }), ["no title", "xAxis[0] has no name", "yAxis[0] has no name"]);
 });
 
-test("feature names take at most 40 % of a narrow chart, and axis names wrap between words", () => {
-  const options = { grid: { left: 280, right: 30 }, yAxis: { type: "category", axisLabel: { width: 260, overflow: "truncate" } } };
-  const phone = fittedToWidth(options, 325);
-  assert.deepEqual(phone.options.grid, { left: 150, right: 30 });
-  assert.deepEqual(phone.options.yAxis, { type: "category", axisLabel: { width: 130, overflow: "break" } });
-  assert.equal(phone.growth, 2);
-  const desktop = fittedToWidth(options, 1200);
+test("feature names take at most 40 % of a narrow chart, wrapped between words, and the chart grows for them", () => {
+  const names = ["Score externe n°3", "Moyenne : Montant demandé / accordé (demandes précédentes refusées)"];
+  const options = { grid: { left: 280, right: 30, top: 10, bottom: 40 }, yAxis: { type: "category", data: names, axisLabel: { width: 260 } } };
+  const phone = fittedToWidth(options, 325, 100);
+  assert.deepEqual(phone.options.grid, { left: 150, right: 30, top: 10, bottom: 40 });
+  const y = phone.options.yAxis as { axisLabel: { width: number; formatter: (v: string) => string } };
+  assert.equal(y.axisLabel.width, 130);
+  assert.equal(y.axisLabel.formatter(names[1]), "Moyenne : Montant\ndemandé / accordé\n(demandes\nprécédentes\nrefusées)");
+  assert.equal(phone.height, 2 * (5 * 14 + 8) + 50, "two rows of five lines");
+  const desktop = fittedToWidth(options, 1200, 400);
   assert.equal((desktop.options.yAxis as { axisLabel: { width: number } }).axisLabel.width, 260);
-  assert.equal(desktop.growth, 1);
-  assert.equal(fittedToWidth({ yAxis: { type: "value" } }, 300).growth, 1);
-  // An x axis's name wraps within the plot.
-  const named = fittedToWidth({ grid: { left: 60, right: 20 }, xAxis: { name: "Nombre de retraits au distributeur, en moyenne par mois" } }, 200).options;
-  assert.deepEqual(named.xAxis, { name: "Nombre de\nretraits au\ndistributeur, en\nmoyenne par mois" });
+  assert.equal(desktop.height, 400, "tall enough already");
+  // An x axis's name wraps within the plot, and its ticks thin out.
+  const named = fittedToWidth({ grid: { left: 60, right: 20 }, xAxis: { type: "value", name: "Nombre de retraits au distributeur, en moyenne par mois" } }, 200, 300).options;
+  assert.deepEqual(named.xAxis, { type: "value", name: "Nombre de\nretraits au\ndistributeur, en\nmoyenne par mois", splitNumber: 2 });
   assert.equal(wrapWords("Âge (ans)", 40), "Âge (ans)");
   assert.equal(wrapWords("anticonstitutionnellement long", 10), "anticonstitutionnellement\nlong", "a word is never cut");
 });
