@@ -4,7 +4,7 @@ import { Explanation } from "./api";
 import { chart, colours } from "./charts";
 import { h } from "./dom";
 import { percent, points } from "./format";
-import { currentLanguage, label, t } from "./i18n";
+import { currentLanguage, label, t, tCount } from "./i18n";
 import { View } from "./view";
 
 export function decisionWords(score: { probability: number; threshold: number }): string {
@@ -13,7 +13,8 @@ export function decisionWords(score: { probability: number; threshold: number })
     t: percent(score.threshold),
     d: points(score.probability - score.threshold).replace(/^[+−]/, ""),
   };
-  return score.probability >= score.threshold ? t("aboveThreshold", params) : t("belowThreshold", params);
+  const gap = Math.round(Math.abs(score.probability - score.threshold) * 1000) / 10;
+  return tCount(score.probability >= score.threshold ? "aboveThreshold" : "belowThreshold", gap, params);
 }
 
 export function decisionBadge(decision: "granted" | "refused"): HTMLElement {

@@ -68,9 +68,17 @@ export const texts = {
     "La probabilité de défaut ({p}) est inférieure au seuil ({t}) de {d} points : le crédit est accordé.",
     "The probability of default ({p}) is {d} points below the threshold ({t}): the credit is granted.",
   ],
+  belowThresholdOne: [
+    "La probabilité de défaut ({p}) est inférieure au seuil ({t}) de {d} point : le crédit est accordé.",
+    "The probability of default ({p}) is {d} point below the threshold ({t}): the credit is granted.",
+  ],
   aboveThreshold: [
     "La probabilité de défaut ({p}) dépasse le seuil ({t}) de {d} points : le crédit est refusé.",
     "The probability of default ({p}) is {d} points above the threshold ({t}): the credit is refused.",
+  ],
+  aboveThresholdOne: [
+    "La probabilité de défaut ({p}) dépasse le seuil ({t}) de {d} point : le crédit est refusé.",
+    "The probability of default ({p}) is {d} point above the threshold ({t}): the credit is refused.",
   ],
   whyTitle: ["Pourquoi ce score ?", "Why this score?"],
   whyIntro: [
@@ -193,7 +201,8 @@ export const texts = {
     "Monthly repayment: {a}. It follows the amount and the term, in the same proportion as in the application.",
   ],
   nothingChanged: ["Aucun montant modifié.", "No amount changed."],
-  whatIfMove: ["Le risque de défaut change de {p} {u}.", "The risk of default changes by {p} {u}."],
+  whatIfMove: ["Le risque de défaut change de {p} points.", "The risk of default changes by {p} points."],
+  whatIfMoveOne: ["Le risque de défaut change de {p} point.", "The risk of default changes by {p} point."],
   decisionStays: ["La décision reste : {d}.", "The decision stays: {d}."],
   decisionFlips: ["La décision change : {from} → {to}.", "The decision changes: {from} → {to}."],
   modelTitle: ["Le modèle de scoring", "The scoring model"],
@@ -334,9 +343,21 @@ export const texts = {
     "{n} des {top} caractéristiques que le modèle utilise le plus ont changé ({share}) ; l'alerte est à {alarm}.",
     "{n} of the {top} features the model uses most have changed ({share}); the alarm is at {alarm}.",
   ],
+  driftCountOne: [
+    "{n} des {top} caractéristiques que le modèle utilise le plus a changé ({share}) ; l'alerte est à {alarm}.",
+    "{n} of the {top} features the model uses most has changed ({share}); the alarm is at {alarm}.",
+  ],
+  driftCountNone: [
+    "Aucune des {top} caractéristiques que le modèle utilise le plus n'a changé ; l'alerte est à {alarm}.",
+    "None of the {top} features the model uses most has changed; the alarm is at {alarm}.",
+  ],
   comparedClients: [
     "{now} nouvelles demandes comparées aux {before} clients d'apprentissage du modèle {run}.",
     "{now} new applications compared with the {before} training clients of model {run}.",
+  ],
+  comparedClientsOne: [
+    "{now} nouvelle demande comparée aux {before} clients d'apprentissage du modèle {run}.",
+    "{now} new application compared with the {before} training clients of model {run}.",
   ],
   scoresTitle: ["Les scores, à l'apprentissage et maintenant", "Scores, at training and now"],
   refusalRates: [
@@ -420,6 +441,10 @@ export const texts = {
     "Sur {n} demandes dont l'issue est connue, dont {d} impayés, à côté des chiffres annoncés à l'apprentissage.",
     "Over {n} applications whose outcome is known, {d} of them defaulted, beside the figures stated at training.",
   ],
+  outcomesLineOne: [
+    "Sur {n} demandes dont l'issue est connue, dont {d} impayé, à côté des chiffres annoncés à l'apprentissage.",
+    "Over {n} applications whose outcome is known, {d} of them defaulted, beside the figures stated at training.",
+  ],
   costPerClient: ["Coût métier par client", "Business cost per client"],
   calibrationError: ["Écart de calibration", "Calibration error"],
   qualityOverTime: ["Qualité par mois de demande", "Quality by month of application"],
@@ -478,6 +503,15 @@ export function onLanguageChange(listener: () => void): void {
 export function t(key: TextKey, params: Record<string, string | number> = {}): string {
   const text: string = texts[key][language === "fr" ? 0 : 1];
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
+}
+
+// The sentence `key` agreeing with the count `n`: its "None" form for none, where it has one, and
+// its "One" form where the language takes the singular (French below 2: « 0 impayé »,
+// « 1,5 point »; English for exactly 1).
+export function tCount(key: TextKey, n: number, params: Record<string, string | number> = {}): string {
+  const form = (suffix: string) => (`${key}${suffix}` in texts ? (`${key}${suffix}` as TextKey) : null);
+  const singular = language === "fr" ? Math.abs(n) < 2 : Math.abs(n) === 1;
+  return t((n === 0 && form("None")) || (singular && form("One")) || key, params);
 }
 
 // A label given by the API in both languages.

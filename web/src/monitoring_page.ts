@@ -8,7 +8,7 @@ import { h, section, selectField, status } from "./dom";
 import { failure } from "./failure";
 import { number, percent } from "./format";
 import { featureLabel } from "./feature_units";
-import { t, type TextKey } from "./i18n";
+import { t, tCount, type TextKey } from "./i18n";
 import { binNames, type Histogram } from "./drift_bins";
 import { abandoned, View } from "./view";
 
@@ -61,11 +61,11 @@ function verdict(report: Monitoring): HTMLElement {
   return h(
     "div",
     { class: report.dataset_drift ? "verdict alarm" : "verdict" },
-    h("p", {}, h("strong", {}, t(report.dataset_drift ? "datasetDrift" : "noDatasetDrift")), " ", t("driftCount", counts)),
+    h("p", {}, h("strong", {}, t(report.dataset_drift ? "datasetDrift" : "noDatasetDrift")), " ", tCount("driftCount", counts.n, counts)),
     h(
       "p",
       {},
-      t("comparedClients", {
+      tCount("comparedClients", report.current_clients ?? 0, {
         now: number(report.current_clients ?? 0),
         before: number(report.reference_clients ?? 0),
         run: report.run_id,
@@ -294,7 +294,7 @@ function qualitySection(view: View, report: Monitoring): HTMLElement {
   return section(
     "quality-title",
     t("qualityTitle"),
-    h("p", {}, q.clients === 0 ? t("noOutcomes") : t("outcomesLine", { n: number(q.clients), d: number(q.defaulters) })),
+    h("p", {}, q.clients === 0 ? t("noOutcomes") : tCount("outcomesLine", q.defaulters, { n: number(q.clients), d: number(q.defaulters) })),
     figures,
     course ? h("h3", {}, t("qualityOverTime")) : null,
     course,

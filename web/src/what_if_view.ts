@@ -6,7 +6,7 @@ import { decisionBadge, decisionWords, reasonsView } from "./explanation_view";
 import { failure } from "./failure";
 import { valueText } from "./feature_units";
 import { decisionText, number, percent, points } from "./format";
-import { currentLanguage, label, t } from "./i18n";
+import { label, t, tCount } from "./i18n";
 import { abandoned, View } from "./view";
 
 const REMEMBERED = "what-if";
@@ -115,12 +115,10 @@ export function renderWhatIf(
       view.remember(REMEMBERED, sent);
       const [before, after] = [answer.current, answer.edited];
       const moved = after.probability - before.probability;
-      // French says « 1,5 point », singular below 2.
-      const unit = currentLanguage() === "fr" && Math.abs(moved) * 100 < 2 ? "point" : "points";
       showAnnuity(typeof applied.AMT_ANNUITY === "number" ? applied.AMT_ANNUITY : annuity);
       summary.replaceChildren(
         changedFields(applied),
-        h("p", {}, t("whatIfMove", { p: points(moved), u: unit })),
+        h("p", {}, tCount("whatIfMove", Math.round(Math.abs(moved) * 1000) / 10, { p: points(moved) })),
         h(
           "p",
           { class: "strong" },
