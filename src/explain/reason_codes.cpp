@@ -90,7 +90,7 @@ ReasonWriter::ReasonWriter(std::span<const features::FeatureInfo> features,
     indicator_.push_back(d.discrete && !d.values_or_edges.empty() &&
                          std::all_of(d.values_or_edges.begin(), d.values_or_edges.end(),
                                      [](double v) { return v == 0 || v == 1; }));
-    units_.push_back(features::display_unit(features[i]));
+    units_.push_back(features[i].unit);
   }
 }
 

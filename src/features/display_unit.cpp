@@ -14,6 +14,7 @@ DisplayUnit display_unit(tables::TableId table, std::string_view column) {
     case tables::Measure::DayCount:
       return DisplayUnit::Years;
     case tables::Measure::Amount:
+    case tables::Measure::Balance:
       return DisplayUnit::Amount;
     case tables::Measure::Share:
       return DisplayUnit::Share;
@@ -22,10 +23,6 @@ DisplayUnit display_unit(tables::TableId table, std::string_view column) {
     default:
       return DisplayUnit::AsIs;
   }
-}
-
-DisplayUnit display_unit(const FeatureInfo& feature) {
-  return display_unit(feature.table, feature.name);
 }
 
 std::string_view display_unit_name(DisplayUnit unit) {

@@ -109,8 +109,10 @@ class PlanBuilder {
                   std::size_t concept_index) {
     if (!names_.insert(name).second) throw internal_error("feature defined twice: " + name);
     const std::size_t feature = plan_.features.size();
+    // An application field's own unit; history features take theirs below.
+    const DisplayUnit unit = display_unit(table, name);
     plan_.features.push_back(
-        {std::move(name), table, std::move(description), std::move(label), concept_index});
+        {std::move(name), table, std::move(description), std::move(label), concept_index, unit});
     Concept& group = plan_.concepts.at(concept_index);
     if (group.members.empty()) group.headline = feature;
     group.members.push_back(feature);
@@ -142,14 +144,19 @@ class PlanBuilder {
                             {label.fr + " (" + scope_fr + ")", label.en + " (" + scope_en + ")"});
     auto add_value = [&](const std::string& part, const std::string& value_fr,
                          const std::string& value_en, const std::string& rule) {
-      return add(prefix + column + "_" + part + name_suffix, table,
-                 (scope_en.empty() ? "1 when " : "share of the client's " + scope_en + " whose ") +
-                     column + " in " + file + " is " + rule + (scope_en.empty() ? ", else 0" : ""),
-                 {(scope_fr.empty() ? "" : "Part des " + scope_fr + " avec ") + label.fr + " : " +
-                      value_fr,
-                  (scope_en.empty() ? "" : "Share of " + scope_en + " with ") + label.en + ": " +
-                      value_en},
-                 group);
+      const std::size_t feature =
+          add(prefix + column + "_" + part + name_suffix, table,
+              (scope_en.empty() ? "1 when " : "share of the client's " + scope_en + " whose ") +
+                  column + " in " + file + " is " + rule + (scope_en.empty() ? ", else 0" : ""),
+              {(scope_fr.empty() ? "" : "Part des " + scope_fr + " avec ") + label.fr + " : " +
+                   value_fr,
+               (scope_en.empty() ? "" : "Share of " + scope_en + " with ") + label.en + ": " +
+                   value_en},
+              group);
+      // A history's share of rows in a category reads in percent; an application's one-hot as
+      // yes or no.
+      plan_.features[feature].unit = scope_en.empty() ? DisplayUnit::YesNo : DisplayUnit::Share;
+      return feature;
     };
     for (const std::string& value : hot.categories.values) {
       const Label words = category_label(value);
@@ -214,6 +221,11 @@ class PlanBuilder {
                                          word.en + ": " + column.en + " (" + scope_label.en + ")"},
                                         group);
         if (aggregate == A::Mean) plan_.concepts[group].headline = feature;
+        // The least, most, mean or total of amounts is an amount; a variance or count is not.
+        const bool same_unit = aggregate == A::Min || aggregate == A::Max || aggregate == A::Mean ||
+                               aggregate == A::Sum;
+        if (same_unit && display_unit(table, spec.column) == DisplayUnit::Amount)
+          plan_.features[feature].unit = DisplayUnit::Amount;
         aggregation.outputs.emplace_back(aggregate, feature);
       }
       scope.numeric.push_back(std::move(aggregation));

@@ -16,16 +16,18 @@
 #include "features/aggregation.h"
 #include "features/client_wording.h"
 #include "features/column_labels.h"
+#include "features/display_unit.h"
 #include "features/learned_categories.h"
 
 namespace creditscore::features {
 
 struct FeatureInfo {
   std::string name;
-  tables::TableId table;          // where its values come from
-  std::string description;        // how it is computed, in words
-  Label label;                    // what an advisor reads
-  std::size_t concept_index = 0;  // in FeaturePlan::concepts
+  tables::TableId table;                 // where its values come from
+  std::string description;               // how it is computed, in words
+  Label label;                           // what an advisor reads
+  std::size_t concept_index = 0;         // in FeaturePlan::concepts
+  DisplayUnit unit = DisplayUnit::AsIs;  // how its values read
 };
 
 // What a person knows as one thing, made of related features: one field's one-hot columns (the

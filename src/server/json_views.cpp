@@ -58,7 +58,7 @@ json feature_json(const explain::ServedModel& model, std::size_t feature) {
   return {{"feature", info.name},
           {"label_fr", info.label.fr},
           {"label_en", info.label.en},
-          {"unit", features::display_unit_name(features::display_unit(info))}};
+          {"unit", features::display_unit_name(info.unit)}};
 }
 
 json score_json(const explain::ServedModel& model, double probability) {

@@ -21,7 +21,9 @@ class ReasonCodesTest : public ::testing::Test {
         {"EXT_SOURCE_2",
          tables::TableId::ApplicationTrain,
          "",
-         {"Score externe n°2", "External score no. 2"}},
+         {"Score externe n°2", "External score no. 2"},
+         0,
+         features::DisplayUnit::Share},
         {"FLAG_OWN_CAR_Y",
          tables::TableId::ApplicationTrain,
          "",
@@ -29,7 +31,9 @@ class ReasonCodesTest : public ::testing::Test {
         {"AMT_CREDIT",
          tables::TableId::ApplicationTrain,
          "",
-         {"Montant du crédit", "Credit amount"}},
+         {"Montant du crédit", "Credit amount"},
+         0,
+         features::DisplayUnit::Amount},
     };
     model::FeatureDistribution score;
     score.name = "EXT_SOURCE_2";
@@ -121,7 +125,9 @@ TEST(ReasonCodes, DayCountsAreToldInYears) {
       {"DAYS_BIRTH",
        tables::TableId::ApplicationTrain,
        "",
-       {"Âge (jours, négatif)", "Age (days, negative)"}}};
+       {"Âge (jours, négatif)", "Age (days, negative)"},
+       0,
+       features::DisplayUnit::Years}};
   model::FeatureDistribution age;
   age.name = "DAYS_BIRTH";
   age.present = 1000;
