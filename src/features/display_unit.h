@@ -13,7 +13,9 @@ namespace creditscore::features {
 
 enum class DisplayUnit { AsIs, Years, Amount, Share, YesNo };
 
-// The lender's currency, in which the tables count every amount.
+// The lender's currency, in which the tables count every amount: its ISO 4217 code, which the
+// API gives the dashboard, and its symbol.
+inline constexpr const char* kCurrencyCode = "EUR";
 inline constexpr const char* kCurrencySymbol = "€";
 
 // The unit of a column's own values (an application field's, or a history column's).

@@ -299,8 +299,10 @@ json schemas() {
       object({{"user", type("string")}, {"password", type("string")}}, {"user", "password"});
   const json who = {{"user", type("string")},
                     {"role", text_enum({"advisor", "analyst", "admin", "system"})},
-                    {"by", text_enum({"session", "token"})}};
-  s["Session"] = object(who, {"user", "role", "by"});
+                    {"by", text_enum({"session", "token"})},
+                    {"currency", described(type("string"),
+                                           "ISO 4217 code of the currency of every amount")}};
+  s["Session"] = object(who, {"user", "role", "by", "currency"});
   s["OpenedSession"] =
       with(s["Session"], {{"expires_at", described(type("integer"), "Unix seconds")}});
   s["LoggedOut"] = object({{"status", text_enum({"logged out"})}}, {"status"});

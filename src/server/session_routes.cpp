@@ -1,6 +1,7 @@
 // The dashboard's logins: POST /api/v1/session with {"user", "password"} sets the session cookie
 // (HttpOnly, SameSite=Strict, Secure under TLS), GET says who is logged in (or which token
 // calls), DELETE logs out. Each login, failed or not, and each logout is in the audit trail.
+#include "features/display_unit.h"
 #include "server/audit_writer.h"
 #include "server/authenticator.h"
 #include "server/http_error.h"
@@ -27,7 +28,8 @@ std::string text_field(const json& body, const char* name) {
 json who(const Caller& caller) {
   return {{"user", caller.name},
           {"role", store::role_name(caller.role)},
-          {"by", caller.session_hash.empty() ? "token" : "session"}};
+          {"by", caller.session_hash.empty() ? "token" : "session"},
+          {"currency", features::kCurrencyCode}};
 }
 
 store::AuditRecord login_record(const std::string& user, const HttpRequest& http,

@@ -144,6 +144,7 @@ TEST_F(AccessControlTest, ASessionCookieIsHttpOnlyStrictAndItsChangesMustComeFro
   const json opened = RunningServer::checked(answer, 200, "post", "/api/v1/session");
   EXPECT_EQ(opened["user"], "ada");
   EXPECT_EQ(opened["role"], "advisor");
+  EXPECT_EQ(opened["currency"], "EUR");  // of every amount the dashboard writes
   const std::string cookie = answer->get_header_value("Set-Cookie");
   for (const char* part :
        {"creditscore_session=", "; Path=/", "; HttpOnly", "; SameSite=Strict", "; Max-Age=43200"})

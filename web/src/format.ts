@@ -22,14 +22,19 @@ export function points(effect: number): string {
   return (effect >= 0 ? "+" : "−") + value;
 }
 
-// The lender's currency (ISO 4217): the one setting of how amounts are written.
-export const CURRENCY = "EUR";
+// The lender's currency (ISO 4217), as the server says at login: amounts before it are numbers.
+let currency: string | null = null;
+
+export function setCurrency(code: string): void {
+  currency = code;
+}
 
 // An amount in the lender's currency, whole: « 351 227 € », "€351,227"; without a value, the
 // currency's symbol alone.
 export function money(value: number | null): string {
-  const format = new Intl.NumberFormat(locale(), { style: "currency", currency: CURRENCY, maximumFractionDigits: 0 });
-  if (value === null) return format.formatToParts(0).find((part) => part.type === "currency")?.value ?? CURRENCY;
+  const style: Intl.NumberFormatOptions = currency ? { style: "currency", currency } : {};
+  const format = new Intl.NumberFormat(locale(), { ...style, maximumFractionDigits: 0 });
+  if (value === null) return format.formatToParts(0).find((part) => part.type === "currency")?.value ?? "";
   return format.format(value);
 }
 

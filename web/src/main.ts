@@ -10,6 +10,7 @@ import { api, onLoggedOut, type Session } from "./api";
 import { renderClient } from "./client_page";
 import { renderClientView } from "./client_view_page";
 import { h } from "./dom";
+import { setCurrency } from "./format";
 import { currentLanguage, onLanguageChange, setLanguage, t, type TextKey } from "./i18n";
 import { renderLogin } from "./login_view";
 import { renderModel } from "./model_page";
@@ -33,6 +34,10 @@ const roleWords: Record<Session["role"], TextKey> = {
 
 // Who is logged in; null shows the login page.
 let who: Session | null = null;
+function signIn(session: Session): void {
+  who = session;
+  setCurrency(session.currency);
+}
 const seesClients = () => who?.role === "advisor";
 const watchesModel = () => who?.role === "analyst" || who?.role === "admin";
 
@@ -80,7 +85,7 @@ function route(memory?: Memory): void {
   shown = null;
   if (!who) {
     renderLogin(main, false, (session) => {
-      who = session;
+      signIn(session);
       route();
     });
     document.title = `${t("loginTitle")} — Prêt à dépenser`;
@@ -132,7 +137,7 @@ onLoggedOut(() => {
   main.inert = true;
   loginLayer.hidden = false;
   renderLogin(loginLayer, true, (session) => {
-    who = session;
+    signIn(session);
     loginLayer.hidden = true;
     loginLayer.replaceChildren();
     main.inert = false;
@@ -149,6 +154,6 @@ window.addEventListener("hashchange", () => {
 });
 api
   .session()
-  .then((session) => (who = session))
+  .then(signIn)
   .catch(() => (who = null))
   .finally(route);

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { featureLabel, shownValue, valueText } from "../../src/feature_units";
+import { setCurrency } from "../../src/format";
 import { setLanguage } from "../../src/i18n";
 
 const age = { label_fr: "Âge (jours, négatif)", label_en: "Age (days, negative)", unit: "years" as const };
@@ -21,6 +22,7 @@ test("a day count is labelled and shown in years; anything else as it is", () =>
 });
 
 test("amounts in the lender's currency, shares in percent, flags in words", () => {
+  setCurrency("EUR"); // as the server says at login
   const credit = { label_fr: "Montant du crédit", label_en: "Credit amount", unit: "amount" as const };
   const score = { label_fr: "Score externe n°2", label_en: "External score #2", unit: "share" as const };
   const phone = { label_fr: "A donné un téléphone professionnel", label_en: "Gave a work phone", unit: "yes_no" as const };
