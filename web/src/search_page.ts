@@ -4,13 +4,14 @@ import { api, ClientRow } from "./api";
 import { tableOf } from "./charts";
 import { h, section, status } from "./dom";
 import { failure } from "./failure";
-import { applicationKind, decisionText, number, percent } from "./format";
+import { applicationKind, decisionText, money, number, percent } from "./format";
 import { currentLanguage, t } from "./i18n";
 import { abandoned, View } from "./view";
 import { worklist } from "./worklist_view";
 
 const RECENT = "recent-clients";
 const PAGE = 20; // clients per page of results
+const SEARCH = "search"; // what the page remembers of the search
 
 export function rememberClient(id: number): void {
   const recent = recentClients().filter((other) => other !== id);
@@ -36,8 +37,8 @@ function resultsTable(rows: ClientRow[]): HTMLTableElement {
       clientLink(row.id),
       applicationKind(row.split, row.target),
       currentLanguage() === "fr" ? row.name_contract_type_fr : row.name_contract_type_en,
-      number(row.amt_credit),
-      number(row.amt_income_total),
+      money(row.amt_credit),
+      money(row.amt_income_total),
       row.probability === null ? "—" : percent(row.probability),
       decisionText(row.decision),
     ]),
@@ -65,6 +66,7 @@ export function renderSearch(main: HTMLElement, view: View): void {
     results.replaceChildren(status(t("loading")));
     try {
       const page = await api.clients(query, view.signal, PAGE, offset);
+      view.remember(SEARCH, { query, offset });
       if (page.clients.length === 0) {
         results.replaceChildren(h("h3", {}, t("results")), status(t("noResult")));
         return;
@@ -108,4 +110,10 @@ export function renderSearch(main: HTMLElement, view: View): void {
     ),
   );
   input.focus();
+  // The same search, on the same page, after a language switch.
+  const kept = view.remembered<{ query: string; offset: number }>(SEARCH);
+  if (kept) {
+    input.value = kept.query;
+    void show(kept.query, kept.offset);
+  }
 }

@@ -31,9 +31,11 @@ function worklistTable(page: Worklist, decided: boolean): HTMLTableElement {
 // A page of `status` applications, with a button to the next page while there is one.
 function pagedList(view: View, status_: "pending" | "decided", empty: string): HTMLElement {
   const holder = h("div", { "aria-live": "polite" }, status(t("loading")));
+  const remembered = `worklist-${status_}`;
   const show = async (offset: number) => {
     try {
       const page = await api.applications(status_, offset, view.signal);
+      view.remember(remembered, offset);
       const parts: Node[] = [page.applications.length ? worklistTable(page, status_ === "decided") : status(empty)];
       if (offset + page.applications.length < page.total) {
         const next = h("button", { type: "button", class: "secondary" }, t("moreApplications"));
@@ -45,7 +47,7 @@ function pagedList(view: View, status_: "pending" | "decided", empty: string): H
       if (!abandoned(error)) holder.replaceChildren(failure(error));
     }
   };
-  void show(0);
+  void show(view.remembered<number>(remembered) ?? 0);
   return holder;
 }
 

@@ -152,6 +152,12 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await page.getByRole("button", { name: "Page suivante" }).click();
     await page.getByText(/clients trouvés ; 21 à 40 ci-dessous/).waitFor();
     await page.getByRole("button", { name: "Page précédente" }).waitFor();
+    // The other language keeps the search and its page; amounts in euros.
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await page.getByText(/clients found; 21 to 40 below/).waitFor();
+    assert.match(await page.locator("#results tbody tr").first().textContent(), /€[\d,]+/);
+    await page.getByRole("button", { name: "Passer en français" }).click();
+    await page.getByText(/clients trouvés ; 21 à 40 ci-dessous/).waitFor();
     await checkAccessibility(page, "search results");
     // A client that does not exist is said so in French; the server's own words under « Détails ».
     await page.goto(new URL("#/client/999999999", base).href);
