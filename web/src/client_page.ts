@@ -7,7 +7,7 @@ import { renderDecision } from "./decision_view";
 import { h, section, status } from "./dom";
 import { decisionBadge, decisionWords, reasonsView, waterfall } from "./explanation_view";
 import { failure } from "./failure";
-import { applicationKind, number, percent } from "./format";
+import { applicationKind, money, number, percent } from "./format";
 import { valueText } from "./feature_units";
 import { currentLanguage, label, labelWithoutDays, t } from "./i18n";
 import { renderRecourse } from "./recourse_view";
@@ -89,7 +89,7 @@ export function historyFacts(client: ClientDetail): HTMLElement {
   return facts(
     (client.summary.history ?? []).map((item) => [
       label(item),
-      item.unit === "share" && item.value !== null ? percent(item.value) : number(item.value),
+      item.value === null ? number(null) : item.unit === "share" ? percent(item.value) : item.unit === "amount" ? money(item.value) : number(item.value),
     ]),
   );
 }

@@ -32,7 +32,11 @@ async function standing(id: number, view: View): Promise<HTMLElement> {
       const d = await api.distribution(feature, `group=all&client=${id}`, view.signal);
       const share = d.client?.percentile;
       if (share === null || share === undefined) return h("li", {}, t("viewNotGiven", { what: label(d) }));
-      return h("li", {}, t("viewStanding", { what: label(d), p: Math.round(share * 100) }));
+      // Said from the nearer end: « plus bas que pour 82 % », never « plus élevé que pour 18 % ».
+      const [what, above] = [label(d), Math.round(share * 100)];
+      if (above === 100) return h("li", {}, t("viewStandingHighest", { what }));
+      if (above === 0) return h("li", {}, t("viewStandingLowest", { what }));
+      return h("li", {}, above >= 50 ? t("viewStanding", { what, p: above }) : t("viewStandingLower", { what, p: 100 - above }));
     }),
   );
   return h("ul", { class: "standing" }, ...lines);

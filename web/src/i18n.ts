@@ -321,6 +321,12 @@ export const texts = {
     "{what} : plus élevé que pour {p}\u202f% des demandeurs.",
     "{what}: higher than for {p}% of applicants.",
   ],
+  viewStandingLower: [
+    "{what} : plus bas que pour {p}\u202f% des demandeurs.",
+    "{what}: lower than for {p}% of applicants.",
+  ],
+  viewStandingHighest: ["{what} : le plus élevé des demandeurs.", "{what}: the highest of all applicants."],
+  viewStandingLowest: ["{what} : le plus bas des demandeurs.", "{what}: the lowest of all applicants."],
   viewNotGiven: ["{what} : non renseigné.", "{what}: not given."],
   viewRightsTitle: ["Vos droits", "Your rights"],
   viewRights: [

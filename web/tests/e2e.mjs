@@ -198,7 +198,7 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     // The client's own view: their data, the decision in the letter's words, where they stand.
     await page.getByRole("link", { name: "Vue à montrer au client" }).click();
     await page.getByRole("heading", { name: `Votre dossier, client n° ${overridden}` }).waitFor();
-    await page.getByText(/plus élevé que pour \d+\s% des demandeurs/).first().waitFor();
+    await page.getByText(/: (plus élevé|plus bas) que pour \d+\s% des demandeurs|: le plus (élevé|bas) des demandeurs/).first().waitFor();
     assert.equal(await page.locator("table").count(), 0, "no table of other clients");
     await shot(page, "1e-client-view");
     await checkAccessibility(page, "client view");
