@@ -180,20 +180,24 @@ export function renderComparison(view: View, id: number): HTMLElement {
         const b = await api.bivariate(new URLSearchParams({ x: x.value, y: y.value, client: String(id), limit: "1500" }).toString(), region.signal);
         const points = b.points.map(([px, py, p, target]) => [shownValue(b.x, px), shownValue(b.y, py), p, target] as const);
         const [xName, yName] = [featureLabel(b.x), featureLabel(b.y)];
+        // The client's point, when both values are in their file.
+        const pin = b.client && b.client.x !== null && b.client.y !== null ? b.client : null;
         const options = {
-          grid: { left: 70, right: 90, top: 20, bottom: 50 },
+          grid: { left: 70, right: 90, top: 40, bottom: 50 },
+          legend: { top: 0, data: [t("thisClient")] },
           tooltip: {},
           xAxis: { type: "value", name: xName, nameLocation: "middle", nameGap: 30, scale: true },
           yAxis: { type: "value", name: yName, scale: true },
-          visualMap: { dimension: 2, min: 0, max: 0.3, calculable: false, right: 0, inRange: { color: [colours.safe, "#F0E442", colours.risk] }, text: ["30 %", "0 %"] },
+          visualMap: { seriesIndex: 0, dimension: 2, min: 0, max: 0.3, calculable: false, right: 0, inRange: { color: [colours.safe, "#F0E442", colours.risk] }, text: [t("riskScaleTop", { p: percent(0.3, 0) }), percent(0, 0)], textStyle: { lineHeight: 14 } },
           series: [
             { type: "scatter", symbolSize: 5, data: points },
-            ...(b.client && b.client.x !== null && b.client.y !== null
-              ? [{ type: "scatter", symbol: "diamond", symbolSize: 18, itemStyle: { color: colours.client, borderColor: "#fff", borderWidth: 2 }, data: [[shownValue(b.x, b.client.x), shownValue(b.y, b.client.y), b.client.probability]], z: 10 }]
+            ...(pin
+              ? [{ type: "scatter", name: t("thisClient"), symbol: "diamond", symbolSize: 18, itemStyle: { color: colours.client, borderColor: "#fff", borderWidth: 2 }, data: [[shownValue(b.x, pin.x), shownValue(b.y, pin.y), pin.probability]], z: 10 }]
               : []),
           ],
         };
         bivariateArea.replaceChildren(
+          ...(pin ? [] : [h("p", { class: "note" }, t("clientNotPlaced"))]),
           chart(
             region,
             t("bivariateLabel", { x: xName, y: yName }),

@@ -455,6 +455,12 @@ export const texts = {
   calibrationError: ["Écart de calibration", "Calibration error"],
   qualityOverTime: ["Qualité par mois de demande", "Quality by month of application"],
   monthColumn: ["Mois", "Month"],
+  clientNotPlaced: [
+    "Ce client n'apparaît pas sur le nuage : l'une des deux valeurs n'est pas renseignée dans son dossier.",
+    "This client is not on the plot: one of the two values is not given in their file.",
+  ],
+  // The scatter plot's colour scale: its title over its highest value.
+  riskScaleTop: ["Risque de\ndéfaut\n{p}", "Risk of\ndefault\n{p}"],
   shareOfApplications: ["Part des demandes", "Share of applications"],
   outcomesColumn: ["Issues connues", "Outcomes known"],
   loading: ["Chargement…", "Loading…"],

@@ -268,6 +268,10 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await checkAccessibility(page, "client");
     await page.locator("#bivariate-form button[type=submit]").click();
     await page.locator("[aria-label^='Nuage de points'] svg").waitFor();
+    // The client stands out on the scatter plot, named in its legend, or is said to lack a value;
+    // the colour scale is titled.
+    await page.locator("[aria-label^='Nuage de points'] svg text").filter({ hasText: "Ce client" }).or(page.getByText("Ce client n'apparaît pas sur le nuage")).first().waitFor();
+    await page.locator("[aria-label^='Nuage de points'] svg text").filter({ hasText: "Risque de" }).first().waitFor();
     assert.deepEqual(await englishNumbers(page), [], "numbers in French on the client's charts");
     await page.locator("[aria-label^='Jauge'] svg text").filter({ hasText: /^Seuil de décision \d/ }).first().waitFor();
 
