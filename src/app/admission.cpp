@@ -37,6 +37,16 @@ WhatIf Admission::what_if(std::int64_t id, const nlohmann::json& changes) const 
 Admitted Admission::admit(const nlohmann::json& body, const store::IdempotencyKey* key) {
   const auto model = service_.model();
   const std::lock_guard hold(admitting_);
+  // A retry: the same answer, for the client the first request saved, scored once.
+  const auto saved = [&](std::int64_t earlier) {
+    return Admitted{earlier, explained(model, build_client(*model, posted_client(body, earlier))),
+                    true};
+  };
+  if (key) {
+    const auto earlier =
+        service_.with_store([&](store::ClientStore& s) { return s.saved_with(*key); });
+    if (earlier) return saved(*earlier);
+  }
   const std::int64_t id = service_.population().next_id();
   const tables::Dataset client = posted_client(body, id);
   ExplainedClient result = explained(model, build_client(*model, client));
@@ -51,12 +61,10 @@ Admitted Admission::admit(const nlohmann::json& body, const store::IdempotencyKe
   stored.probability = result.explanation.probability;
   stored.run_id = model->bundle().run_id;
   if (key) {
+    // Another process may have saved it since: then nothing is saved twice either.
     const auto earlier =
         service_.with_store([&](store::ClientStore& s) { return s.put_once(stored, *key); });
-    // The same body for the client the first request saved: the same answer, nothing saved.
-    if (earlier)
-      return {*earlier, explained(model, build_client(*model, posted_client(body, *earlier))),
-              true};
+    if (earlier) return saved(*earlier);
   } else {
     service_.with_store([&](store::ClientStore& s) { s.put(std::span(&stored, 1)); });
   }

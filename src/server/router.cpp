@@ -108,12 +108,13 @@ std::int64_t Request::query_integer(const std::string& name, std::int64_t fallba
   return *value;
 }
 
-nlohmann::json Request::json_body() const {
+const nlohmann::json& Request::json_body() const {
+  if (body_) return *body_;
   const std::string& type = http_.content_type;
   if (!type.starts_with("application/json")) {
     throw HttpError(415, "send the body as application/json, not \"" + type + "\"");
   }
-  return parse_json_body(http_.body);
+  return body_.emplace(parse_json_body(http_.body));
 }
 
 Router::Router(Metrics& metrics, std::size_t max_body_bytes)

@@ -40,8 +40,9 @@ class Request {
   // An optional integer query parameter within [low, high]: 400 or 422 naming it otherwise.
   std::int64_t query_integer(const std::string& name, std::int64_t fallback, std::int64_t low,
                              std::int64_t high) const;
-  // The JSON body: 415 unless sent as application/json, 400 when it does not parse.
-  nlohmann::json json_body() const;
+  // The JSON body: 415 unless sent as application/json, 400 when it does not parse. Parsed once,
+  // however many read it (an idempotency key's fingerprint, then the route).
+  const nlohmann::json& json_body() const;
   // Who called; nullptr on a public route.
   const Caller* caller() const { return caller_; }
   const HttpRequest& http() const { return http_; }
@@ -50,6 +51,7 @@ class Request {
   const HttpRequest& http_;
   PathValues path_values_;
   const Caller* caller_;
+  mutable std::optional<nlohmann::json> body_;
 };
 
 struct Reply {

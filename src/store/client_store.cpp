@@ -184,6 +184,12 @@ std::optional<std::int64_t> ClientStore::put_once(const StoredClient& client,
   return earlier;
 }
 
+std::optional<std::int64_t> ClientStore::saved_with(const IdempotencyKey& key) {
+  std::optional<std::int64_t> earlier;
+  in_transaction(db_, [&] { earlier = earlier_resource(db_, key); });
+  return earlier;
+}
+
 void ClientStore::write(std::span<const StoredClient> clients) {
   const std::size_t cols = feature_names().size();
   for (const StoredClient& client : clients) {

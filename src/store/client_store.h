@@ -123,6 +123,9 @@ class ClientStore {
   // Saves a new client, unless a request sent with `key` did before: then writes nothing and gives
   // the id that one saved. A key sent with another request is an InvalidInput StoreError.
   std::optional<std::int64_t> put_once(const StoredClient& client, const IdempotencyKey& key);
+  // The id a request sent with `key` saved, if one did (a key sent with another request is an
+  // InvalidInput StoreError): a retry is answered without scoring it again.
+  std::optional<std::int64_t> saved_with(const IdempotencyKey& key);
   std::optional<StoredClient> find(std::int64_t id);
   // A page of clients ordered by id. `query` keeps the ids that start with those digits (empty:
   // all); anything but digits is refused with StoreError naming it.

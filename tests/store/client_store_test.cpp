@@ -174,16 +174,20 @@ TEST_F(ClientStoreTest, KeepsTheHistoryRowsPostedWithAnApplication) {
 TEST_F(ClientStoreTest, PutOnceSavesOncePerKeyAndRefusesTheKeyWithAnotherRequest) {
   ClientStore store(file_);
   const IdempotencyKey key{"alice POST /api/v1/applications", "k-1", "fingerprint-a"};
+  EXPECT_EQ(store.saved_with(key), std::nullopt);
   EXPECT_EQ(store.put_once(client(10, ClientSplit::New, 1.0f), key), std::nullopt);
+  EXPECT_EQ(store.saved_with(key), 10) << "found before anything is scored";
   EXPECT_EQ(store.put_once(client(11, ClientSplit::New, 1.0f), key), 10) << "a retry";
   EXPECT_FALSE(store.find(11)) << "the retry saved nothing";
   IdempotencyKey other = key;
   other.fingerprint = "fingerprint-b";
-  const std::string message =
-      message_of([&] { store.put_once(client(12, ClientSplit::New, 1.0f), other); });
-  EXPECT_NE(message.find("Idempotency-Key \"k-1\" was sent before with another request"),
-            std::string::npos)
-      << message;
+  for (const std::string& message :
+       {message_of([&] { store.put_once(client(12, ClientSplit::New, 1.0f), other); }),
+        message_of([&] { store.saved_with(other); })}) {
+    EXPECT_NE(message.find("Idempotency-Key \"k-1\" was sent before with another request"),
+              std::string::npos)
+        << message;
+  }
   other = key;
   other.scope = "bob POST /api/v1/applications";
   EXPECT_EQ(store.put_once(client(12, ClientSplit::New, 1.0f), other), std::nullopt)
