@@ -78,13 +78,13 @@ async function shot(page, name) {
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
 }
 
-// Runs `steps(page, width)` logged in as `user`, on a desktop's screen and then a phone's; no
-// script error may happen on either.
-async function atEachWidth(user, steps) {
+// Runs `steps(page, width)` logged in as `user`, on a desktop's, a small laptop's and a phone's
+// screen (or at `widths`); no script error may happen on any.
+async function atEachWidth(user, steps, widths = [1440, 1024, 390]) {
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
   const failures = [];
   try {
-    for (const width of [1440, 1024, 390]) {
+    for (const width of widths) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       page.on("pageerror", (error) => failures.push(error.message));
       await page.goto(base);
@@ -418,10 +418,10 @@ async function codesShown(page, codes) {
   }, codes);
 }
 
-// Every page an advisor meets, on a desktop's, a small laptop's and a phone's screen: nothing sticks
+// Every page an advisor meets, on a desktop's, a small laptop's, a tablet's and a phone's screen: nothing sticks
 // out sideways, no accessibility violation, and the French page has no number written the English
 // way and no code where words belong. A screenshot of each page at each width is kept.
-test("every page fits and speaks French at 1440, 1024 and 390 px", async () => {
+test("every page fits and speaks French at 1440, 1024, 768 and 390 px", async () => {
   const client = (await api("/api/v1/clients?limit=50")).clients.find((c) => c.split === "test");
   const file = await api(`/api/v1/clients/${client.id}`);
   const codes = [
@@ -455,7 +455,7 @@ test("every page fits and speaks French at 1440, 1024 and 390 px", async () => {
       await checkAccessibility(page, where);
       await shot(page, `10-${name}-${width}`);
     }
-  });
+  }, [1440, 1024, 768, 390]);
 });
 
 // A refused client asks "what can I do?": the page says it in sentences, and an option loads into
