@@ -88,6 +88,7 @@ export const texts = {
   towardsRefusal: ["Ce qui augmente le risque", "What raises the risk"],
   towardsAcceptance: ["Ce qui réduit le risque", "What lowers the risk"],
   none: ["Aucun.", "None."],
+  noDecision: ["Aucune pour l'instant.", "None yet."],
   waterfallTitle: ["Du client moyen à ce client", "From the average client to this one"],
   averageClient: ["Client moyen", "Average client"],
   otherFactors: ["{n} autres facteurs", "{n} other factors"],

@@ -57,6 +57,6 @@ export function worklist(view: View): HTMLElement[] {
     h("h1", {}, t("worklistTitle")),
     h("p", {}, t("worklistIntro")),
     pagedList(view, "pending", t("worklistEmpty")),
-    section("decided-title", t("worklistDecided"), pagedList(view, "decided", t("none"))),
+    section("decided-title", t("worklistDecided"), pagedList(view, "decided", t("noDecision"))),
   ];
 }
