@@ -1,5 +1,7 @@
 #include "app/admission.h"
 
+#include <algorithm>
+
 #include "app/loan_terms.h"
 #include "app/posted_client.h"
 #include "common/error.h"
@@ -47,7 +49,10 @@ Admitted Admission::admit(const nlohmann::json& body, const store::IdempotencyKe
         service_.with_store([&](store::ClientStore& s) { return s.saved_with(*key); });
     if (earlier) return saved(*earlier);
   }
-  const std::int64_t id = service_.population().next_id();
+  // Above every client held here and every client saved by any server sharing the store.
+  const std::int64_t id =
+      std::max(service_.population().next_id(),
+               service_.with_store([](store::ClientStore& s) { return s.next_free_id(); }));
   const tables::Dataset client = posted_client(body, id);
   ExplainedClient result = explained(model, build_client(*model, client));
   const std::vector<float>& features = result.client.features;
@@ -60,14 +65,11 @@ Admitted Admission::admit(const nlohmann::json& body, const store::IdempotencyKe
   stored.features = features;
   stored.probability = result.explanation.probability;
   stored.run_id = model->bundle().run_id;
-  if (key) {
-    // Another process may have saved it since: then nothing is saved twice either.
-    const auto earlier =
-        service_.with_store([&](store::ClientStore& s) { return s.put_once(stored, *key); });
-    if (earlier) return saved(*earlier);
-  } else {
-    service_.with_store([&](store::ClientStore& s) { s.put(std::span(&stored, 1)); });
-  }
+  // Once per key, even if another process saved it since; an id another server took meanwhile is
+  // a conflict, never a replaced client.
+  const auto earlier =
+      service_.with_store([&](store::ClientStore& s) { return s.put_new(stored, key); });
+  if (earlier) return saved(*earlier);
   service_.population().add(id, store::ClientSplit::New, features, result.explanation.probability,
                             model);
   return {id, std::move(result)};

@@ -172,16 +172,28 @@ void ClientStore::put(std::span<const StoredClient> clients) {
   in_transaction(db_, [&] { write(clients); });
 }
 
-std::optional<std::int64_t> ClientStore::put_once(const StoredClient& client,
-                                                  const IdempotencyKey& key) {
+std::optional<std::int64_t> ClientStore::put_new(const StoredClient& client,
+                                                 const IdempotencyKey* key) {
   std::optional<std::int64_t> earlier;
   in_transaction(db_, [&] {
-    earlier = earlier_resource(db_, key);
+    if (key) earlier = earlier_resource(db_, *key);
     if (earlier) return;
+    Statement taken = db_.prepare("SELECT 1 FROM clients WHERE id = ?1");
+    if (taken.bind(1, client.id).step()) {
+      throw StoreError(db_.file().string() + ": client " + std::to_string(client.id) +
+                           " is taken, by another server's new application: try again",
+                       ErrorKind::Conflict);
+    }
     write(std::span(&client, 1));
-    remember_resource(db_, key, client.id);
+    if (key) remember_resource(db_, *key, client.id);
   });
   return earlier;
+}
+
+std::int64_t ClientStore::next_free_id() {
+  Statement last = db_.prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM clients");
+  last.step();
+  return last.integer(0);
 }
 
 std::optional<std::int64_t> ClientStore::saved_with(const IdempotencyKey& key) {

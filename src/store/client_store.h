@@ -120,9 +120,15 @@ class ClientStore {
   // Inserts or replaces the clients, all in one transaction. Throws StoreError naming the first
   // client whose vector does not have one value per feature name (then nothing is written).
   void put(std::span<const StoredClient> clients);
-  // Saves a new client, unless a request sent with `key` did before: then writes nothing and gives
-  // the id that one saved. A key sent with another request is an InvalidInput StoreError.
-  std::optional<std::int64_t> put_once(const StoredClient& client, const IdempotencyKey& key);
+  // Saves a new client (an application just admitted), unless a request sent with `key` did
+  // before: then writes nothing and gives the id that one saved. A key sent with another request
+  // is an InvalidInput StoreError. An id already taken (by another server sharing the store) is
+  // a Conflict StoreError: a new client never replaces one.
+  std::optional<std::int64_t> put_new(const StoredClient& client,
+                                      const IdempotencyKey* key = nullptr);
+  // The smallest id above every stored client's: where a new application's number starts,
+  // whichever server saved the last one.
+  std::int64_t next_free_id();
   // The id a request sent with `key` saved, if one did (a key sent with another request is an
   // InvalidInput StoreError): a retry is answered without scoring it again.
   std::optional<std::int64_t> saved_with(const IdempotencyKey& key);

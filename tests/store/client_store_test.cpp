@@ -12,6 +12,7 @@
 #include "store/application_json.h"
 #include "store/history_summary.h"
 #include "tables/table_from_fields.h"
+#include "tests/support/error_kind.h"
 #include "tests/support/temporary_directory.h"
 
 namespace creditscore::store {
@@ -171,18 +172,18 @@ TEST_F(ClientStoreTest, KeepsTheHistoryRowsPostedWithAnApplication) {
   EXPECT_EQ(store.find(6)->posted_history, posted.posted_history);
 }
 
-TEST_F(ClientStoreTest, PutOnceSavesOncePerKeyAndRefusesTheKeyWithAnotherRequest) {
+TEST_F(ClientStoreTest, PutNewSavesOncePerKeyAndRefusesTheKeyWithAnotherRequest) {
   ClientStore store(file_);
   const IdempotencyKey key{"alice POST /api/v1/applications", "k-1", "fingerprint-a"};
   EXPECT_EQ(store.saved_with(key), std::nullopt);
-  EXPECT_EQ(store.put_once(client(10, ClientSplit::New, 1.0f), key), std::nullopt);
+  EXPECT_EQ(store.put_new(client(10, ClientSplit::New, 1.0f), &key), std::nullopt);
   EXPECT_EQ(store.saved_with(key), 10) << "found before anything is scored";
-  EXPECT_EQ(store.put_once(client(11, ClientSplit::New, 1.0f), key), 10) << "a retry";
+  EXPECT_EQ(store.put_new(client(11, ClientSplit::New, 1.0f), &key), 10) << "a retry";
   EXPECT_FALSE(store.find(11)) << "the retry saved nothing";
   IdempotencyKey other = key;
   other.fingerprint = "fingerprint-b";
   for (const std::string& message :
-       {message_of([&] { store.put_once(client(12, ClientSplit::New, 1.0f), other); }),
+       {message_of([&] { store.put_new(client(12, ClientSplit::New, 1.0f), &other); }),
         message_of([&] { store.saved_with(other); })}) {
     EXPECT_NE(message.find("Idempotency-Key \"k-1\" was sent before with another request"),
               std::string::npos)
@@ -190,9 +191,19 @@ TEST_F(ClientStoreTest, PutOnceSavesOncePerKeyAndRefusesTheKeyWithAnotherRequest
   }
   other = key;
   other.scope = "bob POST /api/v1/applications";
-  EXPECT_EQ(store.put_once(client(12, ClientSplit::New, 1.0f), other), std::nullopt)
+  EXPECT_EQ(store.put_new(client(12, ClientSplit::New, 1.0f), &other), std::nullopt)
       << "bob's key is his own";
   EXPECT_EQ(store.count(), 2u);
+}
+
+TEST_F(ClientStoreTest, ANewClientNeverReplacesOneAndNumbersFollowTheStore) {
+  ClientStore store(file_);
+  EXPECT_EQ(store.next_free_id(), 1);
+  store.put_new(client(7, ClientSplit::New, 0.5f));
+  EXPECT_EQ(store.next_free_id(), 8) << "whichever server saved client 7";
+  // Another server that took 7 too: refused, and the first one's client is intact.
+  EXPECT_ERROR_KIND(store.put_new(client(7, ClientSplit::New, 0.9f)), ErrorKind::Conflict);
+  EXPECT_EQ(store.find(7)->features[0], 0.5f);
 }
 
 TEST_F(ClientStoreTest, PutRefusesAVectorOfTheWrongLengthAndWritesNothing) {
