@@ -1,4 +1,6 @@
 // `creditscore serve`: the API and the dashboard on one port, until SIGTERM or Ctrl-C.
+#include <arpa/inet.h>
+
 #include "cli/commands.h"
 #include "cli/serving.h"
 
@@ -107,6 +109,22 @@ void register_serve_command(CLI::App& app) {
                  "Listen on an address other than loopback without TLS (behind a proxy that "
                  "terminates TLS, such as nginx)")
       ->envname("CREDITSCORE_ALLOW_PLAIN_HTTP");
+  command
+      ->add_option("--trusted-proxy", settings->trusted_proxies,
+                   "The IP address of a proxy in front (nginx, deploy/), repeatable: from it, "
+                   "X-Forwarded-For names the caller (for the audit trail) and "
+                   "X-Forwarded-Proto says whether the request came over TLS; from any other "
+                   "peer they are ignored")
+      ->envname("CREDITSCORE_TRUSTED_PROXY")
+      ->check(CLI::Validator(
+          [](const std::string& address) {
+            unsigned char bytes[16];
+            const bool ip = ::inet_pton(AF_INET, address.c_str(), bytes) == 1 ||
+                            ::inet_pton(AF_INET6, address.c_str(), bytes) == 1;
+            return ip ? std::string()
+                      : "expected an IP address such as 127.0.0.1, not \"" + address + "\"";
+          },
+          "IP"));
   command->callback([settings, idle_minutes, session_hours] {
     settings->sessions.session_idle = std::chrono::minutes(*idle_minutes);
     settings->sessions.session_lifetime = std::chrono::hours(*session_hours);

@@ -87,6 +87,7 @@ ApiServer::ApiServer(const ServerSettings& settings)
   listening.threads = workers_;
   listening.max_read_bytes = 8 * settings.max_body_bytes;
   listening.max_waiting = settings.max_waiting;
+  listening.trusted_proxies = settings.trusted_proxies;
   listening.tls_certificate = settings.tls_cert;
   listening.tls_key = settings.tls_key;
   listening.busy = {503,

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "app/admission.h"
 #include "app/service.h"
@@ -49,6 +50,8 @@ struct ServerSettings {
   std::filesystem::path tls_key;
   // Listening without TLS on an address other than loopback is refused unless this is set.
   bool allow_plain_http = false;
+  // Proxies in front (nginx): their X-Forwarded-For and X-Forwarded-Proto are believed.
+  std::vector<std::string> trusted_proxies;
 };
 
 class ApiServer {

@@ -12,6 +12,7 @@
 #include <type_traits>
 
 #include "common/error.h"
+#include "server/forwarded_headers.h"
 
 namespace creditscore::server {
 namespace {
@@ -232,6 +233,9 @@ class Listening : public HttpListener::Impl {
       http.idempotency_key = header.get_field_or("Idempotency-Key", "");
       http.peer = request.remote_endpoint().address().to_string();
       http.secure = kTls;
+      apply_forwarded_headers(http, settings_.trusted_proxies,
+                              header.get_field_or("X-Forwarded-For", ""),
+                              header.get_field_or("X-Forwarded-Proto", ""));
     } catch (const std::exception& error) {
       std::cerr << "creditscore serve: " << error.what() << '\n';
       send(handle, {500, "text/plain; charset=utf-8", "the server failed on this request\n", {}});

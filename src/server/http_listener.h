@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "server/http_message.h"
 
@@ -44,6 +45,8 @@ class HttpListener {
     std::size_t max_read_bytes = 8 << 20;
     // Requests read and waiting for a thread beyond which the next is answered `busy` at once.
     std::size_t max_waiting = 500;
+    // Peers whose X-Forwarded-For and X-Forwarded-Proto are believed (forwarded_headers.h).
+    std::vector<std::string> trusted_proxies{};
     HttpResponse busy{503,
                       "text/plain; charset=utf-8",
                       "the server is busy: try again in a second\n",

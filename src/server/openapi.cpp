@@ -297,11 +297,11 @@ json schemas() {
   s["OpenApi"] = free_object("This document, OpenAPI 3.0");
   s["Login"] =
       object({{"user", type("string")}, {"password", type("string")}}, {"user", "password"});
-  const json who = {{"user", type("string")},
-                    {"role", text_enum({"advisor", "analyst", "admin", "system"})},
-                    {"by", text_enum({"session", "token"})},
-                    {"currency", described(type("string"),
-                                           "ISO 4217 code of the currency of every amount")}};
+  const json who = {
+      {"user", type("string")},
+      {"role", text_enum({"advisor", "analyst", "admin", "system"})},
+      {"by", text_enum({"session", "token"})},
+      {"currency", described(type("string"), "ISO 4217 code of the currency of every amount")}};
   s["Session"] = object(who, {"user", "role", "by", "currency"});
   s["OpenedSession"] =
       with(s["Session"], {{"expires_at", described(type("integer"), "Unix seconds")}});
@@ -661,6 +661,8 @@ json openapi_document() {
       with_body(operation("Save a new application, scored and explained", {idempotency},
                           "AdmittedApplication", "The explanation and the new client's id", 201),
                 "Application", application_body);
+  paths["/api/v1/applications"]["post"]["responses"]["409"] =
+      error_answer("Its number was taken meanwhile by another server on the same store: try again");
   paths["/api/v1/applications"]["get"] = operation(
       "The advisor's worklist: new applications pending a decision (oldest first) or decided",
       {parameter("status", "query", "string", "pending (default) or decided"),

@@ -1,5 +1,6 @@
-// Test support: the real `creditscore` binary in a process of its own, its output in a file, to
-// be waited for or killed mid-way (SIGKILL: no handler runs, as in a crash or the OOM killer).
+// Test support: the real `creditscore` binary (or another program, such as nginx) in a process of
+// its own, its output in a file, to be waited for or killed mid-way (SIGKILL: no handler runs, as
+// in a crash or the OOM killer).
 #pragma once
 
 #include <signal.h>
@@ -22,9 +23,16 @@ namespace creditscore::testing {
 class ChildProcess {
  public:
   // Runs `creditscore ARGUMENTS`, standard output and error to `log`.
-  ChildProcess(const std::string& arguments, const std::filesystem::path& log) {
-    const std::string command = std::string("exec ") + CREDITSCORE_BINARY + " " + arguments +
-                                " > '" + log.string() + "' 2>&1";
+  ChildProcess(const std::string& arguments, const std::filesystem::path& log)
+      : ChildProcess(Program{CREDITSCORE_BINARY}, arguments, log) {}
+  struct Program {
+    std::string path;
+  };
+  // Runs `program ARGUMENTS`, standard output and error to `log`.
+  ChildProcess(const Program& program, const std::string& arguments,
+               const std::filesystem::path& log) {
+    const std::string command =
+        "exec " + program.path + " " + arguments + " > '" + log.string() + "' 2>&1";
     const char* argv[] = {"/bin/sh", "-c", command.c_str(), nullptr};
     if (::posix_spawn(&pid_, "/bin/sh", nullptr, nullptr, const_cast<char**>(argv), environ) != 0)
       pid_ = 0;
