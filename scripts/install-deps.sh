@@ -11,6 +11,8 @@ packages=(
   nlohmann-json3-dev                  # JSON (feature catalogue, model bundle)
   libxgboost-dev                      # gradient-boosted trees, through the C API
   libsqlite3-dev                      # the embedded database: run registry, client store
+  libpq-dev                           # PostgreSQL's client library: the database replicas share
+  postgresql                          # tests and bench/: a throwaway PostgreSQL cluster
   sqlite3                             # tests: edit an audit record by hand (the tamper test)
   libargon2-dev                       # Argon2id password hashes
   libssl-dev                          # OpenSSL: SHA-256 (bundles, tokens, audit chain), the server's TLS

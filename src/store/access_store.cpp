@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS tokens (
 );
 CREATE TABLE IF NOT EXISTS sessions (
   session_hash TEXT PRIMARY KEY,
-  user TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,
+  "user" TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,
   created_at INTEGER NOT NULL,
   expires_at INTEGER NOT NULL
 );
@@ -38,12 +38,20 @@ CREATE TABLE IF NOT EXISTS access_version (n INTEGER NOT NULL);
 INSERT INTO access_version SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM access_version);
 )sql";
 
-// Triggers raising access_version on every change to `table`.
-std::string version_triggers(std::string_view table) {
+// Triggers raising access_version on every change to `table`, in each database's words.
+std::string version_triggers(Dialect dialect, std::string_view table) {
+  const std::string name(table);
+  if (dialect == Dialect::PostgreSQL) {
+    return "CREATE OR REPLACE FUNCTION raise_access_version() RETURNS trigger LANGUAGE plpgsql "
+           "AS $$ BEGIN UPDATE access_version SET n = n + 1; RETURN NULL; END $$;\n"
+           "CREATE OR REPLACE TRIGGER " +
+           name + "_version AFTER INSERT OR UPDATE OR DELETE ON " + name +
+           " FOR EACH STATEMENT EXECUTE FUNCTION raise_access_version();\n";
+  }
   std::string sql;
   for (std::string_view change : {"INSERT", "UPDATE", "DELETE"}) {
-    sql += "CREATE TRIGGER IF NOT EXISTS " + std::string(table) + "_" + std::string(change) +
-           "_version AFTER " + std::string(change) + " ON " + std::string(table) +
+    sql += "CREATE TRIGGER IF NOT EXISTS " + name + "_" + std::string(change) + "_version AFTER " +
+           std::string(change) + " ON " + name +
            " BEGIN UPDATE access_version SET n = n + 1; END;\n";
   }
   return sql;
@@ -110,7 +118,7 @@ std::string token_hash(std::string_view secret) {
 AccessStore::AccessStore(const std::filesystem::path& file) : db_(file) {
   db_.execute(kSchema);
   for (std::string_view table : {"users", "tokens", "sessions"})
-    db_.execute(version_triggers(table));
+    db_.execute(version_triggers(db_.dialect(), table));
 }
 
 void check_new_user(std::string_view name, Role role) {
@@ -231,7 +239,7 @@ std::string AccessStore::open_session(std::string_view user, std::int64_t now,
   in_transaction(db_, [&] {
     db_.prepare("DELETE FROM sessions WHERE expires_at <= ?1").bind(1, now).run();
     db_.prepare(
-           "INSERT INTO sessions (session_hash, user, created_at, expires_at) "
+           "INSERT INTO sessions (session_hash, \"user\", created_at, expires_at) "
            "VALUES (?1, ?2, ?3, ?4)")
         .bind(1, token_hash(secret))
         .bind(2, user)
@@ -249,7 +257,7 @@ void AccessStore::close_session(std::string_view session_hash) {
 std::vector<std::pair<std::string, Session>> AccessStore::live_sessions(std::int64_t now) {
   std::vector<std::pair<std::string, Session>> live;
   Statement query = db_.prepare(
-      "SELECT session_hash, user, created_at, expires_at FROM sessions WHERE expires_at > ?1");
+      "SELECT session_hash, \"user\", created_at, expires_at FROM sessions WHERE expires_at > ?1");
   query.bind(1, now);
   while (query.step())
     live.emplace_back(query.text(0), Session{query.text(1), query.integer(2), query.integer(3)});
@@ -257,7 +265,7 @@ std::vector<std::pair<std::string, Session>> AccessStore::live_sessions(std::int
 }
 
 std::int64_t AccessStore::version() {
-  if (!version_query_) version_query_.emplace(db_, "SELECT n FROM access_version");
+  if (!version_query_) version_query_.emplace(db_.prepare("SELECT n FROM access_version"));
   const std::int64_t version = version_query_->step() ? version_query_->integer(0) : 0;
   // Reset at once: a statement left on its row holds a read snapshot, which keeps the WAL from
   // being checkpointed while the server runs.

@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "store/sqlite.h"
+#include "store/database.h"
 
 namespace creditscore::store {
 

@@ -71,8 +71,10 @@ Head read_head(Database& db) {
 
 void write_head(Database& db, const Head& head) {
   db.prepare(
-        "INSERT OR REPLACE INTO audit_head "
-        "(id, last_sequence, last_hash, anchor_sequence, anchor_hash) VALUES (1, ?1, ?2, ?3, ?4)")
+        "INSERT INTO audit_head (id, last_sequence, last_hash, anchor_sequence, anchor_hash) "
+        "VALUES (1, ?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE SET "
+        "last_sequence = excluded.last_sequence, last_hash = excluded.last_hash, "
+        "anchor_sequence = excluded.anchor_sequence, anchor_hash = excluded.anchor_hash")
       .bind(1, head.last_sequence)
       .bind(2, head.last_hash)
       .bind(3, head.anchor_sequence)
@@ -94,18 +96,29 @@ AuditRecord record_of(const Statement& row) {
   return r;
 }
 
-// The WHERE clause of a query and its parameters, numbered from 1.
-Statement filtered(Database& db, const std::string& select, const AuditQuery& q,
-                   const std::string& tail) {
+// `select` with the query's WHERE clause, newest first a page at a time when `paged`. Only the
+// parameters used are numbered, in order: PostgreSQL types each one from where it is used.
+Statement filtered(Database& db, const std::string& select, const AuditQuery& q, bool paged) {
   check_since(q.since);
-  std::string where = " WHERE 1";
-  if (q.client_id) where += " AND client_id = ?1";
-  if (!q.actor.empty()) where += " AND actor = ?2";
-  if (!q.since.empty()) where += " AND at >= ?3";
-  Statement statement = db.prepare(select + where + tail);
-  if (q.client_id) statement.bind(1, *q.client_id);
-  if (!q.actor.empty()) statement.bind(2, q.actor);
-  if (!q.since.empty()) statement.bind(3, q.since);
+  std::string where = " WHERE TRUE";
+  int n = 0;
+  auto next = [&n] { return "?" + std::to_string(++n); };
+  if (q.client_id) where += " AND client_id = " + next();
+  if (!q.actor.empty()) where += " AND actor = " + next();
+  if (!q.since.empty()) where += " AND at >= " + next();
+  if (paged) {
+    where += " ORDER BY sequence DESC LIMIT " + next();
+    where += " OFFSET " + next();
+  }
+  Statement statement = db.prepare(select + where);
+  n = 0;
+  if (q.client_id) statement.bind(++n, *q.client_id);
+  if (!q.actor.empty()) statement.bind(++n, q.actor);
+  if (!q.since.empty()) statement.bind(++n, q.since);
+  if (paged) {
+    statement.bind(++n, static_cast<std::int64_t>(q.limit));
+    statement.bind(++n, static_cast<std::int64_t>(q.offset));
+  }
   return statement;
 }
 
@@ -230,16 +243,14 @@ AuditVerification AuditTrail::verify() {
 }
 
 std::vector<AuditRecord> AuditTrail::find(const AuditQuery& q) {
-  Statement query = filtered(db_, "SELECT " + std::string(kColumns) + " FROM audit", q,
-                             " ORDER BY sequence DESC LIMIT ?4 OFFSET ?5");
-  query.bind(4, static_cast<std::int64_t>(q.limit)).bind(5, static_cast<std::int64_t>(q.offset));
+  Statement query = filtered(db_, "SELECT " + std::string(kColumns) + " FROM audit", q, true);
   std::vector<AuditRecord> records;
   while (query.step()) records.push_back(record_of(query));
   return records;
 }
 
 std::size_t AuditTrail::count(const AuditQuery& q) {
-  Statement query = filtered(db_, "SELECT count(*) FROM audit", q, "");
+  Statement query = filtered(db_, "SELECT count(*) FROM audit", q, false);
   query.step();
   return static_cast<std::size_t>(query.integer(0));
 }

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite.h"
+#include "store/database.h"
 
 namespace creditscore::store {
 

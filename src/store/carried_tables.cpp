@@ -2,8 +2,8 @@
 
 #include "store/access_store.h"
 #include "store/audit_trail.h"
+#include "store/database.h"
 #include "store/decision_log.h"
-#include "store/sqlite.h"
 
 namespace creditscore::store {
 

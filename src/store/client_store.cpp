@@ -90,7 +90,7 @@ ClientSplit parse_split(std::string_view text) {
 ClientStore::ClientStore(const std::filesystem::path& file) : db_(file) {
   db_.execute(kSchema);
   create_idempotency_table(db_);
-  db_.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?1)")
+  db_.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?1) ON CONFLICT DO NOTHING")
       .bind(1, kSchemaVersion)
       .run();
   Statement version = db_.prepare("SELECT value FROM meta WHERE key = 'schema_version'");
@@ -103,19 +103,21 @@ ClientStore::ClientStore(const std::filesystem::path& file) : db_(file) {
 }
 
 void ClientStore::fail_client(std::int64_t id, const std::string& what) const {
-  throw StoreError(db_.file().string() + ": client " + std::to_string(id) + ": " + what);
+  throw StoreError(db_.name() + ": client " + std::to_string(id) + ": " + what);
 }
 
 void ClientStore::set_meta(const StoreMeta& meta) {
   in_transaction(db_, [&] {
     // The stored vectors were cut by the old names: new names would make them unreadable.
     if (count() > 0 && meta.feature_names.size() != read_feature_names().size()) {
-      throw StoreError(db_.file().string() + ": the store's clients have " +
+      throw StoreError(db_.name() + ": the store's clients have " +
                        std::to_string(read_feature_names().size()) + " features, not " +
                        std::to_string(meta.feature_names.size()) +
                        " (build a new store with `creditscore store build`)");
     }
-    Statement put = db_.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)");
+    Statement put = db_.prepare(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     const std::pair<std::string_view, std::string> entries[] = {
         {"feature_names", nlohmann::json(meta.feature_names).dump()},
         {"run_id", meta.run_id},
@@ -145,7 +147,7 @@ StoreMeta ClientStore::meta() {
 std::vector<std::string> ClientStore::read_feature_names() {
   Statement query = db_.prepare("SELECT value FROM meta WHERE key = 'feature_names'");
   if (!query.step()) {
-    throw StoreError(db_.file().string() +
+    throw StoreError(db_.name() +
                      ": no feature names in meta (build it with `creditscore store build`)");
   }
   const std::string text = query.text(0);
@@ -158,7 +160,7 @@ std::vector<std::string> ClientStore::read_feature_names() {
       names.push_back(name.get<std::string>());
     }
   } catch (const std::exception& error) {
-    throw StoreError(db_.file().string() + ": meta feature_names: " + error.what());
+    throw StoreError(db_.name() + ": meta feature_names: " + error.what());
   }
   return names;
 }
@@ -180,7 +182,7 @@ std::optional<std::int64_t> ClientStore::put_new(const StoredClient& client,
     if (earlier) return;
     Statement taken = db_.prepare("SELECT 1 FROM clients WHERE id = ?1");
     if (taken.bind(1, client.id).step()) {
-      throw StoreError(db_.file().string() + ": client " + std::to_string(client.id) +
+      throw StoreError(db_.name() + ": client " + std::to_string(client.id) +
                            " is taken, by another server's new application: try again",
                        ErrorKind::Conflict);
     }
@@ -212,10 +214,15 @@ void ClientStore::write(std::span<const StoredClient> clients) {
     }
   }
   Statement insert = db_.prepare(
-      "INSERT OR REPLACE INTO clients (" + std::string(kClientColumns) +
-      ") VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?6, ?7, ?8)");
-  Statement keep_history =
-      db_.prepare("INSERT OR REPLACE INTO posted_history (id, tables) VALUES (?1, ?2)");
+      "INSERT INTO clients (" + std::string(kClientColumns) +
+      ") VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?6, ?7, ?8) "
+      "ON CONFLICT (id) DO UPDATE SET split = excluded.split, target = excluded.target, "
+      "probability = excluded.probability, run_id = excluded.run_id, "
+      "updated_at = excluded.updated_at, features = excluded.features, "
+      "application = excluded.application, summary = excluded.summary");
+  Statement keep_history = db_.prepare(
+      "INSERT INTO posted_history (id, tables) VALUES (?1, ?2) "
+      "ON CONFLICT (id) DO UPDATE SET tables = excluded.tables");
   for (const StoredClient& client : clients) {
     insert.bind(1, client.id).bind(2, split_name(client.split));
     if (client.target) {

@@ -23,8 +23,8 @@
 #include <string_view>
 #include <vector>
 
+#include "store/database.h"
 #include "store/idempotency_keys.h"
-#include "store/sqlite.h"
 
 namespace creditscore::store {
 
@@ -108,7 +108,7 @@ class ClientStore {
   // holds a store of another schema version.
   explicit ClientStore(const std::filesystem::path& file);
 
-  const std::filesystem::path& file() const { return db_.file(); }
+  const std::filesystem::path& location() const { return db_.location(); }
 
   // Replaces the meta data. The feature names fix the length of every client's vector; once
   // clients are stored, names of another count are refused with StoreError.

@@ -8,7 +8,7 @@ namespace {
 
 constexpr std::string_view kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS decisions (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   client_id INTEGER NOT NULL,
   at TEXT NOT NULL,
   actor TEXT NOT NULL,
@@ -23,21 +23,34 @@ CREATE TABLE IF NOT EXISTS decisions (
   replaces INTEGER UNIQUE REFERENCES decisions (id)
 );
 CREATE INDEX IF NOT EXISTS decisions_by_client ON decisions (client_id, id);
+)sql";
+
+// A decision is never changed nor deleted, whoever opens the database.
+constexpr std::string_view kSqliteGuards = R"sql(
 CREATE TRIGGER IF NOT EXISTS decisions_never_updated BEFORE UPDATE ON decisions
   BEGIN SELECT RAISE(ABORT, 'a decision is never changed: record a correction'); END;
 CREATE TRIGGER IF NOT EXISTS decisions_never_deleted BEFORE DELETE ON decisions
   BEGIN SELECT RAISE(ABORT, 'a decision is never deleted: record a correction'); END;
+)sql";
+constexpr std::string_view kPostgresqlGuards = R"sql(
+CREATE OR REPLACE FUNCTION refuse_decision_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'a decision is never %: record a correction',
+    CASE TG_OP WHEN 'UPDATE' THEN 'changed' ELSE 'deleted' END;
+END $$;
+CREATE OR REPLACE TRIGGER decisions_never_changed BEFORE UPDATE OR DELETE ON decisions
+  FOR EACH ROW EXECUTE FUNCTION refuse_decision_change();
 )sql";
 
 constexpr std::string_view kColumns =
     "d.id, d.client_id, d.at, d.actor, d.run_id, d.probability, d.threshold, d.recommendation, "
     "d.decision, d.comment, d.reasons, d.replaces";
 
-// Each client's latest decision.
+// That d is its client's latest decision.
 constexpr std::string_view kLatest =
-    "decisions d WHERE d.id = (SELECT max(id) FROM decisions WHERE client_id = d.client_id)";
+    "d.id = (SELECT max(id) FROM decisions WHERE client_id = d.client_id)";
 
-Decision decision_of(Statement& row, const std::filesystem::path& file) {
+Decision decision_of(Statement& row, const std::string& database) {
   Decision d;
   d.id = row.integer(0);
   d.client_id = row.integer(1);
@@ -51,7 +64,7 @@ Decision decision_of(Statement& row, const std::filesystem::path& file) {
     d.decision = model::parse_verdict(row.text(8));
     d.reasons = nlohmann::json::parse(row.text(10));
   } catch (const std::exception& e) {
-    throw StoreError(file.string() + ": decision " + std::to_string(d.id) +
+    throw StoreError(database + ": decision " + std::to_string(d.id) +
                      " is malformed: " + e.what());
   }
   d.comment = row.text(9);
@@ -79,6 +92,7 @@ nlohmann::json to_json(const Decision& d) {
 
 DecisionLog::DecisionLog(const std::filesystem::path& file) : db_(file) {
   db_.execute(kSchema);
+  db_.execute(db_.dialect() == Dialect::SQLite ? kSqliteGuards : kPostgresqlGuards);
   create_idempotency_table(db_);
 }
 
@@ -93,7 +107,7 @@ bool DecisionLog::record_once(Decision& d, const IdempotencyKey& key) {
       Statement query =
           db_.prepare("SELECT " + std::string(kColumns) + " FROM decisions d WHERE d.id = ?1");
       query.bind(1, *earlier).step();
-      d = decision_of(query, db_.file());
+      d = decision_of(query, db_.name());
       return;
     }
     append(d);
@@ -111,7 +125,7 @@ void DecisionLog::append(Decision& d) {
   Statement insert = db_.prepare(
       "INSERT INTO decisions (client_id, at, actor, run_id, probability, threshold, "
       "recommendation, decision, overrides, comment, reasons, replaces) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id");
   insert.bind(1, d.client_id).bind(2, d.at).bind(3, d.actor).bind(4, d.run_id);
   insert.bind(5, d.probability).bind(6, d.threshold);
   insert.bind(7, model::verdict_name(d.recommendation)).bind(8, model::verdict_name(d.decision));
@@ -122,8 +136,8 @@ void DecisionLog::append(Decision& d) {
   } else {
     insert.bind_null(12);
   }
-  insert.run();
-  d.id = db_.last_insert_id();
+  insert.step();
+  d.id = insert.integer(0);
 }
 
 std::vector<Decision> DecisionLog::history(std::int64_t client_id) {
@@ -131,7 +145,7 @@ std::vector<Decision> DecisionLog::history(std::int64_t client_id) {
                                 " FROM decisions d WHERE d.client_id = ?1 ORDER BY d.id DESC");
   query.bind(1, client_id);
   std::vector<Decision> decisions;
-  while (query.step()) decisions.push_back(decision_of(query, db_.file()));
+  while (query.step()) decisions.push_back(decision_of(query, db_.name()));
   return decisions;
 }
 
@@ -151,13 +165,13 @@ ApplicationPage DecisionLog::applications(ApplicationStatus status, std::size_t 
     while (query.step()) page.rows.push_back({query.integer(0), query.text(1), std::nullopt});
     return page;
   }
-  Statement query =
-      db_.prepare("SELECT " + std::string(kColumns) + ", c.updated_at FROM clients c JOIN " +
-                  std::string(kLatest) + " AND d.client_id = c.id AND " + filter +
-                  " ORDER BY d.id DESC LIMIT ?1 OFFSET ?2");
+  Statement query = db_.prepare(
+      "SELECT " + std::string(kColumns) +
+      ", c.updated_at FROM clients c JOIN decisions d ON d.client_id = c.id WHERE " +
+      std::string(kLatest) + " AND " + filter + " ORDER BY d.id DESC LIMIT ?1 OFFSET ?2");
   query.bind(1, static_cast<std::int64_t>(limit)).bind(2, static_cast<std::int64_t>(offset));
   while (query.step()) {
-    Decision d = decision_of(query, db_.file());
+    Decision d = decision_of(query, db_.name());
     page.rows.push_back({d.client_id, query.text(12), std::move(d)});
   }
   return page;
@@ -165,11 +179,11 @@ ApplicationPage DecisionLog::applications(ApplicationStatus status, std::size_t 
 
 std::vector<Decision> DecisionLog::latest_since(const std::string& since) {
   check_since(since);
-  Statement query = db_.prepare("SELECT " + std::string(kColumns) + " FROM " +
+  Statement query = db_.prepare("SELECT " + std::string(kColumns) + " FROM decisions d WHERE " +
                                 std::string(kLatest) + " AND d.at >= ?1 ORDER BY d.id");
   query.bind(1, since);
   std::vector<Decision> decisions;
-  while (query.step()) decisions.push_back(decision_of(query, db_.file()));
+  while (query.step()) decisions.push_back(decision_of(query, db_.name()));
   return decisions;
 }
 

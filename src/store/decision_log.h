@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "model/cost_model.h"
+#include "store/database.h"
 #include "store/idempotency_keys.h"
-#include "store/sqlite.h"
 
 namespace creditscore::store {
 

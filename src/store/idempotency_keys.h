@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-#include "store/sqlite.h"
+#include "store/database.h"
 
 namespace creditscore::store {
 

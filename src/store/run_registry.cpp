@@ -44,8 +44,7 @@ RunRegistry::RunRegistry(const std::filesystem::path& file) : db_(file) {
 
 void RunRegistry::record(const RunRecord& run) {
   if (find(run.id))
-    throw StoreError(db_.file().string() + ": run " + run.id + " already recorded",
-                     ErrorKind::Conflict);
+    throw StoreError(db_.name() + ": run " + run.id + " already recorded", ErrorKind::Conflict);
   Statement insert = db_.prepare("INSERT INTO runs (" + std::string(kColumns) +
                                  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   insert.bind(1, run.id).bind(2, run.created_at).bind(3, run.data_directory);
@@ -85,7 +84,7 @@ std::vector<std::string> RunRegistry::served_stack() {
 void RunRegistry::promote(std::string_view id) {
   if (!find(id)) {
     throw StoreError(
-        "no run " + std::string(id) + " in " + db_.file().string() + " (see `creditscore runs`)",
+        "no run " + std::string(id) + " in " + db_.name() + " (see `creditscore runs`)",
         ErrorKind::NotFound);
   }
   db_.prepare("INSERT INTO promotions (run_id, action) VALUES (?1, 'promote')").bind(1, id).run();

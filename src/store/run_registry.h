@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "store/sqlite.h"
+#include "store/database.h"
 
 namespace creditscore::store {
 

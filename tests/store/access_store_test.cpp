@@ -2,18 +2,20 @@
 
 #include <gtest/gtest.h>
 
+#include "store/database.h"
 #include "store/password_hash.h"
-#include "store/sqlite.h"
 #include "tests/support/error_kind.h"
 #include "tests/support/temporary_directory.h"
+#include "tests/support/test_database.h"
 
 namespace creditscore::store {
 namespace {
 
-class AccessStoreTest : public ::testing::Test {
+class AccessStoreTest : public ::testing::TestWithParam<testing::Backend> {
  protected:
   const testing::TemporaryDirectory temporary_{"access"};
-  const std::filesystem::path file_ = temporary_.path() / "clients.sqlite";
+  const testing::TestDatabase database_{GetParam(), temporary_.path() / "clients.sqlite"};
+  const std::filesystem::path& file_ = database_.location();
 };
 
 TEST(PasswordHash, IsArgon2idAtOwaspCostsSaltedAndChecked) {
@@ -28,7 +30,7 @@ TEST(PasswordHash, IsArgon2idAtOwaspCostsSaltedAndChecked) {
   EXPECT_NE(random_secret(32), random_secret(32));
 }
 
-TEST_F(AccessStoreTest, UsersAuthenticateUntilDisabledAndKeepOnlyAHash) {
+TEST_P(AccessStoreTest, UsersAuthenticateUntilDisabledAndKeepOnlyAHash) {
   {
     AccessStore access(file_);
     access.add_user("alice", Role::Advisor, "a long password");
@@ -54,7 +56,7 @@ TEST_F(AccessStoreTest, UsersAuthenticateUntilDisabledAndKeepOnlyAHash) {
   EXPECT_EQ(access.users()[1].name, "root");
 }
 
-TEST_F(AccessStoreTest, RefusesBadNamesShortPasswordsDuplicatesAndUnknowns) {
+TEST_P(AccessStoreTest, RefusesBadNamesShortPasswordsDuplicatesAndUnknowns) {
   AccessStore access(file_);
   EXPECT_ERROR_KIND(access.add_user("al ice", Role::Advisor, "a long password"),
                     ErrorKind::InvalidInput);
@@ -70,7 +72,7 @@ TEST_F(AccessStoreTest, RefusesBadNamesShortPasswordsDuplicatesAndUnknowns) {
   EXPECT_EQ(parse_role("analyst"), Role::Analyst);
 }
 
-TEST_F(AccessStoreTest, TokensAreKeptAsHashesAndStopAtExpiryOrRevocation) {
+TEST_P(AccessStoreTest, TokensAreKeptAsHashesAndStopAtExpiryOrRevocation) {
   AccessStore access(file_);
   const std::string forever = access.create_token("gateway", Role::System, std::nullopt);
   const std::string brief = access.create_token("script", Role::Analyst, 1000);
@@ -92,6 +94,10 @@ TEST_F(AccessStoreTest, TokensAreKeptAsHashesAndStopAtExpiryOrRevocation) {
   EXPECT_TRUE(access.tokens()[0].revoked);
   EXPECT_ERROR_KIND(access.revoke_token("nothing"), ErrorKind::NotFound);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, AccessStoreTest,
+                         ::testing::Values(testing::Backend::SQLite, testing::Backend::PostgreSQL),
+                         testing::backend_name);
 
 }  // namespace
 }  // namespace creditscore::store

@@ -4,13 +4,14 @@
 
 #include <vector>
 
-#include "store/sqlite.h"
+#include "store/database.h"
 #include "tests/support/temporary_directory.h"
+#include "tests/support/test_database.h"
 
 namespace creditscore::store {
 namespace {
 
-class AuditTrailTest : public ::testing::Test {
+class AuditTrailTest : public ::testing::TestWithParam<testing::Backend> {
  protected:
   void SetUp() override {
     AuditTrail trail(file_);
@@ -34,10 +35,11 @@ class AuditTrailTest : public ::testing::Test {
   void tamper(const std::string& sql) { Database(file_).execute(sql); }
 
   const testing::TemporaryDirectory temporary_{"audit"};
-  const std::filesystem::path file_ = temporary_.path() / "clients.sqlite";
+  const testing::TestDatabase database_{GetParam(), temporary_.path() / "clients.sqlite"};
+  const std::filesystem::path& file_ = database_.location();
 };
 
-TEST_F(AuditTrailTest, AnIntactTrailVerifiesAndIsFoundByClientUserAndDate) {
+TEST_P(AuditTrailTest, AnIntactTrailVerifiesAndIsFoundByClientUserAndDate) {
   AuditTrail trail(file_);
   AuditRecord login;
   login.actor = "alice";
@@ -60,7 +62,7 @@ TEST_F(AuditTrailTest, AnIntactTrailVerifiesAndIsFoundByClientUserAndDate) {
   EXPECT_EQ(trail.find({std::nullopt, "", "", 2, 1})[0].sequence, 6);
 }
 
-TEST_F(AuditTrailTest, AnEditedRecordIsNamed) {
+TEST_P(AuditTrailTest, AnEditedRecordIsNamed) {
   tamper("UPDATE audit SET actor = 'mallory' WHERE sequence = 3");
   const AuditVerification result = AuditTrail(file_).verify();
   EXPECT_FALSE(result.intact);
@@ -69,14 +71,14 @@ TEST_F(AuditTrailTest, AnEditedRecordIsNamed) {
   EXPECT_EQ(result.records, 2u);
 }
 
-TEST_F(AuditTrailTest, ADeletedRecordIsNamed) {
+TEST_P(AuditTrailTest, ADeletedRecordIsNamed) {
   tamper("DELETE FROM audit WHERE sequence = 4");
   const AuditVerification result = AuditTrail(file_).verify();
   EXPECT_FALSE(result.intact);
   EXPECT_EQ(result.first_broken, 4);
 }
 
-TEST_F(AuditTrailTest, AnInsertedRecordIsNamed) {
+TEST_P(AuditTrailTest, AnInsertedRecordIsNamed) {
   tamper(
       "UPDATE audit SET sequence = -sequence WHERE sequence >= 5;"
       "UPDATE audit SET sequence = 1 - sequence WHERE sequence < 0;"
@@ -87,14 +89,14 @@ TEST_F(AuditTrailTest, AnInsertedRecordIsNamed) {
   EXPECT_EQ(result.first_broken, 5);
 }
 
-TEST_F(AuditTrailTest, RecordsCutOffTheEndAreNoticed) {
+TEST_P(AuditTrailTest, RecordsCutOffTheEndAreNoticed) {
   tamper("DELETE FROM audit WHERE sequence = 6");
   const AuditVerification result = AuditTrail(file_).verify();
   EXPECT_FALSE(result.intact);
   EXPECT_EQ(result.first_broken, 6);
 }
 
-TEST_F(AuditTrailTest, PruningOldRecordsKeepsTheRestVerifiable) {
+TEST_P(AuditTrailTest, PruningOldRecordsKeepsTheRestVerifiable) {
   AuditTrail trail(file_);
   EXPECT_EQ(trail.prune("2020-12-03"), 2u);
   AuditVerification result = trail.verify();
@@ -109,6 +111,10 @@ TEST_F(AuditTrailTest, PruningOldRecordsKeepsTheRestVerifiable) {
   EXPECT_FALSE(result.intact);
   EXPECT_EQ(result.first_broken, 3);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, AuditTrailTest,
+                         ::testing::Values(testing::Backend::SQLite, testing::Backend::PostgreSQL),
+                         testing::backend_name);
 
 }  // namespace
 }  // namespace creditscore::store

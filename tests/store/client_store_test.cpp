@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -14,6 +15,7 @@
 #include "tables/table_from_fields.h"
 #include "tests/support/error_kind.h"
 #include "tests/support/temporary_directory.h"
+#include "tests/support/test_database.h"
 
 namespace creditscore::store {
 namespace {
@@ -35,7 +37,7 @@ StoredClient client(std::int64_t id, ClientSplit split, float first_feature) {
   return c;
 }
 
-class ClientStoreTest : public ::testing::Test {
+class ClientStoreTest : public ::testing::TestWithParam<testing::Backend> {
  protected:
   void SetUp() override {
     ClientStore store(file_);
@@ -48,7 +50,8 @@ class ClientStoreTest : public ::testing::Test {
   }
 
   const testing::TemporaryDirectory temporary_{"client_store"};
-  const std::filesystem::path file_ = temporary_.path() / "clients.sqlite";
+  const testing::TestDatabase database_{GetParam(), temporary_.path() / "clients.sqlite"};
+  const std::filesystem::path& file_ = database_.location();
 };
 
 std::string message_of(const std::function<void()>& work) {
@@ -60,7 +63,7 @@ std::string message_of(const std::function<void()>& work) {
   return "no StoreError";
 }
 
-TEST_F(ClientStoreTest, RoundTripsThroughPutFindListAndLoadAll) {
+TEST_P(ClientStoreTest, RoundTripsThroughPutFindListAndLoadAll) {
   ClientStore store(file_);
   const std::vector<StoredClient> clients = {client(7, ClientSplit::Test, 1.0f),
                                              client(3, ClientSplit::Train, -4.0f),
@@ -108,7 +111,7 @@ TEST_F(ClientStoreTest, RoundTripsThroughPutFindListAndLoadAll) {
   EXPECT_TRUE(std::isnan(all.row(0)[1]));
 }
 
-TEST_F(ClientStoreTest, PagesInIdOrderAndSearchesByIdPrefix) {
+TEST_P(ClientStoreTest, PagesInIdOrderAndSearchesByIdPrefix) {
   ClientStore store(file_);
   std::vector<StoredClient> clients;
   for (std::int64_t id : std::initializer_list<std::int64_t>{1, 10, 11, 100, 109, 110, 2, 21,
@@ -145,7 +148,7 @@ TEST_F(ClientStoreTest, PagesInIdOrderAndSearchesByIdPrefix) {
   EXPECT_THROW(store.list(0, 10, "-1"), StoreError);
 }
 
-TEST_F(ClientStoreTest, PutReplacesAClientWithTheSameId) {
+TEST_P(ClientStoreTest, PutReplacesAClientWithTheSameId) {
   ClientStore store(file_);
   store.put(std::vector{client(5, ClientSplit::New, 1.0f)});
   StoredClient changed = client(5, ClientSplit::New, 9.0f);
@@ -159,7 +162,7 @@ TEST_F(ClientStoreTest, PutReplacesAClientWithTheSameId) {
   EXPECT_EQ(found.run_id, "run-2");
 }
 
-TEST_F(ClientStoreTest, KeepsTheHistoryRowsPostedWithAnApplication) {
+TEST_P(ClientStoreTest, KeepsTheHistoryRowsPostedWithAnApplication) {
   ClientStore store(file_);
   StoredClient posted = client(6, ClientSplit::New, 1.0f);
   posted.posted_history = R"({"bureau.csv":[{"SK_ID_BUREAU":1,"AMT_CREDIT_SUM":2500}]})";
@@ -172,7 +175,7 @@ TEST_F(ClientStoreTest, KeepsTheHistoryRowsPostedWithAnApplication) {
   EXPECT_EQ(store.find(6)->posted_history, posted.posted_history);
 }
 
-TEST_F(ClientStoreTest, PutNewSavesOncePerKeyAndRefusesTheKeyWithAnotherRequest) {
+TEST_P(ClientStoreTest, PutNewSavesOncePerKeyAndRefusesTheKeyWithAnotherRequest) {
   ClientStore store(file_);
   const IdempotencyKey key{"alice POST /api/v1/applications", "k-1", "fingerprint-a"};
   EXPECT_EQ(store.saved_with(key), std::nullopt);
@@ -196,7 +199,7 @@ TEST_F(ClientStoreTest, PutNewSavesOncePerKeyAndRefusesTheKeyWithAnotherRequest)
   EXPECT_EQ(store.count(), 2u);
 }
 
-TEST_F(ClientStoreTest, ANewClientNeverReplacesOneAndNumbersFollowTheStore) {
+TEST_P(ClientStoreTest, ANewClientNeverReplacesOneAndNumbersFollowTheStore) {
   ClientStore store(file_);
   EXPECT_EQ(store.next_free_id(), 1);
   store.put_new(client(7, ClientSplit::New, 0.5f));
@@ -206,7 +209,7 @@ TEST_F(ClientStoreTest, ANewClientNeverReplacesOneAndNumbersFollowTheStore) {
   EXPECT_EQ(store.find(7)->features[0], 0.5f);
 }
 
-TEST_F(ClientStoreTest, PutRefusesAVectorOfTheWrongLengthAndWritesNothing) {
+TEST_P(ClientStoreTest, PutRefusesAVectorOfTheWrongLengthAndWritesNothing) {
   ClientStore store(file_);
   StoredClient wrong = client(8, ClientSplit::Test, 1.0f);
   wrong.features.pop_back();
@@ -217,7 +220,7 @@ TEST_F(ClientStoreTest, PutRefusesAVectorOfTheWrongLengthAndWritesNothing) {
   EXPECT_EQ(store.count(), 0u);
 }
 
-TEST_F(ClientStoreTest, RecordsOutcomesOfPastApplicationsAllOrNone) {
+TEST_P(ClientStoreTest, RecordsOutcomesOfPastApplicationsAllOrNone) {
   ClientStore store(file_);
   store.put(std::vector{client(1, ClientSplit::Train, 0.0f), client(2, ClientSplit::Test, 0.0f),
                         client(3, ClientSplit::New, 0.0f)});
@@ -241,13 +244,18 @@ TEST_F(ClientStoreTest, RecordsOutcomesOfPastApplicationsAllOrNone) {
   EXPECT_EQ(target_of(1), original);
 }
 
-TEST_F(ClientStoreTest, RefusesACorruptedFeatureBlobNamingTheClient) {
+TEST_P(ClientStoreTest, RefusesACorruptedFeatureBlobNamingTheClient) {
   {
     ClientStore store(file_);
     store.put(
         std::vector{client(41, ClientSplit::Train, 1.0f), client(42, ClientSplit::Test, 2.0f)});
   }
-  corrupt(42, "features = x'0000803f'");  // one float where three are expected
+  const std::array<std::byte, 4> one_float{std::byte{0}, std::byte{0}, std::byte{0x80},
+                                           std::byte{0x3f}};  // where three are expected
+  Database(file_)
+      .prepare("UPDATE clients SET features = ?1 WHERE id = 42")
+      .bind_blob(1, one_float)
+      .run();
   ClientStore store(file_);
   for (const std::string& message :
        {message_of([&] { store.find(42); }), message_of([&] { store.load_all(); })}) {
@@ -258,7 +266,7 @@ TEST_F(ClientStoreTest, RefusesACorruptedFeatureBlobNamingTheClient) {
   EXPECT_EQ(store.find(41)->features[0], 1.0f);
 }
 
-TEST_F(ClientStoreTest, RefusesMalformedJsonNamingTheClient) {
+TEST_P(ClientStoreTest, RefusesMalformedJsonNamingTheClient) {
   {
     ClientStore store(file_);
     store.put(
@@ -281,7 +289,7 @@ TEST_F(ClientStoreTest, RefusesMalformedJsonNamingTheClient) {
   EXPECT_NE(split.find("'old'"), std::string::npos) << split;
 }
 
-TEST_F(ClientStoreTest, KeepsEverythingAcrossReopening) {
+TEST_P(ClientStoreTest, KeepsEverythingAcrossReopening) {
   {
     ClientStore store(file_);
     store.put(std::vector{client(1, ClientSplit::Train, 3.0f), client(2, ClientSplit::Test, 4.0f)});
@@ -414,6 +422,10 @@ TEST(HistorySummary, ShowsCardUtilisationWhenTheCatalogueHasIt) {
   EXPECT_EQ(entries[0]["value"], 0.5);
   EXPECT_TRUE(summarize(std::vector<float>{45000.0f, 0.0f})["history"][0]["value"].is_null());
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ClientStoreTest,
+                         ::testing::Values(testing::Backend::SQLite, testing::Backend::PostgreSQL),
+                         testing::backend_name);
 
 }  // namespace
 }  // namespace creditscore::store

@@ -5,12 +5,13 @@
 #include "store/client_store.h"
 #include "tests/support/error_kind.h"
 #include "tests/support/temporary_directory.h"
+#include "tests/support/test_database.h"
 
 namespace creditscore::store {
 namespace {
 
 // Two past clients, three new applications, stored in this order.
-class DecisionLogTest : public ::testing::Test {
+class DecisionLogTest : public ::testing::TestWithParam<testing::Backend> {
  protected:
   void SetUp() override {
     ClientStore clients(file_);
@@ -44,10 +45,11 @@ class DecisionLogTest : public ::testing::Test {
   }
 
   const testing::TemporaryDirectory temporary_{"decisions"};
-  const std::filesystem::path file_ = temporary_.path() / "clients.sqlite";
+  const testing::TestDatabase database_{GetParam(), temporary_.path() / "clients.sqlite"};
+  const std::filesystem::path& file_ = database_.location();
 };
 
-TEST_F(DecisionLogTest, ACorrectionIsANewRecordPointingToTheOneItReplaces) {
+TEST_P(DecisionLogTest, ACorrectionIsANewRecordPointingToTheOneItReplaces) {
   DecisionLog log(file_);
   Decision first = decision(200, Verdict::Refused);
   log.record(first);
@@ -70,7 +72,7 @@ TEST_F(DecisionLogTest, ACorrectionIsANewRecordPointingToTheOneItReplaces) {
   EXPECT_TRUE(log.history(201).empty());
 }
 
-TEST_F(DecisionLogTest, ARecordIsNeverChangedNorDeleted) {
+TEST_P(DecisionLogTest, ARecordIsNeverChangedNorDeleted) {
   DecisionLog log(file_);
   Decision d = decision(200, Verdict::Refused);
   log.record(d);
@@ -80,7 +82,7 @@ TEST_F(DecisionLogTest, ARecordIsNeverChangedNorDeleted) {
   EXPECT_EQ(log.history(200).at(0).decision, Verdict::Refused);
 }
 
-TEST_F(DecisionLogTest, TheWorklistHoldsNewApplicationsPendingOldestFirstThenDecided) {
+TEST_P(DecisionLogTest, TheWorklistHoldsNewApplicationsPendingOldestFirstThenDecided) {
   DecisionLog log(file_);
   ApplicationPage pending = log.applications(ApplicationStatus::Pending, 0, 10);
   EXPECT_EQ(pending.total, 3u);
@@ -111,6 +113,10 @@ TEST_F(DecisionLogTest, TheWorklistHoldsNewApplicationsPendingOldestFirstThenDec
   EXPECT_EQ(since[0].id, corrected.id);
   EXPECT_TRUE(log.latest_since("2999-01-01").empty());
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, DecisionLogTest,
+                         ::testing::Values(testing::Backend::SQLite, testing::Backend::PostgreSQL),
+                         testing::backend_name);
 
 }  // namespace
 }  // namespace creditscore::store
