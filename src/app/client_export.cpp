@@ -61,7 +61,7 @@ nlohmann::json client_export(Service& service, std::int64_t id) {
   if (!client) throw not_found("no client " + std::to_string(id));
   const auto model = service.model();
   const std::filesystem::path file =
-      service.with_store([](store::ClientStore& s) { return s.file(); });
+      service.with_store([](store::ClientStore& s) { return s.location(); });
 
   json features = json::array();
   const auto& infos = model->catalog().features();
