@@ -1,26 +1,13 @@
 #include "app/service.h"
 
 namespace creditscore::app {
-namespace {
-
-// Opening creates a database; a server must not start on an empty one made by a typo.
-const std::filesystem::path& existing(const std::filesystem::path& store) {
-  if (!std::filesystem::is_regular_file(store)) {
-    throw store::StoreError(
-        store.string() + ": no client store here; build one with `creditscore store build`",
-        ErrorKind::NotFound);
-  }
-  return store;
-}
-
-}  // namespace
 
 Service::Service(const std::filesystem::path& bundle, const std::filesystem::path& store,
                  std::optional<std::filesystem::path> registry, std::size_t cached_explanations)
     : model_(explain::ServedModel::load(bundle)),
       bundle_path_(bundle),
       registry_(std::move(registry)),
-      store_(existing(store)),
+      store_(store::require_client_store(store)),
       decisions_(store),
       explanations_(cached_explanations) {
   population_ = std::make_unique<Population>(store_.load_all(), store_.meta().run_id, model_);

@@ -214,7 +214,7 @@ TrainedRun train_and_record(const TrainingRequest& request, PipelineObserver& ob
     metrics["oracle_roc_auc"] = run.oracle->roc_auc;
     metrics["oracle_cost"] = run.oracle->best.cost_per_client;
   }
-  store::RunRegistry registry(store::registry_file(request.models));
+  store::RunRegistry registry(store::registry_location(request.models, request.database));
   registry.record({bundle.run_id, bundle.created_at, request.data.string(),
                    bundle.training["data_fingerprint"], config_json(result.config).dump(),
                    metrics.dump(), timings.dump(), run.bundle.string()});

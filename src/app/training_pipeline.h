@@ -19,6 +19,7 @@ struct TrainingRequest {
   std::filesystem::path models = "models";
   model::TrainConfig config;  // checked here (invalid_input naming the setting)
   bool promote = false;
+  std::filesystem::path database;  // a shared PostgreSQL registry; empty: the one in `models`
 };
 
 struct TrainedRun {

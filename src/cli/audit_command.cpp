@@ -6,6 +6,7 @@
 #include "cli/text_table.h"
 #include "common/error.h"
 #include "store/audit_trail.h"
+#include "store/database.h"
 
 namespace creditscore::cli {
 namespace {
@@ -34,7 +35,7 @@ void register_audit_command(CLI::App& app) {
       "Walk the whole chain. Exits with 0 when it is intact, 1 naming the first broken record.",
       options->store);
   verify->callback([options] {
-    require_store(options->store);
+    store::require_client_store(options->store);
     const store::AuditVerification result = store::AuditTrail(options->store).verify();
     if (!result.intact) {
       throw corrupt("audit trail broken at record " + std::to_string(*result.first_broken) + ": " +
@@ -55,7 +56,7 @@ void register_audit_command(CLI::App& app) {
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   show->callback([options] {
-    require_store(options->store);
+    store::require_client_store(options->store);
     store::AuditTrail trail(options->store);
     const store::AuditQuery query{options->client, options->user, options->since, options->limit,
                                   0};

@@ -37,8 +37,8 @@ void run_letters(const LettersOptions& options) {
       const std::filesystem::path file =
           options.out /
           ("letter-" + std::to_string(decision.client_id) + "-" + options.languages[k] + ".pdf");
-      write_file_atomically(file,
-                            app::document_pdf(app::decision_letter(service, decision, languages[k])));
+      write_file_atomically(
+          file, app::document_pdf(app::decision_letter(service, decision, languages[k])));
       progress.update("writing", ++written, total);
     }
     audit_command(options.opened.store, "letters", "decision " + std::to_string(decision.id),

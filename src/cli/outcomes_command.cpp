@@ -5,6 +5,7 @@
 #include "app/outcomes.h"
 #include "cli/commands.h"
 #include "cli/store_administration.h"
+#include "store/database.h"
 
 namespace creditscore::cli {
 namespace {
@@ -15,7 +16,7 @@ struct OutcomesOptions {
 };
 
 void run_load(const OutcomesOptions& options) {
-  require_store(options.store);
+  store::require_client_store(options.store);
   const std::vector<store::Outcome> outcomes = app::read_outcomes_csv(options.file);
   store::ClientStore(options.store).record_outcomes(outcomes);
   audit_command(options.store, "outcomes load", options.file.string());

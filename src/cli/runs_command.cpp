@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/database_option.h"
 #include "cli/number_format.h"
 #include "cli/text_table.h"
 #include "common/error.h"
@@ -19,8 +20,8 @@ std::string metric(const nlohmann::json& metrics, const char* name, int decimals
                                                       : "-";
 }
 
-void print_runs(const std::filesystem::path& models) {
-  store::RunRegistry registry(store::registry_file(models));
+void print_runs(const std::filesystem::path& registry_location) {
+  store::RunRegistry registry(registry_location);
   const std::optional<store::RunRecord> served = registry.served();
   TextTable table({"", "run", "created (UTC)", "clients", "AUC", "PR AUC", "Brier", "threshold",
                    "cost/client", "oracle AUC", "oracle cost", "train s"});
@@ -44,6 +45,7 @@ void print_runs(const std::filesystem::path& models) {
 
 void register_runs_command(CLI::App& app) {
   auto models = std::make_shared<std::filesystem::path>("models");
+  auto database = std::make_shared<std::filesystem::path>();
   CLI::App* command = app.add_subcommand(
       "runs",
       "List every training run recorded in MODELS/registry.sqlite, newest first, with its\n"
@@ -52,11 +54,14 @@ void register_runs_command(CLI::App& app) {
       "Example:\n  creditscore runs --models models");
   command->add_option("--models", *models, "Directory of the model bundles and the registry")
       ->capture_default_str();
-  command->callback([models] { print_runs(*models); });
+  add_database_option(*command, *database);
+  command->callback(
+      [models, database] { print_runs(store::registry_location(*models, *database)); });
 }
 
 void register_promote_command(CLI::App& app) {
   auto models = std::make_shared<std::filesystem::path>("models");
+  auto database = std::make_shared<std::filesystem::path>();
   auto run = std::make_shared<std::string>();
   auto rollback = std::make_shared<bool>(false);
   CLI::App* command = app.add_subcommand(
@@ -69,11 +74,13 @@ void register_promote_command(CLI::App& app) {
   command->add_flag("--rollback", *rollback, "Serve the previously served run again");
   command->add_option("--models", *models, "Directory of the model bundles and the registry")
       ->capture_default_str();
-  command->callback([models, run, rollback] {
+  add_database_option(*command, *database);
+  command->callback([models, database, run, rollback] {
     if (*rollback == !run->empty()) {
       throw CLI::ValidationError("promote", "give either a RUN id or --rollback");
     }
-    store::RunRegistry registry(store::registry_file(*models));
+    const std::filesystem::path location = store::registry_location(*models, *database);
+    store::RunRegistry registry(location);
     if (*rollback) {
       const store::RunRecord previous = registry.rollback();
       std::cout << "Rolled back: now serving " << previous.id << " (" << previous.bundle_path
@@ -82,7 +89,7 @@ void register_promote_command(CLI::App& app) {
     }
     const std::optional<store::RunRecord> record = registry.find(*run);
     if (!record) {
-      throw not_found("no run " + *run + " in " + store::registry_file(*models).string() +
+      throw not_found("no run " + *run + " in " + store::display_name(location) +
                       " (see `creditscore runs`)");
     }
     const model::ModelBundle bundle =

@@ -31,6 +31,13 @@ void register_serve_command(CLI::App& app) {
   command->add_option("--models", settings->models, "Bundles and registry, followed for promotions")
       ->envname("CREDITSCORE_MODELS")
       ->capture_default_str();
+  command
+      ->add_option(
+          "--database", settings->database,
+          "A PostgreSQL database several servers share, as postgresql://user@host:port/db: "
+          "it holds the store and the registry in place of --store and --models' registry "
+          "(creditscore store migrate copies them there)")
+      ->envname("CREDITSCORE_DATABASE");
   command->add_option("--model", settings->model, "A fixed bundle instead of the registry's")
       ->envname("CREDITSCORE_MODEL");
   command->add_option("--web", settings->web, "The dashboard's built files (web/dist)")

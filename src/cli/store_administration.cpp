@@ -11,16 +11,12 @@ namespace creditscore::cli {
 CLI::App* store_subcommand(CLI::App& group, const std::string& name, const std::string& description,
                            std::filesystem::path& store) {
   CLI::App* command = group.add_subcommand(name, description);
-  command->add_option("--store", store, "Client store holding users, tokens and the audit trail")
+  command
+      ->add_option("--store,--database", store,
+                   "Client store holding users, tokens and the audit trail: an SQLite file, or "
+                   "the PostgreSQL database servers share (postgresql://user@host:port/db)")
       ->capture_default_str();
   return command;
-}
-
-void require_store(const std::filesystem::path& store) {
-  if (!std::filesystem::is_regular_file(store)) {
-    throw not_found(store.string() +
-                    ": no client store here (build it first: creditscore store build)");
-  }
 }
 
 void audit_command(const std::filesystem::path& store, const std::string& action,

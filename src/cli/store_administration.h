@@ -15,9 +15,6 @@ namespace creditscore::cli {
 CLI::App* store_subcommand(CLI::App& group, const std::string& name, const std::string& description,
                            std::filesystem::path& store);
 
-// Throws a not_found Error when `store` is not there: access and audit live in a built store.
-void require_store(const std::filesystem::path& store);
-
 void audit_command(const std::filesystem::path& store, const std::string& action,
                    const std::string& detail, std::optional<std::int64_t> client_id = std::nullopt);
 

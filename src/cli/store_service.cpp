@@ -1,7 +1,6 @@
 #include "cli/store_service.h"
 
 #include "cli/served_bundle.h"
-#include "cli/store_administration.h"
 
 namespace creditscore::cli {
 
@@ -12,7 +11,6 @@ void add_store_service_options(CLI::App& command, StoreServiceOptions& options) 
 }
 
 std::unique_ptr<app::Service> open_store_service(const StoreServiceOptions& options) {
-  require_store(options.store);
   return std::make_unique<app::Service>(chosen_bundle(options.model, options.models), options.store,
                                         std::nullopt, 0);
 }

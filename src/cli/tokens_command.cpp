@@ -9,6 +9,7 @@
 #include "cli/store_administration.h"
 #include "cli/text_table.h"
 #include "store/access_store.h"
+#include "store/database.h"
 
 namespace creditscore::cli {
 namespace {
@@ -51,7 +52,7 @@ void register_tokens_command(CLI::App& app) {
       ->check(CLI::Range(0, 36500))
       ->capture_default_str();
   create->callback([options] {
-    require_store(options->store);
+    store::require_client_store(options->store);
     const store::Role role = store::parse_role(options->role);
     std::optional<std::int64_t> expires;
     if (options->expires_days > 0)
@@ -68,7 +69,7 @@ void register_tokens_command(CLI::App& app) {
   CLI::App* list =
       store_subcommand(*tokens, "list", "List the tokens (never their secrets).", options->store);
   list->callback([options] {
-    require_store(options->store);
+    store::require_client_store(options->store);
     TextTable table({"token", "role", "state", "expires", "created"});
     const std::int64_t now = store::unix_now();
     for (const store::Token& token : store::AccessStore(options->store).tokens()) {
@@ -86,7 +87,7 @@ void register_tokens_command(CLI::App& app) {
       *tokens, "revoke", "Revoke a token: refused at once by running servers.", options->store);
   revoke->add_option("name", options->name, "Token name")->required();
   revoke->callback([options] {
-    require_store(options->store);
+    store::require_client_store(options->store);
     store::AccessStore(options->store).revoke_token(options->name);
     audit_command(options->store, "tokens revoke", options->name);
     std::cout << "Revoked " << options->name << "\n";

@@ -1,5 +1,6 @@
 // `creditscore train`: learns a model from a data set, writes its bundle, records the run.
 #include "cli/commands.h"
+#include "cli/database_option.h"
 #include "cli/training.h"
 
 namespace creditscore::cli {
@@ -25,6 +26,7 @@ void register_train_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--models", options->models, "Directory of the bundles and the registry")
       ->capture_default_str();
+  add_database_option(*command, options->database);
   command->add_option("--folds", c.folds, "Cross-validation folds")->capture_default_str();
   command->add_option("--max-rounds", c.max_rounds, "Most boosting rounds per fold")
       ->capture_default_str();

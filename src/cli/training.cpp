@@ -9,7 +9,8 @@
 namespace creditscore::cli {
 
 void run_training(const TrainOptions& options) {
-  app::TrainingRequest request{options.data, options.models, options.config, options.promote};
+  app::TrainingRequest request{options.data, options.models, options.config, options.promote,
+                               options.database};
   request.config.weighting = model::class_weighting_from_string(options.weighting);
   request.config.costs = {options.cost_ratio, 1.0};
   CommandLineObserver observer(std::cout);

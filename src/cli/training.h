@@ -16,6 +16,7 @@ struct TrainOptions {
   std::string weighting = "none";
   double cost_ratio = 10;
   bool promote = false;
+  std::filesystem::path database;  // the shared registry; empty: --models'
 };
 
 void run_training(const TrainOptions& options);

@@ -6,6 +6,7 @@
 #include "cli/store_administration.h"
 #include "cli/text_table.h"
 #include "store/access_store.h"
+#include "store/database.h"
 
 namespace creditscore::cli {
 namespace {
@@ -48,7 +49,7 @@ void register_users_command(CLI::App& app) {
   add->add_option("--role", options->role, "advisor, analyst or admin")->required();
   add->add_flag("--generate", options->generate, "Make a random password and print it once");
   add->callback([options] {
-    require_store(options->store);
+    store::require_client_store(options->store);
     const store::Role role = store::parse_role(options->role);
     store::check_new_user(options->name, role);
     store::AccessStore access(options->store);
@@ -62,7 +63,7 @@ void register_users_command(CLI::App& app) {
   CLI::App* list =
       store_subcommand(*users, "list", "List the users, their roles and state.", options->store);
   list->callback([options] {
-    require_store(options->store);
+    store::require_client_store(options->store);
     TextTable table({"user", "role", "state", "created"});
     for (const store::User& user : store::AccessStore(options->store).users()) {
       table.add_row({user.name, std::string(store::role_name(user.role)),
@@ -76,7 +77,7 @@ void register_users_command(CLI::App& app) {
       options->store);
   disable->add_option("name", options->name, "User name")->required();
   disable->callback([options] {
-    require_store(options->store);
+    store::require_client_store(options->store);
     store::AccessStore(options->store).disable_user(options->name);
     audit_command(options->store, "users disable", options->name);
     std::cout << "Disabled " << options->name << "\n";
@@ -88,7 +89,7 @@ void register_users_command(CLI::App& app) {
   password->add_option("name", options->name, "User name")->required();
   password->add_flag("--generate", options->generate, "Make a random password and print it once");
   password->callback([options] {
-    require_store(options->store);
+    store::require_client_store(options->store);
     store::AccessStore access(options->store);
     if (!access.find_user(options->name)) throw not_found("no user named " + options->name);
     access.set_password(options->name, new_password(*options));

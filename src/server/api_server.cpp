@@ -22,7 +22,7 @@ std::filesystem::path served_bundle(const std::filesystem::path& registry) {
 
 std::optional<std::filesystem::path> followed_registry(const ServerSettings& settings) {
   if (!settings.model.empty()) return std::nullopt;
-  return store::registry_file(settings.models);
+  return store::registry_location(settings.models, settings.database);
 }
 
 // What every answer carries for the browser: no script but the dashboard's own files, no framing,
@@ -55,17 +55,19 @@ ApiServer::ApiServer(const ServerSettings& settings)
       // One thread answering per core keeps every core busy; more would only take turns.
       workers_(settings.workers ? settings.workers : thread_budget()) {
   const auto registry = followed_registry(settings);
+  const std::filesystem::path& store =
+      settings.database.empty() ? settings.store : settings.database;
   service_ = std::make_unique<app::Service>(registry ? served_bundle(*registry) : settings.model,
-                                            settings.store, registry, settings.cached_explanations);
+                                            store, registry, settings.cached_explanations);
   admission_ = std::make_unique<app::Admission>(*service_);
   metrics_.set_model(service_->model()->bundle().run_id);
-  authenticator_ = std::make_unique<Authenticator>(settings.store, settings.sessions);
-  audit_ = std::make_unique<AuditWriter>(settings.store, settings.audit_retention_days);
+  authenticator_ = std::make_unique<Authenticator>(store, settings.sessions);
+  audit_ = std::make_unique<AuditWriter>(store, settings.audit_retention_days);
   gate_ = std::make_unique<AccessGate>(*authenticator_, *audit_, settings.open_predict);
   router_ = std::make_unique<Router>(metrics_, settings.max_body_bytes);
   router_->guard(*gate_);
   add_session_routes(*router_, *authenticator_, *audit_);
-  add_audit_routes(*router_, settings.store);
+  add_audit_routes(*router_, store);
   add_legacy_routes(*router_, *service_);
   add_client_routes(*router_, *service_);
   add_decision_routes(*router_, *service_);

@@ -33,6 +33,9 @@ struct ServerSettings {
   std::filesystem::path model;  // a bundle; empty: the registry's served run
   std::filesystem::path models = "models";
   std::filesystem::path store = "clients.sqlite";
+  // A PostgreSQL URL shared by several servers, holding the store and the registry in place of
+  // `store` and the registry in `models`; empty: none.
+  std::filesystem::path database;
   std::filesystem::path web;  // the dashboard's built files; empty: none
   std::filesystem::path docs = "web/node_modules/swagger-ui-dist";  // Swagger UI's files
   double reload_seconds = 2;  // how often the registry is checked

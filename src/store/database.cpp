@@ -21,6 +21,15 @@ std::string display_name(const std::filesystem::path& location) {
   return text;
 }
 
+const std::filesystem::path& require_client_store(const std::filesystem::path& location) {
+  if (!is_postgresql(location) && !std::filesystem::is_regular_file(location)) {
+    throw StoreError(
+        location.string() + ": no client store here; build one with `creditscore store build`",
+        ErrorKind::NotFound);
+  }
+  return location;
+}
+
 Database::Database(const std::filesystem::path& location)
     : location_(location),
       name_(display_name(location)),

@@ -26,10 +26,17 @@ class StoreError : public Error {
 
 enum class Dialect { SQLite, PostgreSQL };
 
+// What a value read back is.
+enum class ValueKind { Null, Integer, Real, Text, Blob };
+
 // Whether `location` names a PostgreSQL database (postgresql:// or postgres://) rather than a file.
 bool is_postgresql(const std::filesystem::path& location);
 // The location as it may be shown: a URL without its password.
 std::string display_name(const std::filesystem::path& location);
+// `location`, unless it holds no client store: then a not_found Error. Opening creates an SQLite
+// file, and no command should run on an empty one made by a typo; a PostgreSQL database is
+// created by its operator.
+const std::filesystem::path& require_client_store(const std::filesystem::path& location);
 
 // A statement's bound parameters and the rows it returns, as each backend keeps them.
 class Cursor {
@@ -47,6 +54,8 @@ class Cursor {
   virtual double real(int column) const = 0;
   virtual std::span<const std::byte> blob(int column) const = 0;
   virtual bool is_null(int column) const = 0;
+  virtual int column_count() const = 0;
+  virtual ValueKind kind(int column) const = 0;
 };
 
 // One open connection of a backend.
@@ -147,6 +156,9 @@ class Statement {
   // The column's bytes, valid until the next step() or reset().
   std::span<const std::byte> blob(int column) const { return cursor_->blob(column); }
   bool is_null(int column) const { return cursor_->is_null(column); }
+  // The current row's width and what each value is, for code that copies any table.
+  int column_count() const { return cursor_->column_count(); }
+  ValueKind kind(int column) const { return cursor_->kind(column); }
 
  private:
   std::unique_ptr<Cursor> cursor_;

@@ -99,6 +99,24 @@ class PostgresqlCursor final : public Cursor {
     return blob_;
   }
   bool is_null(int column) const override { return PQgetisnull(result_.get(), row_, column) != 0; }
+  int column_count() const override { return PQnfields(result_.get()); }
+  ValueKind kind(int column) const override {
+    if (is_null(column)) return ValueKind::Null;
+    switch (PQftype(result_.get(), column)) {  // pg_type.h's oids
+      case 20:
+      case 21:
+      case 23:
+        return ValueKind::Integer;
+      case 700:
+      case 701:
+      case 1700:
+        return ValueKind::Real;
+      case kByteaType:
+        return ValueKind::Blob;
+      default:
+        return ValueKind::Text;
+    }
+  }
 
  private:
   Parameter& slot(int index) {

@@ -38,6 +38,11 @@ RunRecord read_run(const Statement& row) {
 
 }  // namespace
 
+std::filesystem::path registry_location(const std::filesystem::path& models,
+                                        const std::filesystem::path& database) {
+  return database.empty() ? registry_file(models) : database;
+}
+
 RunRegistry::RunRegistry(const std::filesystem::path& file) : db_(file) {
   db_.execute(kSchema);
 }

@@ -26,6 +26,10 @@ struct RunRecord {
 
 // The registry's file in a models directory: MODELS/registry.sqlite.
 std::filesystem::path registry_file(const std::filesystem::path& models);
+// Where the registry is: in the shared `database` when there is one (several servers follow the
+// same promotions), else in the models directory's file.
+std::filesystem::path registry_location(const std::filesystem::path& models,
+                                        const std::filesystem::path& database);
 
 class RunRegistry {
  public:

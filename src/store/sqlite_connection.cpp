@@ -68,6 +68,21 @@ class SqliteCursor final : public Cursor {
   bool is_null(int column) const override {
     return sqlite3_column_type(statement_, column) == SQLITE_NULL;
   }
+  int column_count() const override { return sqlite3_column_count(statement_); }
+  ValueKind kind(int column) const override {
+    switch (sqlite3_column_type(statement_, column)) {
+      case SQLITE_NULL:
+        return ValueKind::Null;
+      case SQLITE_INTEGER:
+        return ValueKind::Integer;
+      case SQLITE_FLOAT:
+        return ValueKind::Real;
+      case SQLITE_BLOB:
+        return ValueKind::Blob;
+      default:
+        return ValueKind::Text;
+    }
+  }
 
  private:
   void check(int status) const {

@@ -388,6 +388,8 @@ TEST_F(ApiServerTest, PromotionsSwitchTheModelWithoutAFailedRequestAndBrokenBund
   });
   const testing::CommandResult trained = testing::run_creditscore(
       "train --data " + data + " --models " + server_.settings.models.string() +
+      (server_.settings.database.empty() ? ""
+                                         : " --database " + server_.settings.database.string()) +
       " --folds 2 --max-rounds 20 --early-stopping 5 --seed 9 --promote");
   ASSERT_EQ(trained.status, 0) << trained.output;
   std::string live = before;
@@ -399,7 +401,8 @@ TEST_F(ApiServerTest, PromotionsSwitchTheModelWithoutAFailedRequestAndBrokenBund
   checked_predict(std::stoll(id));  // the new model's values, not those held for the old one
 
   // A promoted bundle that does not load: refused, the live model serves on.
-  store::RunRegistry registry(server_.settings.models / "registry.sqlite");
+  store::RunRegistry registry(
+      store::registry_location(server_.settings.models, server_.settings.database));
   const store::RunRecord current = *registry.find(live);
   const std::filesystem::path broken = server_.settings.models / "broken";
   std::filesystem::copy(current.bundle_path, broken);

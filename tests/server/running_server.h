@@ -1,5 +1,7 @@
 // A server on a free loopback port, on its own copy of the data every server test shares, with a
-// token for each role: get() and post() call each route as the first role it admits.
+// token for each role: get() and post() call each route as the first role it admits. Under
+// CREDITSCORE_TEST_BACKEND=postgresql, the copy is migrated into a throwaway PostgreSQL database
+// the server is started on, as replicas are.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -14,8 +16,11 @@
 #include "server/access_policy.h"
 #include "server/api_server.h"
 #include "server/openapi.h"
+#include "store/run_registry.h"
+#include "store/store_migration.h"
 #include "tests/support/schema_check.h"
 #include "tests/support/served_data.h"
+#include "tests/support/test_database.h"
 
 namespace creditscore::server {
 
@@ -33,6 +38,12 @@ class RunningServer {
     settings.workers = 4;
     settings.models = work / "models";
     settings.store = work / "clients.sqlite";
+    if (testing::backend_under_test() == testing::Backend::PostgreSQL) {
+      database_ = std::make_unique<testing::ThrowawayDatabase>();
+      store::migrate_store(
+          {settings.store, store::registry_file(settings.models), database_->url()});
+      settings.store = settings.database = database_->url();
+    }
     settings.reload_seconds = reload_seconds;
     settings.docs = work / "no-swagger-ui";  // as before `npm ci`, wherever the test runs
     store::AccessStore access(settings.store);
@@ -131,6 +142,7 @@ class RunningServer {
     return p == pattern.size() && q == path.size();
   }
 
+  std::unique_ptr<testing::ThrowawayDatabase> database_;  // on PostgreSQL
   ServerSettings settings;
   std::map<store::Role, std::string> tokens;
   std::unique_ptr<ApiServer> server;

@@ -59,7 +59,7 @@ TEST_F(SafeRetriesTest, AnApplicationSentTwiceIsSavedOnceAndTheRetryGetsTheFirst
       << refused;
   // Another key is another application; another caller's key is its own.
   EXPECT_NE(sent("/api/v1/applications", application_, "a1b2-second", 201)["id"], first["id"]);
-  const std::string colleague = store::AccessStore(work_.path() / "clients.sqlite")
+  const std::string colleague = store::AccessStore(server_.settings.store)
                                     .create_token("colleague", store::Role::Advisor, std::nullopt);
   const auto theirs = send("/api/v1/applications", application_, "a1b2-first",
                            {{"Authorization", "Bearer " + colleague}});

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -26,6 +27,14 @@ inline std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
 // How gtest shows a parameter: by name, not as bytes.
 inline void PrintTo(Backend backend, std::ostream* out) {
   *out << (backend == Backend::SQLite ? "SQLite" : "PostgreSQL");
+}
+
+// The backend the API's tests run on: PostgreSQL when CTest sets CREDITSCORE_TEST_BACKEND so
+// (they are registered twice), else SQLite.
+inline Backend backend_under_test() {
+  const char* backend = std::getenv("CREDITSCORE_TEST_BACKEND");
+  return backend != nullptr && std::string(backend) == "postgresql" ? Backend::PostgreSQL
+                                                                    : Backend::SQLite;
 }
 
 // The cluster's URL, to its maintenance database.
