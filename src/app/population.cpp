@@ -85,6 +85,32 @@ void Population::add(std::int64_t id, store::ClientSplit split, std::span<const 
   clients_.values.insert(clients_.values.end(), features.begin(), features.end());
 }
 
+void Population::put(const store::StoredClient& client) {
+  const std::unique_lock hold(lock_);
+  const auto at = std::lower_bound(clients_.ids.begin(), clients_.ids.end(), client.id);
+  const auto row = static_cast<std::size_t>(at - clients_.ids.begin());
+  const std::int8_t target =
+      client.target ? static_cast<std::int8_t>(*client.target) : store::kUnknownTarget;
+  if (at != clients_.ids.end() && *at == client.id) {
+    clients_.splits[row] = client.split;
+    clients_.targets[row] = target;
+    return;
+  }
+  if (client.features.size() != clients_.cols()) {
+    throw internal_error("client " + std::to_string(client.id) + ": " +
+                         std::to_string(client.features.size()) + " features for " +
+                         std::to_string(clients_.cols()));
+  }
+  clients_.ids.insert(at, client.id);
+  clients_.splits.insert(clients_.splits.begin() + static_cast<std::ptrdiff_t>(row), client.split);
+  clients_.targets.insert(clients_.targets.begin() + static_cast<std::ptrdiff_t>(row), target);
+  clients_.probabilities.insert(clients_.probabilities.begin() + static_cast<std::ptrdiff_t>(row),
+                                scored_by_->probability(client.features));
+  clients_.values.insert(
+      clients_.values.begin() + static_cast<std::ptrdiff_t>(row * clients_.cols()),
+      client.features.begin(), client.features.end());
+}
+
 void Population::set_outcomes(std::span<const store::Outcome> outcomes) {
   const std::unique_lock hold(lock_);
   for (const store::Outcome& outcome : outcomes) {

@@ -48,6 +48,9 @@ class Population {
   // scores have moved to another model meanwhile, the client is scored again by that one.
   void add(std::int64_t id, store::ClientSplit split, std::span<const float> features,
            double probability, const std::shared_ptr<const explain::ServedModel>& model);
+  // A client another server saved: held in id order, scored by the population's model; one held
+  // already keeps its features (a stored client's never change) and takes its split and outcome.
+  void put(const store::StoredClient& client);
   // Outcomes recorded in the store (ClientStore::record_outcomes), kept here too; unknown ids are
   // skipped.
   void set_outcomes(std::span<const store::Outcome> outcomes);

@@ -9,8 +9,16 @@ Service::Service(const std::filesystem::path& bundle, const std::filesystem::pat
       registry_(std::move(registry)),
       store_(store::require_client_store(store)),
       decisions_(store),
-      explanations_(cached_explanations) {
+      explanations_(cached_explanations),
+      changes_(store) {
+  // Listening before loading: a client saved meanwhile is in the load or heard of after it.
   population_ = std::make_unique<Population>(store_.load_all(), store_.meta().run_id, model_);
+  changes_.start([this](std::int64_t id) { take_saved_client(id); });
+}
+
+void Service::take_saved_client(std::int64_t id) {
+  if (const auto client = with_store([&](store::ClientStore& s) { return s.find(id); }))
+    population_->put(*client);
 }
 
 std::shared_ptr<const explain::ServedModel> Service::model() const {

@@ -12,6 +12,7 @@
 #include "app/explanation_cache.h"
 #include "app/population.h"
 #include "explain/served_model.h"
+#include "store/client_changes.h"
 #include "store/client_store.h"
 #include "store/decision_log.h"
 
@@ -37,6 +38,8 @@ class Service {
 
   Population& population() { return *population_; }
   const Population& population() const { return *population_; }
+  // Holds in memory a client saved in the store, by this server or another sharing it.
+  void take_saved_client(std::int64_t id);
   // Runs `use` with the store, one use at a time (one SQLite connection).
   template <typename Use>
   auto with_store(Use&& use) {
@@ -69,6 +72,8 @@ class Service {
   store::DecisionLog decisions_;
   std::unique_ptr<Population> population_;
   ExplanationCache explanations_;
+  // Last, so that it stops listening before what it feeds goes.
+  store::ClientChanges changes_;
 };
 
 }  // namespace creditscore::app

@@ -1,8 +1,9 @@
 // deploy/nginx.conf as shipped, with only its addresses, ports and certificate changed, in front of
-// two replicas on one store (the second as the first's backup): Debian's nginx ends TLS. Behind it
+// two replicas on one PostgreSQL database: Debian's nginx ends TLS. Behind it
 // a login gets a Secure cookie and its state-changing requests pass the same-origin check (the
 // server believes X-Forwarded-Proto from the proxy it trusts), the audit trail records the caller's
-// address rather than the proxy's, and the first replica killed (SIGKILL) costs no request.
+// address rather than the proxy's, an application posted through it is seen by both replicas, and
+// the first replica killed (SIGKILL) costs no request.
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -10,10 +11,14 @@
 
 #include <fstream>
 #include <sstream>
+#include <thread>
 
+#include "store/store_migration.h"
 #include "tests/server/running_server.h"
+#include "tests/support/bad_applications.h"
 #include "tests/support/child_process.h"
 #include "tests/support/run_command.h"
+#include "tests/support/test_database.h"
 
 namespace creditscore::server {
 namespace {
@@ -61,15 +66,16 @@ TEST(Nginx, TheShippedConfigurationServesOverTlsAndSurvivesTheFirstReplicasDeath
                 .status,
             0);
 
-  // Two replicas, `creditscore serve` processes on one store and one model directory, trusting
-  // the proxy's address; the served data copied once, with a token per role.
+  // Two replicas, `creditscore serve` processes on one PostgreSQL database and one model
+  // directory, trusting the proxy's address; the served data copied there, with a token per role.
   RunningServer data(work.path());
   data.stop();
-  store::AccessStore(data.settings.store)
-      .add_user("ada", store::Role::Advisor, "a long passphrase");
-  const std::string serve = "serve --port 0 --store " + data.settings.store.string() +
-                            " --models " + data.settings.models.string() + " --trusted-proxy " +
-                            kProxyAddress;
+  const testing::ThrowawayDatabase database;
+  store::migrate_store(
+      {data.settings.store, store::registry_file(data.settings.models), database.url()});
+  store::AccessStore(database.url()).add_user("ada", store::Role::Advisor, "a long passphrase");
+  const std::string serve = "serve --port 0 --database " + database.url() + " --models " +
+                            data.settings.models.string() + " --trusted-proxy " + kProxyAddress;
   testing::ChildProcess first(serve, work.path() / "first.log");
   testing::ChildProcess second(serve, work.path() / "second.log");
   const int first_port = testing::wait_for_serving_port(first, work.path() / "first.log");
@@ -146,6 +152,25 @@ TEST(Nginx, TheShippedConfigurationServesOverTlsAndSurvivesTheFirstReplicasDeath
   const auto moved = plain.Get("/healthz");
   ASSERT_TRUE(moved);
   EXPECT_EQ(moved->status, 301);
+
+  // Both replicas answer, each showing an application posted through the other.
+  const auto posted = client.Post(
+      "/api/v1/applications", data.as(store::Role::Advisor),
+      nlohmann::json{{"application", testing::complete_application()}}.dump(), "application/json");
+  ASSERT_TRUE(posted);
+  ASSERT_EQ(posted->status, 201) << posted->body;
+  const std::string explanation =
+      "/api/v1/clients/" + nlohmann::json::parse(posted->body)["id"].dump() + "/explanation";
+  for (int port : {first_port, second_port}) {
+    httplib::Client replica("127.0.0.1", port);
+    int status = 0;  // the other replica hears of it within moments
+    for (int wait = 0; wait < 40 && status != 200; ++wait) {
+      if (wait > 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      const auto page = replica.Get(explanation, data.as(store::Role::Advisor));
+      status = page ? page->status : 0;
+    }
+    EXPECT_EQ(status, 200) << "replica on port " << port;
+  }
 
   // The first replica is killed: every request still gets its answer, from the second.
   first.kill();

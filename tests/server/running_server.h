@@ -53,6 +53,11 @@ class RunningServer {
     }
     start();
   }
+  // Another replica of `first`: the same database, models and tokens.
+  explicit RunningServer(const RunningServer& first)
+      : settings(first.settings), tokens(first.tokens) {
+    start();
+  }
   ~RunningServer() { stop(); }
 
   void start() {

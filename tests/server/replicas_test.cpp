@@ -1,0 +1,84 @@
+// Two servers on one PostgreSQL database, as replicas behind nginx run: what one saves, the other
+// shows at once, and a promotion reaches both.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "store/run_registry.h"
+#include "tests/server/running_server.h"
+#include "tests/support/bad_applications.h"
+#include "tests/support/run_command.h"
+#include "tests/support/test_database.h"
+
+namespace creditscore::server {
+namespace {
+
+using nlohmann::json;
+
+const auto* const kData = ::testing::AddGlobalTestEnvironment(new ServedData);
+
+// Asks `ask` again every 50 ms for up to `seconds` until it holds; whether it did.
+template <typename Ask>
+bool within(double seconds, Ask&& ask) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (!ask()) {
+    if (std::chrono::steady_clock::now() > until) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return true;
+}
+
+class ReplicasTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (testing::backend_under_test() != testing::Backend::PostgreSQL)
+      GTEST_SKIP() << "replicas share a PostgreSQL database (run as OnPostgreSQL.ReplicasTest)";
+    first_ = std::make_unique<RunningServer>(work_.path(), 0.2);
+    second_ = std::make_unique<RunningServer>(*first_);
+  }
+
+  const testing::TemporaryDirectory work_{"replicas"};
+  std::unique_ptr<RunningServer> first_;
+  std::unique_ptr<RunningServer> second_;
+};
+
+TEST_F(ReplicasTest, AnApplicationSavedByOneIsExplainedByTheOther) {
+  const json application = {{"application", testing::complete_application()}};
+  const json saved = first_->post("/api/v1/applications", application, 201);
+  const std::string path = "/api/v1/clients/" + std::to_string(saved["id"].get<std::int64_t>());
+  // The store is shared: its page is there at once.
+  EXPECT_EQ(second_->get(path)["id"], saved["id"]);
+  // The clients in memory follow within the moment the notice takes.
+  ASSERT_TRUE(within(2, [&] {
+    return second_->client->Get(path + "/explanation", second_->as(store::Role::Advisor))->status ==
+           200;
+  }));
+  const json explained = second_->get(path + "/explanation");
+  EXPECT_DOUBLE_EQ(explained["probability"].get<double>(), saved["probability"].get<double>());
+  // Numbers go on from the store's, whichever server saved the last one.
+  const json next = second_->post("/api/v1/applications", application, 201);
+  EXPECT_GT(next["id"].get<std::int64_t>(), saved["id"].get<std::int64_t>());
+  EXPECT_EQ(first_->get("/api/v1/clients?limit=1")["total"],
+            second_->get("/api/v1/clients?limit=1")["total"]);
+}
+
+TEST_F(ReplicasTest, APromotionReachesBothWithinTwoSeconds) {
+  const std::string before = first_->get("/api/v1/model")["run_id"];
+  const testing::CommandResult trained = testing::run_creditscore(
+      "train --data " + (ServedData::root() / "data").string() + " --models " +
+      first_->settings.models.string() + " --database " + first_->settings.database.string() +
+      " --folds 2 --max-rounds 10 --early-stopping 5 --seed 3");
+  ASSERT_EQ(trained.status, 0) << trained.output;
+  store::RunRegistry registry(first_->settings.database);
+  const std::string run = registry.list().front().id;
+  ASSERT_NE(run, before);
+  registry.promote(run);
+  for (RunningServer* replica : {first_.get(), second_.get()}) {
+    EXPECT_TRUE(within(2, [&] { return replica->get("/api/v1/model")["run_id"] == run; }))
+        << "port " << replica->port;
+  }
+}
+
+}  // namespace
+}  // namespace creditscore::server
