@@ -11,13 +11,16 @@
 namespace creditscore::server {
 namespace {
 
-std::filesystem::path served_bundle(const std::filesystem::path& registry) {
-  const auto served = store::RunRegistry(registry).served();
+// The served run's bundle, fetched into `models` from a shared database that holds it.
+std::filesystem::path served_bundle(const std::filesystem::path& registry,
+                                    const std::filesystem::path& models) {
+  store::RunRegistry runs(registry);
+  const auto served = runs.served();
   if (!served) {
-    throw not_found("no model is served in " + registry.string() +
+    throw not_found("no model is served in " + store::display_name(registry) +
                     ": give --model BUNDLE, or train one with `creditscore train`");
   }
-  return served->bundle_path;
+  return runs.bundle_directory(*served, models);
 }
 
 std::optional<std::filesystem::path> followed_registry(const ServerSettings& settings) {
@@ -57,8 +60,9 @@ ApiServer::ApiServer(const ServerSettings& settings)
   const auto registry = followed_registry(settings);
   const std::filesystem::path& store =
       settings.database.empty() ? settings.store : settings.database;
-  service_ = std::make_unique<app::Service>(registry ? served_bundle(*registry) : settings.model,
-                                            store, registry, settings.cached_explanations);
+  service_ = std::make_unique<app::Service>(
+      registry ? served_bundle(*registry, settings.models) : settings.model, store, registry,
+      settings.cached_explanations);
   admission_ = std::make_unique<app::Admission>(*service_);
   metrics_.set_model(service_->model()->bundle().run_id);
   authenticator_ = std::make_unique<Authenticator>(store, settings.sessions);
@@ -166,7 +170,7 @@ void ApiServer::follow_registry() {
     }
     std::filesystem::path wanted;
     try {
-      wanted = served_bundle(*service_->registry());
+      wanted = served_bundle(*service_->registry(), settings_.models);
     } catch (const std::exception&) {
       continue;  // a registry being written, or emptied: the next look will tell
     }

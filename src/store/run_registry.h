@@ -1,6 +1,7 @@
-// Every training run, recorded in SQLite: its settings, metrics, timings, the fingerprint of the
-// data it learned from and where its model bundle is. Also which run's bundle is served, as a
-// history of promotions that a rollback walks back.
+// Every training run, recorded in the database: its settings, metrics, timings, the fingerprint
+// of the data it learned from and where its model bundle is. Also which run's bundle is served, as
+// a history of promotions that a rollback walks back. A registry in a shared PostgreSQL database
+// also holds each bundle's files, so that servers on other machines need no shared filesystem.
 #pragma once
 
 #include <filesystem>
@@ -35,8 +36,15 @@ class RunRegistry {
  public:
   explicit RunRegistry(const std::filesystem::path& file);
 
-  // Throws StoreError when a run with the same id exists.
+  // Throws StoreError when a run with the same id exists. In a shared database, the files of the
+  // bundle at run.bundle_path are kept with it.
   void record(const RunRecord& run);
+  // Keeps the files of `run`'s bundle in a shared database, unless they are there already (a
+  // run copied by `store migrate`); nothing in a file registry.
+  void keep_bundle_files(const RunRecord& run);
+  // Where `run`'s bundle is on this machine: the files the shared database holds, written once
+  // under `cache`/RUN each checked against its SHA-256; else the path it was recorded with.
+  std::filesystem::path bundle_directory(const RunRecord& run, const std::filesystem::path& cache);
   // Newest first.
   std::vector<RunRecord> list();
   std::optional<RunRecord> find(std::string_view id);

@@ -164,6 +164,22 @@ void migrate_file(const std::filesystem::path& file, Database& target,
   }
 }
 
+// The files of every run's bundle found on this machine, for servers that have none.
+void keep_bundles(const std::string& source, RunRegistry registry, Database& target,
+                  std::vector<MigratedTable>& migrated) {
+  const auto held = [&] {
+    Statement count = target.prepare("SELECT count(*) FROM bundle_files");
+    count.step();
+    return static_cast<std::size_t>(count.integer(0));
+  };
+  const std::size_t before = held();
+  for (const RunRecord& run : registry.list()) {
+    if (std::filesystem::is_directory(run.bundle_path)) registry.keep_bundle_files(run);
+  }
+  const std::size_t after = held();
+  migrated.push_back({source, "bundle_files", after, after - before, "(each file's own)"});
+}
+
 }  // namespace
 
 std::vector<MigratedTable> migrate_store(const MigrationRequest& request,
@@ -184,7 +200,10 @@ std::vector<MigratedTable> migrate_store(const MigrationRequest& request,
   Database target(request.target);
   std::vector<MigratedTable> migrated;
   migrate_file(request.store, target, migrated, progress);
-  if (!request.registry.empty()) migrate_file(request.registry, target, migrated, progress);
+  if (!request.registry.empty()) {
+    migrate_file(request.registry, target, migrated, progress);
+    keep_bundles(request.registry.string(), RunRegistry(request.target), target, migrated);
+  }
   return migrated;
 }
 

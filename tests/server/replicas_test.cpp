@@ -1,10 +1,12 @@
-// Two servers on one PostgreSQL database, as replicas behind nginx run: what one saves, the other
-// shows at once, and a promotion reaches both.
+// Two servers on one PostgreSQL database and no shared files, as replicas behind nginx run: what
+// one saves, the other shows at once, and a promotion reaches both, the bundle coming to the
+// second from the database.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <thread>
 
+#include "model/model_bundle.h"
 #include "store/run_registry.h"
 #include "tests/server/running_server.h"
 #include "tests/support/bad_applications.h"
@@ -35,7 +37,7 @@ class ReplicasTest : public ::testing::Test {
     if (testing::backend_under_test() != testing::Backend::PostgreSQL)
       GTEST_SKIP() << "replicas share a PostgreSQL database (run as OnPostgreSQL.ReplicasTest)";
     first_ = std::make_unique<RunningServer>(work_.path(), 0.2);
-    second_ = std::make_unique<RunningServer>(*first_);
+    second_ = std::make_unique<RunningServer>(*first_, work_.path() / "second-models");
   }
 
   const testing::TemporaryDirectory work_{"replicas"};
@@ -78,6 +80,9 @@ TEST_F(ReplicasTest, APromotionReachesBothWithinTwoSeconds) {
     EXPECT_TRUE(within(2, [&] { return replica->get("/api/v1/model")["run_id"] == run; }))
         << "port " << replica->port;
   }
+  // The second replica's bundles came from the database, checked file by file.
+  EXPECT_EQ(model::read_bundle(work_.path() / "second-models" / run).run_id, run);
+  EXPECT_EQ(model::read_bundle(work_.path() / "second-models" / before).run_id, before);
 }
 
 }  // namespace

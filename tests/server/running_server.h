@@ -53,9 +53,11 @@ class RunningServer {
     }
     start();
   }
-  // Another replica of `first`: the same database, models and tokens.
-  explicit RunningServer(const RunningServer& first)
+  // Another replica of `first`: the same database and tokens, and `models` of its own, which the
+  // bundles come to from the database.
+  RunningServer(const RunningServer& first, const std::filesystem::path& models)
       : settings(first.settings), tokens(first.tokens) {
+    settings.models = models;
     start();
   }
   ~RunningServer() { stop(); }
