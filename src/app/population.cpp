@@ -69,46 +69,44 @@ std::int64_t Population::next_id() const {
   return clients_.ids.empty() ? 1 : clients_.ids.back() + 1;
 }
 
+bool Population::insert(std::int64_t id, store::ClientSplit split, std::int8_t target,
+                        std::span<const float> features, double probability) {
+  const auto at = std::lower_bound(clients_.ids.begin(), clients_.ids.end(), id);
+  if (at != clients_.ids.end() && *at == id) return false;
+  if (features.size() != clients_.cols()) {
+    throw internal_error("client " + std::to_string(id) + ": " + std::to_string(features.size()) +
+                         " features for " + std::to_string(clients_.cols()));
+  }
+  // Nearly always at the end: a new application takes the next number.
+  const auto row = at - clients_.ids.begin();
+  clients_.ids.insert(at, id);
+  clients_.splits.insert(clients_.splits.begin() + row, split);
+  clients_.targets.insert(clients_.targets.begin() + row, target);
+  clients_.probabilities.insert(clients_.probabilities.begin() + row, probability);
+  clients_.values.insert(
+      clients_.values.begin() + row * static_cast<std::ptrdiff_t>(clients_.cols()),
+      features.begin(), features.end());
+  return true;
+}
+
 void Population::add(std::int64_t id, store::ClientSplit split, std::span<const float> features,
                      double probability, const std::shared_ptr<const explain::ServedModel>& model) {
   const std::unique_lock hold(lock_);
-  if (features.size() != clients_.cols() || (!clients_.ids.empty() && id <= clients_.ids.back())) {
-    throw internal_error("new client " + std::to_string(id) + ": " +
-                         std::to_string(features.size()) + " features for " +
-                         std::to_string(clients_.cols()) + ", or an id already taken");
-  }
-  clients_.ids.push_back(id);
-  clients_.splits.push_back(split);
-  clients_.targets.push_back(store::kUnknownTarget);
-  clients_.probabilities.push_back(model == scored_by_ ? probability
-                                                       : scored_by_->probability(features));
-  clients_.values.insert(clients_.values.end(), features.begin(), features.end());
+  insert(id, split, store::kUnknownTarget, features,
+         model == scored_by_ ? probability : scored_by_->probability(features));
 }
 
 void Population::put(const store::StoredClient& client) {
   const std::unique_lock hold(lock_);
-  const auto at = std::lower_bound(clients_.ids.begin(), clients_.ids.end(), client.id);
-  const auto row = static_cast<std::size_t>(at - clients_.ids.begin());
   const std::int8_t target =
       client.target ? static_cast<std::int8_t>(*client.target) : store::kUnknownTarget;
-  if (at != clients_.ids.end() && *at == client.id) {
-    clients_.splits[row] = client.split;
-    clients_.targets[row] = target;
+  if (const auto row = row_of(clients_, client.id)) {
+    clients_.splits[*row] = client.split;
+    clients_.targets[*row] = target;
     return;
   }
-  if (client.features.size() != clients_.cols()) {
-    throw internal_error("client " + std::to_string(client.id) + ": " +
-                         std::to_string(client.features.size()) + " features for " +
-                         std::to_string(clients_.cols()));
-  }
-  clients_.ids.insert(at, client.id);
-  clients_.splits.insert(clients_.splits.begin() + static_cast<std::ptrdiff_t>(row), client.split);
-  clients_.targets.insert(clients_.targets.begin() + static_cast<std::ptrdiff_t>(row), target);
-  clients_.probabilities.insert(clients_.probabilities.begin() + static_cast<std::ptrdiff_t>(row),
-                                scored_by_->probability(client.features));
-  clients_.values.insert(
-      clients_.values.begin() + static_cast<std::ptrdiff_t>(row * clients_.cols()),
-      client.features.begin(), client.features.end());
+  insert(client.id, client.split, target, client.features,
+         scored_by_->probability(client.features));
 }
 
 void Population::set_outcomes(std::span<const store::Outcome> outcomes) {

@@ -44,12 +44,14 @@ class Population {
   // The id the next new application gets: one above every id held.
   std::int64_t next_id() const;
 
-  // A new client, scored by `model`; its id must be above every id held. When the population's
-  // scores have moved to another model meanwhile, the client is scored again by that one.
+  // A new client this server saved, scored by `model`. When the population's scores have moved
+  // to another model meanwhile, the client is scored again by that one. Held already when the
+  // database's notice of the save came first.
   void add(std::int64_t id, store::ClientSplit split, std::span<const float> features,
            double probability, const std::shared_ptr<const explain::ServedModel>& model);
-  // A client another server saved: held in id order, scored by the population's model; one held
-  // already keeps its features (a stored client's never change) and takes its split and outcome.
+  // A client saved in the store, by another server or this one: held in id order, scored by the
+  // population's model; one held already keeps its features (a stored client's never change)
+  // and takes its split and outcome.
   void put(const store::StoredClient& client);
   // Outcomes recorded in the store (ClientStore::record_outcomes), kept here too; unknown ids are
   // skipped.
@@ -62,6 +64,9 @@ class Population {
 
  private:
   static void check_features(const store::StoredMatrix& clients, const explain::ServedModel& model);
+  // Holds a client not held yet, in id order; false when `id` is held already. Under the lock.
+  bool insert(std::int64_t id, store::ClientSplit split, std::int8_t target,
+              std::span<const float> features, double probability);
   static std::optional<std::size_t> row_of(const store::StoredMatrix& clients, std::int64_t id);
   static void score_rows(const store::StoredMatrix& clients, const explain::ServedModel& model,
                          std::size_t from, std::vector<double>& probabilities);
