@@ -123,6 +123,11 @@ void write_clients(store::ClientStore& store, const std::vector<ScoredClients>& 
 }  // namespace
 
 BuiltStore build_store(const StoreBuildRequest& request, PipelineObserver& observer) {
+  if (store::is_postgresql(request.out)) {
+    throw invalid_input("--out " + store::display_name(request.out) +
+                        ": a store is built as an SQLite file, then copied into PostgreSQL with "
+                        "`creditscore store migrate`");
+  }
   check_not_in_use(request.out);
   const model::ModelBundle bundle = model::read_bundle(request.bundle);
   const features::FeatureCatalog catalog = features::FeatureCatalog::from_json(bundle.catalog);

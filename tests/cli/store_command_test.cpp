@@ -53,6 +53,12 @@ TEST_F(StoreCommandTest, BuildsTheStoreWithTheScoresOfTheServedModel) {
   const CommandResult built =
       run("store build --data " + data_ + " --models " + models_ + " --out " + db.string());
   ASSERT_EQ(built.status, 0) << built.output;
+  const CommandResult into_postgresql =
+      run("store build --data " + data_ + " --models " + models_ +
+          " --out postgresql://nobody@127.0.0.1:1/creditscore");
+  EXPECT_EQ(into_postgresql.status, 1);
+  EXPECT_NE(into_postgresql.output.find("store migrate"), std::string::npos)
+      << into_postgresql.output;
   EXPECT_NE(built.output.find("Client store built with"), std::string::npos) << built.output;
   EXPECT_NE(built.output.find("database size"), std::string::npos) << built.output;
   // Only the database is left: no temporary file, no write-ahead log.
