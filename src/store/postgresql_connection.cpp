@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <atomic>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -17,7 +18,9 @@ namespace {
 // The advisory lock every writer and every schema change takes: the database's writers then run
 // one after another, across all servers, as SQLite's do on one file.
 constexpr std::string_view kWriterLock = "SELECT pg_advisory_xact_lock(7428190312)";
-constexpr Oid kByteaType = 17;  // pg_type.h's BYTEAOID, which libpq-fe.h does not declare
+// pg_type.h's oids, which libpq-fe.h does not declare.
+constexpr Oid kByteaType = 17;
+constexpr Oid kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701;
 
 struct ResultDeleter {
   void operator()(PGresult* result) const { PQclear(result); }
@@ -66,50 +69,84 @@ class PostgresqlCursor final : public Cursor {
     row_ = -1;
   }
 
+  // Results come in binary, PostgreSQL's own representation: bytes as they are, numbers in
+  // network byte order, so that reading every client's vector decodes no text.
   std::string text(int column) const override {
-    return std::string(PQgetvalue(result_.get(), row_, column),
-                       static_cast<std::size_t>(PQgetlength(result_.get(), row_, column)));
+    switch (PQftype(result_.get(), column)) {
+      case kInt2:
+      case kInt4:
+      case kInt8:
+        return is_null(column) ? std::string() : std::to_string(integer(column));
+      case kFloat4:
+      case kFloat8: {
+        if (is_null(column)) return {};
+        char number[32];
+        std::snprintf(number, sizeof number, "%.17g", real(column));
+        return number;
+      }
+      default:
+        return std::string(raw(column));
+    }
   }
   std::int64_t integer(int column) const override {
     if (is_null(column)) return 0;
-    const char* text = PQgetvalue(result_.get(), row_, column);
-    const char* end = text + PQgetlength(result_.get(), row_, column);
-    std::int64_t value = 0;
-    const auto [stop, error] = std::from_chars(text, end, value);
-    if (error != std::errc() || stop != end) not_a("an integer", column);
-    return value;
+    const std::string_view bytes = raw(column);
+    switch (PQftype(result_.get(), column)) {
+      case kInt2:
+        return static_cast<std::int16_t>(big_endian(bytes, 2));
+      case kInt4:
+        return static_cast<std::int32_t>(big_endian(bytes, 4));
+      case kInt8:
+        return static_cast<std::int64_t>(big_endian(bytes, 8));
+      case kFloat4:
+      case kFloat8:
+        return static_cast<std::int64_t>(real(column));
+      default: {
+        std::int64_t value = 0;
+        const auto [stop, error] =
+            std::from_chars(bytes.data(), bytes.data() + bytes.size(), value);
+        if (error != std::errc() || stop != bytes.data() + bytes.size())
+          not_a("an integer", column);
+        return value;
+      }
+    }
   }
   double real(int column) const override {
     if (is_null(column)) return 0;
-    const std::string value = text(column);
-    char* end = nullptr;
-    const double number = std::strtod(value.c_str(), &end);
-    if (end != value.c_str() + value.size()) not_a("a number", column);
-    return number;
+    const std::string_view bytes = raw(column);
+    switch (PQftype(result_.get(), column)) {
+      case kFloat4:
+        return std::bit_cast<float>(static_cast<std::uint32_t>(big_endian(bytes, 4)));
+      case kFloat8:
+        return std::bit_cast<double>(big_endian(bytes, 8));
+      case kInt2:
+      case kInt4:
+      case kInt8:
+        return static_cast<double>(integer(column));
+      default: {
+        const std::string value(bytes);
+        char* end = nullptr;
+        const double number = std::strtod(value.c_str(), &end);
+        if (end != value.c_str() + value.size()) not_a("a number", column);
+        return number;
+      }
+    }
   }
   std::span<const std::byte> blob(int column) const override {
-    // Text results show bytea as \x and hex digits.
-    std::size_t length = 0;
-    unsigned char* bytes = PQunescapeBytea(
-        reinterpret_cast<const unsigned char*>(PQgetvalue(result_.get(), row_, column)), &length);
-    if (bytes == nullptr) not_a("bytes", column);
-    blob_.assign(reinterpret_cast<const std::byte*>(bytes),
-                 reinterpret_cast<const std::byte*>(bytes) + length);
-    PQfreemem(bytes);
-    return blob_;
+    const std::string_view bytes = raw(column);
+    return {reinterpret_cast<const std::byte*>(bytes.data()), bytes.size()};
   }
   bool is_null(int column) const override { return PQgetisnull(result_.get(), row_, column) != 0; }
   int column_count() const override { return PQnfields(result_.get()); }
   ValueKind kind(int column) const override {
     if (is_null(column)) return ValueKind::Null;
     switch (PQftype(result_.get(), column)) {  // pg_type.h's oids
-      case 20:
-      case 21:
-      case 23:
+      case kInt2:
+      case kInt4:
+      case kInt8:
         return ValueKind::Integer;
-      case 700:
-      case 701:
-      case 1700:
+      case kFloat4:
+      case kFloat8:
         return ValueKind::Real;
       case kByteaType:
         return ValueKind::Blob;
@@ -125,13 +162,26 @@ class PostgresqlCursor final : public Cursor {
     return parameters_[at];
   }
   [[noreturn]] void not_a(std::string_view what, int column) const;
+  std::string_view raw(int column) const {
+    return {PQgetvalue(result_.get(), row_, column),
+            static_cast<std::size_t>(PQgetlength(result_.get(), row_, column))};
+  }
+  // The `size` bytes of a binary integer, most significant first; a column of another width is
+  // a bug of the SQL, named.
+  std::uint64_t big_endian(std::string_view bytes, std::size_t size) const {
+    if (bytes.size() != size)
+      throw StoreError("a binary value of " + std::to_string(bytes.size()) + " bytes where " +
+                       std::to_string(size) + " were expected");
+    std::uint64_t value = 0;
+    for (unsigned char byte : bytes) value = value << 8 | byte;
+    return value;
+  }
 
   PostgresqlConnection& connection_;
   std::string sql_;
   std::vector<Parameter> parameters_;
   Result result_;
   int row_ = -1;
-  mutable std::vector<std::byte> blob_;
 };
 
 class PostgresqlConnection final : public Connection {
@@ -183,7 +233,7 @@ class PostgresqlConnection final : public Connection {
     }
     return run(sql, [&](PGconn* c) {
       return PQexecParams(c, sql.c_str(), static_cast<int>(parameters.size()), types.data(),
-                          values.data(), lengths.data(), formats.data(), 0);
+                          values.data(), lengths.data(), formats.data(), 1);
     });
   }
 
