@@ -3,6 +3,7 @@
 // second from the database.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -65,8 +66,24 @@ TEST_F(ReplicasTest, AnApplicationSavedByOneIsExplainedByTheOther) {
             second_->get("/api/v1/clients?limit=1")["total"]);
 }
 
-TEST_F(ReplicasTest, APromotionReachesBothWithinTwoSeconds) {
+TEST_F(ReplicasTest, APromotionReachesBothWithinTwoSecondsWithoutAFailedRequest) {
   const std::string before = first_->get("/api/v1/model")["run_id"];
+  const std::string id = first_->get("/api/v1/clients?limit=1")["clients"][0]["id"].dump();
+  // Both replicas under load throughout, as nginx would share it.
+  std::atomic<bool> done{false};
+  std::atomic<int> requests{0}, failures{0};
+  std::thread load([&] {
+    std::vector<std::unique_ptr<httplib::Client>> replicas;
+    for (const RunningServer* replica : {first_.get(), second_.get()}) {
+      replicas.push_back(std::make_unique<httplib::Client>("127.0.0.1", replica->port));
+      replicas.back()->set_default_headers(replica->as(store::Role::System));
+    }
+    while (!done) {
+      const auto answer = replicas[requests % 2]->Get("/predict?numeroClient=" + id);
+      failures += !answer || answer->status != 200 ? 1 : 0;
+      ++requests;
+    }
+  });
   const testing::CommandResult trained = testing::run_creditscore(
       "train --data " + (ServedData::root() / "data").string() + " --models " +
       first_->settings.models.string() + " --database " + first_->settings.database.string() +
@@ -80,6 +97,10 @@ TEST_F(ReplicasTest, APromotionReachesBothWithinTwoSeconds) {
     EXPECT_TRUE(within(2, [&] { return replica->get("/api/v1/model")["run_id"] == run; }))
         << "port " << replica->port;
   }
+  done = true;
+  load.join();
+  EXPECT_GT(requests, 10);
+  EXPECT_EQ(failures, 0);
   // The second replica's bundles came from the database, checked file by file.
   EXPECT_EQ(model::read_bundle(work_.path() / "second-models" / run).run_id, run);
   EXPECT_EQ(model::read_bundle(work_.path() / "second-models" / before).run_id, before);
