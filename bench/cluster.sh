@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-work=${1:-build/bench-data/server}
+work=$(realpath -m "${1:-build/bench-data/server}")
 clients=${2:-20000}
 seconds=${3:-10}
 cmake --preset release >/dev/null
