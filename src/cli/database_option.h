@@ -1,5 +1,6 @@
-// The --database option of the commands that use the run registry (train, runs, promote): the
-// PostgreSQL database several servers share, whose registry is used in place of --models'.
+// The --database option of the commands that use the run registry or the store: the PostgreSQL
+// database several servers share, whose registry (and store) is used in place of --models' (and
+// --store).
 #pragma once
 
 #include <CLI/CLI.hpp>

@@ -16,6 +16,7 @@ namespace {
 struct ExplainOptions {
   std::filesystem::path model;
   std::filesystem::path models = "models";
+  std::filesystem::path database;
   std::filesystem::path data = "data";
   std::int64_t client = 0;
   std::size_t reasons = 5;
@@ -35,7 +36,8 @@ void add_reasons(TextTable& table, const std::vector<explain::Reason>& reasons,
 }
 
 void run_explain(const ExplainOptions& options) {
-  const std::filesystem::path bundle_path = chosen_bundle(options.model, options.models);
+  const std::filesystem::path bundle_path =
+      chosen_bundle(options.model, options.models, options.database);
   const auto served = explain::ServedModel::load(bundle_path);
   const tables::Dataset data = read_dataset_with_report(options.data, std::cout);
   const tables::Dataset client = tables::ClientSlicer(data).slice(options.client);
@@ -95,7 +97,8 @@ void register_explain_command(CLI::App& app) {
       "points of probability (they add up from the average client's probability to this\n"
       "client's), with exact TreeSHAP values. Example:\n"
       "  creditscore explain --data data --client 100002 --lang en");
-  add_bundle_and_data_options(*command, options->model, options->models, options->data);
+  add_bundle_and_data_options(*command, options->model, options->models, options->database,
+                              options->data);
   command->add_option("--client", options->client, "The client's SK_ID_CURR")->required();
   command->add_option("--reasons", options->reasons, "Factors shown each way")
       ->check(CLI::Range(1, 50))

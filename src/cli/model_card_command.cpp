@@ -7,6 +7,7 @@
 #include "app/document_pdf.h"
 #include "app/model_card.h"
 #include "cli/commands.h"
+#include "cli/database_option.h"
 #include "store/run_registry.h"
 #include "tables/atomic_file.h"
 
@@ -16,6 +17,7 @@ namespace {
 struct ModelCardOptions {
   std::string run;  // empty: the served run
   std::filesystem::path models = "models";
+  std::filesystem::path database;
   std::string lang = "fr";
   std::filesystem::path out;
   bool markdown = false;
@@ -23,19 +25,20 @@ struct ModelCardOptions {
 
 void run_model_card(const ModelCardOptions& options) {
   const explain::Language language = app::parse_language(options.lang);
-  store::RunRegistry registry(store::registry_file(options.models));
+  const std::filesystem::path location = store::registry_location(options.models, options.database);
+  store::RunRegistry registry(location);
   const std::optional<store::RunRecord> served = registry.served();
   const std::optional<store::RunRecord> record =
       options.run.empty() ? served : registry.find(options.run);
   if (!record) {
     throw not_found(options.run.empty()
-                        ? "no run is served in " + store::registry_file(options.models).string() +
+                        ? "no run is served in " + store::display_name(location) +
                               ": name one (see `creditscore runs`)"
-                        : "no run " + options.run + " in " +
-                              store::registry_file(options.models).string() +
+                        : "no run " + options.run + " in " + store::display_name(location) +
                               " (see `creditscore runs`)");
   }
-  const model::ModelBundle bundle = model::read_bundle(record->bundle_path);
+  const model::ModelBundle bundle =
+      model::read_bundle(registry.bundle_directory(*record, options.models));
   const app::Document card = app::model_card(bundle, served && served->id == record->id, language);
   write_file_atomically(options.out,
                         options.markdown ? app::document_markdown(card) : app::document_pdf(card));
@@ -60,6 +63,7 @@ void register_model_card_command(CLI::App& app) {
   command
       ->add_option("--models", options->models, "Directory of the model bundles and the registry")
       ->capture_default_str();
+  add_database_option(*command, options->database);
   command->add_option("--lang", options->lang, "Language: fr or en")->capture_default_str();
   command->add_option("--out", options->out, "File to write (written whole or not at all)")
       ->required();

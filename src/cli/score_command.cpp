@@ -14,7 +14,8 @@ void register_score_command(CLI::App& app) {
       "decides with the bundle's threshold. Writes SK_ID_CURR,PROBABILITY_OF_DEFAULT,DECISION\n"
       "(granted or refused). Example:\n"
       "  creditscore score --data data --out predictions.csv");
-  add_bundle_and_data_options(*command, options->model, options->models, options->request.data);
+  add_bundle_and_data_options(*command, options->model, options->models, options->database,
+                              options->request.data);
   command->add_option("--clients", options->clients, "Which applications: test (new) or train")
       ->check(CLI::IsMember({"test", "train"}))
       ->capture_default_str();

@@ -10,7 +10,8 @@
 namespace creditscore::cli {
 
 void run_scoring(const ScoreOptions& options) {
-  const std::filesystem::path bundle = chosen_bundle(options.model, options.models);
+  const std::filesystem::path bundle =
+      chosen_bundle(options.model, options.models, options.database);
   CommandLineObserver observer(std::cout);
   app::BatchScoringRequest request = options.request;
   request.bundle = bundle;

@@ -12,7 +12,8 @@ namespace creditscore::cli {
 struct ScoreOptions {
   std::filesystem::path model;  // the bundle; empty: the one the registry of `models` serves
   std::filesystem::path models = "models";
-  app::BatchScoringRequest request;  // its bundle chosen from the two above
+  std::filesystem::path database;    // a shared registry; empty: the one in `models`
+  app::BatchScoringRequest request;  // its bundle chosen from the three above
   std::string clients = "test";
 };
 

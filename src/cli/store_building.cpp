@@ -19,7 +19,8 @@ std::string share(std::size_t part, std::size_t whole) {
 
 void run_store_build(const StoreBuildOptions& options) {
   const auto start = std::chrono::steady_clock::now();
-  const std::filesystem::path bundle = chosen_bundle(options.model, options.models);
+  const std::filesystem::path bundle =
+      chosen_bundle(options.model, options.models, options.database);
   CommandLineObserver observer(std::cout);
   app::StoreBuildRequest request = options.request;
   request.bundle = bundle;

@@ -13,7 +13,8 @@ namespace creditscore::cli {
 struct StoreBuildOptions {
   std::filesystem::path model;  // the bundle; empty: the one the registry of `models` serves
   std::filesystem::path models = "models";
-  app::StoreBuildRequest request;  // its bundle chosen from the two above
+  std::filesystem::path database;  // a shared registry; empty: the one in `models`
+  app::StoreBuildRequest request;  // its bundle chosen from the three above
 };
 
 void run_store_build(const StoreBuildOptions& options);

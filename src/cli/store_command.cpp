@@ -59,7 +59,8 @@ void register_store_command(CLI::App& app) {
       "default of a model bundle (by default the served one). Built under a temporary name and\n"
       "renamed over DB when complete. Example:\n"
       "  creditscore store build --data data --out clients.sqlite");
-  add_bundle_and_data_options(*build, options->model, options->models, options->request.data);
+  add_bundle_and_data_options(*build, options->model, options->models, options->database,
+                              options->request.data);
   build->add_option("--out", options->request.out, "Client store database to write")
       ->capture_default_str();
   build->callback([options] { run_store_build(*options); });

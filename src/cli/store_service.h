@@ -1,5 +1,6 @@
 // What the commands that read the client store with a model share (letters, client export,
-// recourse): --store, --model and --models, and the service they open on them.
+// recourse, monitor): --store (or --database: a shared PostgreSQL database, whose registry is
+// then used too), --model and --models, and the service they open on them.
 #pragma once
 
 #include <CLI/CLI.hpp>

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "model/model_bundle.h"
+#include "store/audit_trail.h"
 #include "store/run_registry.h"
 #include "tests/server/running_server.h"
 #include "tests/support/bad_applications.h"
@@ -104,6 +105,34 @@ TEST_F(ReplicasTest, APromotionReachesBothWithinTwoSecondsWithoutAFailedRequest)
   // The second replica's bundles came from the database, checked file by file.
   EXPECT_EQ(model::read_bundle(work_.path() / "second-models" / run).run_id, run);
   EXPECT_EQ(model::read_bundle(work_.path() / "second-models" / before).run_id, before);
+}
+
+TEST_F(ReplicasTest, CommandsWorkOnTheSharedDatabaseWithoutItsFiles) {
+  const std::filesystem::path models = work_.path() / "command-models";  // empty
+  const std::string database = first_->settings.database.string();
+  const std::string run = first_->get("/api/v1/model")["run_id"];
+  const std::filesystem::path card = work_.path() / "card.md";
+  const testing::CommandResult carded =
+      testing::run_creditscore("model-card --markdown --database " + database + " --models " +
+                               models.string() + " --out " + card.string());
+  ASSERT_EQ(carded.status, 0) << carded.output;
+  EXPECT_NE(testing::read_file(card).find(run), std::string::npos);
+  EXPECT_EQ(model::read_bundle(models / run).run_id, run);  // fetched from the database
+
+  const std::string id = first_->get("/api/v1/clients?limit=1")["clients"][0]["id"].dump();
+  const std::filesystem::path exported = work_.path() / "client.json";
+  const testing::CommandResult export_run =
+      testing::run_creditscore("client export " + id + " --database " + database + " --models " +
+                               models.string() + " --out " + exported.string());
+  ASSERT_EQ(export_run.status, 0) << export_run.output;
+  EXPECT_NE(testing::read_file(exported).find(id), std::string::npos);
+  store::AuditQuery exports;
+  exports.client_id = std::stoll(id);
+  bool recorded = false;
+  for (const store::AuditRecord& r : store::AuditTrail(database).find(exports))
+    recorded = recorded || r.action == "client export";
+  EXPECT_TRUE(recorded) << "the export is in the shared database's audit trail";
+  EXPECT_FALSE(std::filesystem::exists("clients.sqlite")) << "no file store made by mistake";
 }
 
 }  // namespace
