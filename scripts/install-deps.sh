@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build   # compiler and build
   googletest libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
   libcli11-dev                        # command-line options and --help
+  libfast-float-dev                   # exact decimal numbers at the CSV reader's speed
   libboost-dev                        # Boost.Math: chi-squared and normal tails for the drift tests
   nlohmann-json3-dev                  # JSON (feature catalogue, model bundle)
   libxgboost-dev                      # gradient-boosted trees, through the C API

@@ -1,5 +1,7 @@
 #include "tables/column_builder.h"
 
+#include <fast_float/fast_float.h>
+
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -12,37 +14,14 @@ std::string quoted(std::string_view text) {
   return "'" + std::string(text.substr(0, kShown)) + (text.size() > kShown ? "...'" : "'");
 }
 
-// Plain decimals ("-1234.5", "0.018801"), most of the Home Credit numbers, by Clinger's fast path:
-// with at most 15 significant digits and 22 decimals, digits / 10^decimals is one correctly
-// rounded division of two exact doubles: the same value std::from_chars gives, sooner.
-bool parse_plain_decimal(std::string_view text, double& value) {
-  static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-  std::size_t i = 0;
-  const bool negative = !text.empty() && text[0] == '-';
-  if (negative) ++i;
-  std::uint64_t digits = 0;
-  int significant = 0, decimals = 0;
-  bool seen_digit = false, seen_point = false;
-  for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c >= '0' && c <= '9') {
-      seen_digit = true;
-      if (digits != 0 || c != '0') ++significant;
-      digits = digits * 10 + static_cast<std::uint64_t>(c - '0');
-      if (seen_point) ++decimals;
-      if (significant > 15 || decimals > 22) return false;
-    } else if (c == '.' && !seen_point) {
-      seen_point = true;
-    } else {
-      return false;  // exponent, sign or anything else: the general parser decides
-    }
-  }
-  if (!seen_digit) return false;
-  value = static_cast<double>(digits) / kPowers[decimals];
-  if (negative) value = -value;
-  return true;
+constexpr double kFloatMax = std::numeric_limits<float>::max();
+
+// Where the field that ends at `p` gives way to the next: ',' or '\n' (returned as is), the '\n'
+// of a "\r\n" line end or the end of the text; nullptr when `p` is inside the field.
+const char* field_end(const char* p, const char* end) {
+  if (p == end || *p == ',' || *p == '\n') return p;
+  if (*p == '\r' && (p + 1 == end || p[1] == '\n')) return p + 1;
+  return nullptr;
 }
 
 }  // namespace
@@ -100,19 +79,12 @@ std::optional<std::string> ColumnBuilder::append(std::string_view text) {
         return std::nullopt;
       }
       double value = 0;
-      if (parse_plain_decimal(text, value)) {
-        column_.numbers.push_back(static_cast<float>(value));
-        return std::nullopt;
-      }
-      const auto [stop, error] = std::from_chars(begin, end, value);
-      if (error == std::errc::result_out_of_range ||
-          (error == std::errc() && stop == end && std::isfinite(value) &&
-           std::abs(value) > std::numeric_limits<float>::max())) {
-        return "number " + quoted(text) + " is out of range";
-      }
-      if (error != std::errc() || stop != end || !std::isfinite(value)) {
+      const auto [stop, error] = fast_float::from_chars(begin, end, value);
+      // fast_float reads "inf" and "nan" too, which are not numbers here (both hold an 'n').
+      if (error != std::errc() || stop != end || text.find_first_of("nN") != text.npos) {
         return "cannot parse " + quoted(text) + " as a number";
       }
+      if (!(std::abs(value) <= kFloatMax)) return "number " + quoted(text) + " is out of range";
       column_.numbers.push_back(static_cast<float>(value));
       return std::nullopt;
     }
@@ -121,6 +93,34 @@ std::optional<std::string> ColumnBuilder::append(std::string_view text) {
       return std::nullopt;
   }
   return std::nullopt;
+}
+
+const char* ColumnBuilder::append_unquoted(const char* begin, const char* end) {
+  switch (column_.kind) {
+    case ColumnKind::Id: {
+      std::int64_t id = 0;
+      const auto [stop, error] = std::from_chars(begin, end, id);
+      const char* after = error == std::errc() ? field_end(stop, end) : nullptr;
+      if (after != nullptr) column_.ids.push_back(id);
+      return after;
+    }
+    case ColumnKind::Number: {
+      if (const char* after = field_end(begin, end)) {  // empty: missing
+        column_.numbers.push_back(std::numeric_limits<float>::quiet_NaN());
+        return after;
+      }
+      double value = 0;
+      const auto [stop, error] = fast_float::from_chars(begin, end, value);
+      // Infinity, NaN and numbers beyond a float are left to append(), which names them.
+      const char* after =
+          error == std::errc() && std::abs(value) <= kFloatMax ? field_end(stop, end) : nullptr;
+      if (after != nullptr) column_.numbers.push_back(static_cast<float>(value));
+      return after;
+    }
+    case ColumnKind::Category:
+      return nullptr;
+  }
+  return nullptr;
 }
 
 void ColumnBuilder::append_all(ColumnBuilder&& other) {

@@ -20,6 +20,12 @@ class ColumnBuilder {
   // kind (the caller adds file, line and column); nothing is appended then.
   std::optional<std::string> append(std::string_view text);
 
+  // The reader's fast path: appends the unquoted id or number at `begin` when it is valid and
+  // followed at once by its field's end (',', '\n', "\r\n" or `end`), and returns where that end
+  // is (past a '\r'); returns nullptr, appending nothing, when the field must be cut and given to
+  // append(), which names any problem. Category fields always take that way.
+  const char* append_unquoted(const char* begin, const char* end);
+
   // Appends `other`'s values after this builder's, mapping its category codes into this
   // builder's dictionary (first appearance order is kept when chunks are merged in file order).
   void append_all(ColumnBuilder&& other);

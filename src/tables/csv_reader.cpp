@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <numeric>
 #include <optional>
 #include <unordered_set>
 
@@ -43,11 +44,12 @@ std::vector<ColumnBuilder> make_builders(const TableSchema& schema, std::size_t 
 
 // Parses the records of `text`, a piece of the body that starts at a record and ends after a
 // newline, or at the end of the file when `final`.
+// `reserve`: the rows to make room for (a record ends at each newline, so their count bounds it).
 ChunkResult parse_chunk(std::string_view text, const TableSchema& schema, bool final,
-                        const std::function<void(std::size_t)>& on_bytes) {
+                        std::size_t reserve, const std::function<void(std::size_t)>& on_bytes) {
   const std::size_t columns = schema.columns.size();
   ChunkResult result;
-  result.columns = make_builders(schema, text.size() / (columns * 4 + 1));
+  result.columns = make_builders(schema, reserve);
   std::string scratch;
   const char* p = text.data();
   const char* const end = text.data() + text.size();
@@ -69,6 +71,7 @@ ChunkResult parse_chunk(std::string_view text, const TableSchema& schema, bool f
     bool record_done = false;
     while (!record_done) {
       std::string_view value;
+      bool appended = false;
       if (p < end && *p == '"') {  // p == end: an empty last field, after a final comma
         scratch.clear();
         const std::size_t quote_line = line;
@@ -100,6 +103,10 @@ ChunkResult parse_chunk(std::string_view text, const TableSchema& schema, bool f
           return fail(record_line, field < columns ? schema.columns[field].name : "",
                       "unexpected text after a closing quote");
         }
+      } else if (const char* after =
+                     field < columns ? result.columns[field].append_unquoted(p, end) : nullptr) {
+        p = after;  // appended already: most ids and numbers, never cut out as text
+        appended = true;
       } else {
         const char* start = p;
         while (p < end && *p != ',' && *p != '\n') ++p;
@@ -107,7 +114,7 @@ ChunkResult parse_chunk(std::string_view text, const TableSchema& schema, bool f
         if (stop > start && stop[-1] == '\r' && (p == end || *p == '\n')) --stop;
         value = std::string_view(start, static_cast<std::size_t>(stop - start));
       }
-      if (field < columns) {
+      if (field < columns && !appended) {
         if (auto problem = result.columns[field].append(value)) {
           return fail(record_line, schema.columns[field].name, *problem);
         }
@@ -228,19 +235,30 @@ Table parse(std::string_view text, const TableSchema& schema, const std::string&
       std::max<std::size_t>(1, std::min<std::size_t>(thread_budget(), body.size() / kMinimumChunk));
   std::vector<std::string_view> chunks = split_body(body, workers);
   if (chunks.empty()) chunks.push_back(body);  // a header and no rows: an empty table
+  // Each chunk's rows are at most its lines. The first chunk makes room for every chunk's, so
+  // the others' are appended to it without growing it: no column is ever copied twice.
+  std::vector<std::size_t> lines(chunks.size());
+  parallel_for(chunks.size(), [&](std::size_t k) {
+    lines[k] = static_cast<std::size_t>(std::count(chunks[k].begin(), chunks[k].end(), '\n')) + 1;
+  });
   std::vector<ChunkResult> results(chunks.size());
   parallel_for(chunks.size(), [&](std::size_t k) {
+    const std::size_t reserve =
+        k == 0 ? std::accumulate(lines.begin(), lines.end(), std::size_t{0}) : lines[k];
     // The first chunk is parsed on the calling thread, the only one to report progress.
-    results[k] = parse_chunk(chunks[k], schema, k + 1 == chunks.size(), [&](std::size_t b) {
-      const std::size_t now = report(b);
-      if (k == 0 && progress) progress(schema.file_name, now, total);
-    });
+    results[k] =
+        parse_chunk(chunks[k], schema, k + 1 == chunks.size(), reserve, [&](std::size_t b) {
+          const std::size_t now = report(b);
+          if (k == 0 && progress) progress(schema.file_name, now, total);
+        });
   });
   const bool cut_inside_quotes = std::any_of(
       results.begin(), results.end(), [](const ChunkResult& r) { return r.ended_inside_quotes; });
   if (cut_inside_quotes) {  // a quoted field spans two chunks: read the body in one piece
     results.clear();
-    results.push_back(parse_chunk(body, schema, true, {}));
+    results.push_back(
+        parse_chunk(body, schema, true,
+                    static_cast<std::size_t>(std::count(body.begin(), body.end(), '\n')) + 1, {}));
   }
   std::size_t first_line = 2;
   std::size_t rows = 0;
@@ -252,13 +270,13 @@ Table parse(std::string_view text, const TableSchema& schema, const std::string&
     first_line += result.lines;
     rows += result.rows;
   }
-  std::vector<Column> columns;
-  for (std::size_t c = 0; c < schema.columns.size(); ++c) {
-    ColumnBuilder merged = std::move(results[0].columns[c]);
+  std::vector<Column> columns(schema.columns.size());
+  parallel_for(columns.size(), [&](std::size_t c) {
+    ColumnBuilder& merged = results[0].columns[c];
     for (std::size_t k = 1; k < results.size(); ++k)
       merged.append_all(std::move(results[k].columns[c]));
-    columns.push_back(std::move(merged).finish());
-  }
+    columns[c] = std::move(merged).finish();
+  });
   if (progress) progress(schema.file_name, total, total);
   return Table(schema, std::move(columns), rows);
 }

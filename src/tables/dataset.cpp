@@ -1,6 +1,8 @@
 #include "tables/dataset.h"
 
 #include <algorithm>
+#include <limits>
+#include <span>
 #include <unordered_set>
 
 #include "common/error.h"
@@ -35,15 +37,55 @@ auto& member(D& dataset, TableId id) {
   throw internal_error("unknown table");
 }
 
-using IdSet = std::unordered_set<std::int64_t>;
-
-IdSet ids_of(std::initializer_list<const Table*> tables, std::string_view column) {
-  IdSet ids;
-  for (const Table* table : tables) {
-    for (std::int64_t id : table->ids(column)) ids.insert(id);
+// The ids of a table's key column, for membership tests over tens of millions of rows: a bitmap
+// over the ids' range (Home Credit's ids are dense), a hash set when the range is too sparse.
+class IdSet {
+ public:
+  explicit IdSet(std::initializer_list<std::span<const std::int64_t>> columns) {
+    std::int64_t low = std::numeric_limits<std::int64_t>::max();
+    std::int64_t high = std::numeric_limits<std::int64_t>::min();
+    std::size_t count = 0;
+    for (const auto ids : columns) {
+      for (const std::int64_t id : ids) {
+        low = std::min(low, id);
+        high = std::max(high, id);
+      }
+      count += ids.size();
+    }
+    constexpr std::uint64_t kBitsPerId = 64;  // a bitmap costs at most 8 bytes per id
+    dense_ = count > 0 && static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low) <
+                              kBitsPerId * count + (1u << 20);
+    if (dense_) {
+      low_ = low;
+      bits_.assign(static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low) + 1, false);
+    }
+    for (const auto ids : columns) {
+      for (const std::int64_t id : ids) {
+        if (dense_) {
+          bits_[offset(id)] = true;
+        } else {
+          sparse_.insert(id);
+        }
+      }
+    }
   }
-  return ids;
-}
+
+  bool contains(std::int64_t id) const {
+    if (!dense_) return sparse_.contains(id);
+    const std::uint64_t at = offset(id);
+    return id >= low_ && at < bits_.size() && bits_[at];
+  }
+
+ private:
+  std::uint64_t offset(std::int64_t id) const {
+    return static_cast<std::uint64_t>(id) - static_cast<std::uint64_t>(low_);
+  }
+
+  bool dense_ = false;
+  std::int64_t low_ = 0;
+  std::vector<bool> bits_;
+  std::unordered_set<std::int64_t> sparse_;
+};
 
 OrphanReport orphans(const Table& table, std::string_view column, const IdSet& known,
                      std::string references) {
@@ -116,9 +158,9 @@ Dataset read_dataset(const std::filesystem::path& directory, const ProgressFn& p
 }
 
 std::vector<OrphanReport> find_orphans(const Dataset& d) {
-  const IdSet clients = ids_of({&d.application_train, &d.application_test}, "SK_ID_CURR");
-  const IdSet bureau = ids_of({&d.bureau}, "SK_ID_BUREAU");
-  const IdSet previous = ids_of({&d.previous_application}, "SK_ID_PREV");
+  const IdSet clients{d.application_train.ids("SK_ID_CURR"), d.application_test.ids("SK_ID_CURR")};
+  const IdSet bureau{d.bureau.ids("SK_ID_BUREAU")};
+  const IdSet previous{d.previous_application.ids("SK_ID_PREV")};
   const std::string applications = "application_train.csv/application_test.csv";
   return {
       orphans(d.bureau, "SK_ID_CURR", clients, applications),

@@ -84,6 +84,35 @@ TEST(CsvReader, ValueProblemsNameLineAndColumn) {
   expect_error(h + "1.5,0,C\n", 2, "SK_ID_BUREAU", "as an id");
 }
 
+// Ids and numbers are read in place, up to their field's end: each kind of end, and the fields
+// that must go the long way (text after the value, a lone '\r', scientific notation's extremes).
+TEST(CsvReader, ValuesReadInPlaceStopAtEveryKindOfFieldEnd) {
+  const Table t = parse_table(std::string(kHeader) + "1,2.5,\r\n2,-0.25,C\r\n3,1e-400,C\n4,1e3,",
+                              balance(), "bb");
+  ASSERT_EQ(t.rows(), 4u);
+  EXPECT_EQ(t.ids("SK_ID_BUREAU")[3], 4);
+  EXPECT_EQ(t.numbers("MONTHS_BALANCE")[0], 2.5f);
+  EXPECT_EQ(t.column("STATUS").codes[0], kMissingCode);
+  EXPECT_EQ(t.numbers("MONTHS_BALANCE")[1], -0.25f);
+  EXPECT_EQ(t.numbers("MONTHS_BALANCE")[2], 0.0f);  // below a float's least: zero, as pandas
+  EXPECT_EQ(t.numbers("MONTHS_BALANCE")[3], 1000.0f);
+  const TableSchema& payments = schema_of(TableId::InstallmentsPayments);  // a number last
+  const Table p = parse_table(
+      payments.header_line() + "\r\n1,2,1.0,1,-5,-6,10.5,3.25\r\n3,4,,,,,,7\r", payments, "ip");
+  ASSERT_EQ(p.rows(), 2u);
+  EXPECT_EQ(p.numbers("AMT_PAYMENT")[0], 3.25f);
+  EXPECT_EQ(p.numbers("AMT_PAYMENT")[1], 7.0f);
+  EXPECT_TRUE(std::isnan(p.numbers("AMT_INSTALMENT")[1]));
+  const std::string h = kHeader;
+  expect_error(h + "1,2.5\rx,C\n", 2, "MONTHS_BALANCE", "cannot parse '2.5\rx' as a number");
+  expect_error(h + "1\r,0,C\n", 2, "SK_ID_BUREAU", "cannot parse '1\r' as an id");
+  expect_error(h + "1,-,C\n", 2, "MONTHS_BALANCE", "cannot parse '-' as a number");
+  expect_error(h + "1,1e39,C\n", 2, "MONTHS_BALANCE", "'1e39' is out of range");
+  expect_error(h + "1,-Infinity,C\n", 2, "MONTHS_BALANCE", "cannot parse '-Infinity'");
+  expect_error(h + "1,+1,C\n", 2, "MONTHS_BALANCE", "cannot parse '+1'");
+  expect_error(h + "1,0,C\n99999999999999999999,0,C\n", 3, "SK_ID_BUREAU", "as an id");
+}
+
 // Found by fuzz/csv_reader_fuzzer.cpp: a comma as the file's very last byte was read past.
 TEST(CsvReader, AFinalCommaWithNoNewlineEndsWithAnEmptyField) {
   const Table t = parse_table(std::string(kHeader) + "1,0,C\n2,-1,", balance(), "bb");
