@@ -13,7 +13,8 @@ tables::Dataset CommandLineObserver::read_dataset(const std::filesystem::path& d
 features::FeatureMatrix CommandLineObserver::build_features(const features::FeatureBuilder& builder,
                                                             const tables::Table& applications,
                                                             const tables::Dataset& history) {
-  return build_features_with_report(builder, applications, history, out_);
+  const tables::Table* const parts[] = {&applications};
+  return build_features_with_report(builder, parts, history, out_);
 }
 
 ProgressFn CommandLineObserver::begin_step(const std::string& unit) {

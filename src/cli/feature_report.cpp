@@ -9,10 +9,9 @@
 
 namespace creditscore::cli {
 
-features::FeatureMatrix build_features_with_report(const features::FeatureBuilder& builder,
-                                                   const tables::Table& applications,
-                                                   const tables::Dataset& history,
-                                                   std::ostream& out) {
+features::FeatureMatrix build_features_with_report(
+    const features::FeatureBuilder& builder, std::span<const tables::Table* const> applications,
+    const tables::Dataset& history, std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
   features::BuildReport report;
   features::FeatureMatrix matrix;
@@ -24,7 +23,10 @@ features::FeatureMatrix build_features_with_report(const features::FeatureBuilde
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto missing = static_cast<double>(std::count_if(matrix.values.begin(), matrix.values.end(),
                                                          [](float v) { return std::isnan(v); }));
-  out << "\nFeatures of " << applications.schema().file_name << "\n\n";
+  std::string files;
+  for (const tables::Table* part : applications)
+    files += (files.empty() ? "" : " and ") + part->schema().file_name;
+  out << "\nFeatures of " << files << "\n\n";
   TextTable table({"measure", "value"});
   table.add_row({"clients", format_count(matrix.rows())});
   table.add_row({"features", format_count(matrix.cols())});

@@ -3,14 +3,14 @@
 #pragma once
 
 #include <ostream>
+#include <span>
 
 #include "features/feature_builder.h"
 
 namespace creditscore::cli {
 
-features::FeatureMatrix build_features_with_report(const features::FeatureBuilder& builder,
-                                                   const tables::Table& applications,
-                                                   const tables::Dataset& history,
-                                                   std::ostream& out);
+features::FeatureMatrix build_features_with_report(
+    const features::FeatureBuilder& builder, std::span<const tables::Table* const> applications,
+    const tables::Dataset& history, std::ostream& out);
 
 }  // namespace creditscore::cli

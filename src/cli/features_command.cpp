@@ -1,4 +1,5 @@
 // `creditscore features`: the feature matrix of a data set, for inspection and for other tools.
+#include <array>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -16,15 +17,6 @@ struct FeaturesOptions {
   std::filesystem::path csv;
   std::filesystem::path catalog;
 };
-
-// Train clients first (with TARGET), then test clients (TARGET missing).
-features::FeatureMatrix append(features::FeatureMatrix first,
-                               const features::FeatureMatrix& second) {
-  first.ids.insert(first.ids.end(), second.ids.begin(), second.ids.end());
-  first.targets.insert(first.targets.end(), second.targets.begin(), second.targets.end());
-  first.values.insert(first.values.end(), second.values.begin(), second.values.end());
-  return first;
-}
 
 }  // namespace
 
@@ -51,9 +43,11 @@ void register_features_command(CLI::App& app) {
         read_dataset_with_report(options->data, std::cout, {tables::TableId::ApplicationTrain});
     const features::FeatureCatalog catalog = features::FeatureCatalog::fit(data);
     const features::FeatureBuilder builder(catalog);
+    // Train clients first (with TARGET), then test clients (TARGET missing).
+    const std::array<const tables::Table*, 2> applications{&data.application_train,
+                                                           &data.application_test};
     const features::FeatureMatrix matrix =
-        append(build_features_with_report(builder, data.application_train, data, std::cout),
-               build_features_with_report(builder, data.application_test, data, std::cout));
+        build_features_with_report(builder, applications, data, std::cout);
     features::write_matrix(matrix, options->out);
     std::cout << "\nWrote " << options->out.string();
     if (!options->csv.empty()) {

@@ -46,15 +46,17 @@ void count_unseen(const std::vector<int>& slots, const std::string& key, BuildRe
   if (unseen > 0) report->unseen_categories[key] += unseen;
 }
 
+// The application features of `applications`, into the rows of `out` from `first_row` on.
 void build_application(const ApplicationPlan& plan, const tables::Table& applications,
-                       FeatureMatrix& out, BuildReport* report) {
+                       std::size_t first_row, FeatureMatrix& out, BuildReport* report) {
   const std::size_t cols = out.cols();
   const std::size_t rows = applications.rows();
+  float* const values = out.values.data() + first_row * cols;
   for (const ApplicationPlan::Value& value : plan.values) {
     const auto numbers = applications.numbers(value.column);
     const tables::ColumnSpec& column = spec_of(applications, value.column);
     for (std::size_t r = 0; r < rows; ++r)
-      out.values[r * cols + value.output] = as_feature(numbers[r], column);
+      values[r * cols + value.output] = as_feature(numbers[r], column);
   }
   for (const ApplicationPlan::Ratio& ratio : plan.ratios) {
     const auto numerators = applications.numbers(ratio.numerator);
@@ -62,15 +64,15 @@ void build_application(const ApplicationPlan& plan, const tables::Table& applica
     const tables::ColumnSpec& numerator = spec_of(applications, ratio.numerator);
     const tables::ColumnSpec& denominator = spec_of(applications, ratio.denominator);
     for (std::size_t r = 0; r < rows; ++r) {
-      out.values[r * cols + ratio.output] = safe_ratio(as_feature(numerators[r], numerator),
-                                                       as_feature(denominators[r], denominator));
+      values[r * cols + ratio.output] = safe_ratio(as_feature(numerators[r], numerator),
+                                                   as_feature(denominators[r], denominator));
     }
   }
   for (const OneHot& hot : plan.one_hots) {
     const std::vector<int> slots = row_slots(applications.column(hot.column), hot.categories);
     count_unseen(slots, "application." + hot.column, report);
     for (std::size_t r = 0; r < rows; ++r) {
-      float* row = out.values.data() + r * cols;
+      float* row = values + r * cols;
       for (std::size_t k = 0; k < hot.categories.values.size(); ++k)
         row[hot.first_output + k] = 0.0f;
       if (hot.missing_output) row[*hot.missing_output] = 0.0f;
@@ -208,22 +210,38 @@ void check_unique_ids(const tables::Table& applications) {
 FeatureMatrix FeatureBuilder::build(const tables::Table& applications,
                                     const tables::Dataset& history, BuildReport* report,
                                     const ProgressFn& progress) const {
-  check_unique_ids(applications);
+  const tables::Table* const one[] = {&applications};
+  return build(one, history, report, progress);
+}
+
+FeatureMatrix FeatureBuilder::build(std::span<const tables::Table* const> applications,
+                                    const tables::Dataset& history, BuildReport* report,
+                                    const ProgressFn& progress) const {
   const FeaturePlan& plan = catalog_.plan();
   FeatureMatrix out;
   out.names = catalog_.names();
-  const auto ids = applications.ids("SK_ID_CURR");
-  out.ids.assign(ids.begin(), ids.end());
-  const auto target = applications.schema().find("TARGET");
-  out.targets.assign(applications.rows(), kMissing);
-  if (target)
-    std::copy(applications.column(*target).numbers.begin(),
-              applications.column(*target).numbers.end(), out.targets.begin());
+  for (const tables::Table* part : applications) {
+    check_unique_ids(*part);
+    const auto ids = part->ids("SK_ID_CURR");
+    out.ids.insert(out.ids.end(), ids.begin(), ids.end());
+    const auto target = part->schema().find("TARGET");
+    if (target) {
+      const auto& targets = part->column(*target).numbers;
+      out.targets.insert(out.targets.end(), targets.begin(), targets.end());
+    } else {
+      out.targets.resize(out.ids.size(), kMissing);
+    }
+  }
   out.values.assign(out.rows() * out.cols(), kMissing);
 
   const std::uint64_t stages = 1 + plan.history.size();
-  build_application(plan.application, applications, out, report);
+  std::size_t first_row = 0;
+  for (const tables::Table* part : applications) {
+    build_application(plan.application, *part, first_row, out, report);
+    first_row += part->rows();
+  }
   if (progress) progress("application", out.rows(), out.rows() * stages);
+  // Each history table is indexed and derived once for all the applications' clients.
   for (std::size_t h = 0; h < plan.history.size(); ++h) {
     build_history(plan.history[h], history, catalog_.categories(), out.ids, out, report);
     if (progress) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <span>
 #include <string>
 
 #include "features/feature_catalog.h"
@@ -33,6 +34,11 @@ class FeatureBuilder {
   // duplicated SK_ID_CURR. Progress is in clients.
   FeatureMatrix build(const tables::Table& applications, const tables::Dataset& history,
                       BuildReport* report = nullptr, const ProgressFn& progress = {}) const;
+  // The rows of several application tables, one after the other (training clients, then test
+  // ones), as one matrix: each history table is indexed once for all of them.
+  FeatureMatrix build(std::span<const tables::Table* const> applications,
+                      const tables::Dataset& history, BuildReport* report = nullptr,
+                      const ProgressFn& progress = {}) const;
 
  private:
   const FeatureCatalog& catalog_;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstring>
 
 #include "features/feature_builder.h"
@@ -12,12 +13,17 @@
 namespace creditscore::features {
 namespace {
 
-TEST(FeatureParity, OneClientAloneGivesTheSameBitsAsTheWholeDataSet) {
+tables::Dataset generated(std::size_t clients) {
   const auto dir =
       std::filesystem::temp_directory_path() / ("creditscore_parity_" + std::to_string(::getpid()));
-  synth::generate_dataset({3000, 21, dir, 0});
-  const tables::Dataset data = tables::read_dataset(dir);
+  synth::generate_dataset({clients, 21, dir, 0});
+  tables::Dataset data = tables::read_dataset(dir);
   std::filesystem::remove_all(dir);
+  return data;
+}
+
+TEST(FeatureParity, OneClientAloneGivesTheSameBitsAsTheWholeDataSet) {
+  const tables::Dataset data = generated(3000);
   const FeatureCatalog catalog = FeatureCatalog::fit(data);
   const FeatureBuilder builder(catalog);
   const tables::ClientSlicer slicer(data);
@@ -46,6 +52,27 @@ TEST(FeatureParity, OneClientAloneGivesTheSameBitsAsTheWholeDataSet) {
     }
   }
   EXPECT_EQ(compared, 3000u);
+}
+
+TEST(FeatureParity, BothApplicationTablesInOneBuildGiveTheBitsOfEachBuiltAlone) {
+  const tables::Dataset data = generated(800);
+  const FeatureCatalog catalog = FeatureCatalog::fit(data);
+  const FeatureBuilder builder(catalog);
+  const tables::Table* const both[] = {&data.application_train, &data.application_test};
+  const FeatureMatrix together = builder.build(both, data);
+  const FeatureMatrix train = builder.build(data.application_train, data);
+  const FeatureMatrix test = builder.build(data.application_test, data);
+  ASSERT_EQ(together.rows(), train.rows() + test.rows());
+  EXPECT_EQ(together.ids.back(), test.ids.back());
+  EXPECT_EQ(
+      std::memcmp(together.targets.data(), train.targets.data(), train.rows() * sizeof(float)), 0);
+  EXPECT_TRUE(std::isnan(together.targets.back()));
+  EXPECT_EQ(
+      std::memcmp(together.values.data(), train.values.data(), train.values.size() * sizeof(float)),
+      0);
+  EXPECT_EQ(std::memcmp(together.values.data() + train.values.size(), test.values.data(),
+                        test.values.size() * sizeof(float)),
+            0);
 }
 
 }  // namespace
