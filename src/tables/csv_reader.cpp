@@ -151,6 +151,16 @@ ChunkResult parse_chunk(std::string_view text, const TableSchema& schema, bool f
   return result;
 }
 
+// The rows of `text` to make room for: its lines, counted in a sample from its start and scaled
+// to its size, with a margin (a short guess only makes a column grow once more).
+std::size_t expected_rows(std::string_view text) {
+  constexpr std::size_t kSample = 256 << 10;
+  const std::string_view sample = text.substr(0, kSample);
+  const auto lines = static_cast<std::size_t>(std::count(sample.begin(), sample.end(), '\n')) + 1;
+  if (sample.size() == text.size()) return lines;
+  return text.size() / sample.size() * lines * 21 / 20 + 64;
+}
+
 // Splits a CSV line into its field texts (for the header).
 std::vector<std::string> split_header(std::string_view line) {
   std::vector<std::string> names(1);
@@ -235,16 +245,15 @@ Table parse(std::string_view text, const TableSchema& schema, const std::string&
       std::max<std::size_t>(1, std::min<std::size_t>(thread_budget(), body.size() / kMinimumChunk));
   std::vector<std::string_view> chunks = split_body(body, workers);
   if (chunks.empty()) chunks.push_back(body);  // a header and no rows: an empty table
-  // Each chunk's rows are at most its lines. The first chunk makes room for every chunk's, so
-  // the others' are appended to it without growing it: no column is ever copied twice.
-  std::vector<std::size_t> lines(chunks.size());
-  parallel_for(chunks.size(), [&](std::size_t k) {
-    lines[k] = static_cast<std::size_t>(std::count(chunks[k].begin(), chunks[k].end(), '\n')) + 1;
-  });
+  // The first chunk makes room for every chunk's rows, so the others' are appended to it
+  // without growing it: no column is copied twice.
+  std::vector<std::size_t> rows_expected(chunks.size());
+  for (std::size_t k = 0; k < chunks.size(); ++k) rows_expected[k] = expected_rows(chunks[k]);
   std::vector<ChunkResult> results(chunks.size());
   parallel_for(chunks.size(), [&](std::size_t k) {
     const std::size_t reserve =
-        k == 0 ? std::accumulate(lines.begin(), lines.end(), std::size_t{0}) : lines[k];
+        k == 0 ? std::accumulate(rows_expected.begin(), rows_expected.end(), std::size_t{0})
+               : rows_expected[k];
     // The first chunk is parsed on the calling thread, the only one to report progress.
     results[k] =
         parse_chunk(chunks[k], schema, k + 1 == chunks.size(), reserve, [&](std::size_t b) {
@@ -256,9 +265,7 @@ Table parse(std::string_view text, const TableSchema& schema, const std::string&
       results.begin(), results.end(), [](const ChunkResult& r) { return r.ended_inside_quotes; });
   if (cut_inside_quotes) {  // a quoted field spans two chunks: read the body in one piece
     results.clear();
-    results.push_back(
-        parse_chunk(body, schema, true,
-                    static_cast<std::size_t>(std::count(body.begin(), body.end(), '\n')) + 1, {}));
+    results.push_back(parse_chunk(body, schema, true, expected_rows(body), {}));
   }
   std::size_t first_line = 2;
   std::size_t rows = 0;
