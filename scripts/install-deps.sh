@@ -26,6 +26,7 @@ packages=(
   clang-14 libclang-rt-14-dev         # fuzz/: clang's libFuzzer (bench/fuzz.sh, a smoke run in CI)
   libcpp-httplib-dev pkg-config       # tests: HTTP client to the real server; bench: its peer
   wrk                                 # bench/: HTTP load generator for the server benchmark
+  python3-pandas                      # bench/features_peer.py: the feature pipeline's pandas peer
   nginx                               # deploy/nginx.conf: TLS and a load balancer over replicas (tested)
   chromium                            # tests: the dashboard end to end, headless (playwright-core)
   python3-xgboost python3-numpy       # tests: a bundle's model must load in Python's xgboost as is
