@@ -11,29 +11,6 @@
 namespace creditscore::model {
 namespace {
 
-struct Subset {
-  std::vector<float> features;
-  std::vector<float> labels;
-  std::vector<std::size_t> rows;  // positions in the full matrix
-};
-
-// Copies the rows whose fold is (or is not) `fold`: XGBoost needs each part as its own matrix.
-Subset take_rows(MatrixView features, std::span<const float> labels,
-                 const std::vector<int>& fold_of, int fold, bool inside) {
-  Subset subset;
-  for (std::size_t r = 0; r < features.rows; ++r) {
-    if ((fold_of[r] == fold) == inside) subset.rows.push_back(r);
-  }
-  subset.features.resize(subset.rows.size() * features.cols);
-  subset.labels.resize(subset.rows.size());
-  for (std::size_t i = 0; i < subset.rows.size(); ++i) {
-    const float* source = features.data + subset.rows[i] * features.cols;
-    std::copy(source, source + features.cols, subset.features.begin() + i * features.cols);
-    subset.labels[i] = labels[subset.rows[i]];
-  }
-  return subset;
-}
-
 std::size_t count_defaulters(std::span<const float> labels) {
   return static_cast<std::size_t>(std::count(labels.begin(), labels.end(), 1.0f));
 }
@@ -45,7 +22,7 @@ void apply_params(Booster& booster, const TrainConfig& config, std::span<const f
   }
 }
 
-void check_inputs(MatrixView features, std::span<const float> labels) {
+void check_labels(MatrixView features, std::span<const float> labels) {
   if (features.rows != labels.size()) {
     throw internal_error("training: " + std::to_string(features.rows) + " rows for " +
                          std::to_string(labels.size()) + " labels");
@@ -59,6 +36,19 @@ void check_inputs(MatrixView features, std::span<const float> labels) {
   if (defaulters == 0 || defaulters == labels.size()) {
     throw invalid_input("training: both outcomes (TARGET 0 and 1) must be present");
   }
+}
+
+void check_bins(const TrainingSet& data, const TrainConfig& config) {
+  validate(config);
+  if (config.trees.max_bin != data.max_bin()) {
+    throw internal_error("training: settings of " + std::to_string(config.trees.max_bin) +
+                         " bins on features quantized into " + std::to_string(data.max_bin()));
+  }
+}
+
+MatrixView checked(MatrixView features, std::span<const float> labels) {
+  check_labels(features, labels);
+  return features;
 }
 
 }  // namespace
@@ -79,27 +69,43 @@ std::vector<int> stratified_folds(std::span<const float> labels, int folds, std:
   return fold_of;
 }
 
-CrossValidationResult cross_validate(MatrixView features, std::span<const float> labels,
-                                     const TrainConfig& config, const ProgressFn& progress) {
-  validate(config);
-  check_inputs(features, labels);
+TrainingSet::TrainingSet(MatrixView features, std::span<const float> labels, int max_bin)
+    : features_(checked(features, labels)),
+      labels_(labels),
+      max_bin_(max_bin),
+      all_(DMatrix::quantized(features, labels, {}, nullptr, max_bin)) {}
+
+DMatrix TrainingSet::rows(std::span<const std::size_t> rows) const {
+  return DMatrix::quantized(features_, labels_, rows, &all_, max_bin_);
+}
+
+CrossValidationResult cross_validate(const TrainingSet& data, const TrainConfig& config,
+                                     const ProgressFn& progress) {
+  check_bins(data, config);
+  const std::span<const float> labels = data.labels();
   const std::vector<int> fold_of = stratified_folds(labels, config.folds, config.seed);
   CrossValidationResult result;
-  result.out_of_fold.assign(features.rows, 0.0);
+  result.out_of_fold.assign(labels.size(), 0.0);
   const std::uint64_t total_rounds =
       static_cast<std::uint64_t>(config.folds) * static_cast<std::uint64_t>(config.max_rounds);
   for (int fold = 0; fold < config.folds; ++fold) {
     const auto start = std::chrono::steady_clock::now();
     const std::string stage =
         "fold " + std::to_string(fold + 1) + "/" + std::to_string(config.folds);
-    const Subset train = take_rows(features, labels, fold_of, fold, false);
-    const Subset valid = take_rows(features, labels, fold_of, fold, true);
-    const DMatrix train_matrix({train.features.data(), train.rows.size(), features.cols},
-                               train.labels);
-    const DMatrix valid_matrix({valid.features.data(), valid.rows.size(), features.cols},
-                               valid.labels);
+    std::vector<std::size_t> train_rows, valid_rows;
+    std::vector<float> train_labels;
+    for (std::size_t r = 0; r < labels.size(); ++r) {
+      if (fold_of[r] == fold) {
+        valid_rows.push_back(r);
+      } else {
+        train_rows.push_back(r);
+        train_labels.push_back(labels[r]);
+      }
+    }
+    const DMatrix train_matrix = data.rows(train_rows);
+    const DMatrix valid_matrix = data.rows(valid_rows);
     Booster booster(train_matrix, &valid_matrix);
-    apply_params(booster, config, train.labels);
+    apply_params(booster, config, train_labels);
     FoldResult fold_result;
     fold_result.best_auc = -1;
     for (int round = 0; round < config.max_rounds; ++round) {
@@ -117,7 +123,7 @@ CrossValidationResult cross_validate(MatrixView features, std::span<const float>
     }
     const std::vector<double> p =
         booster.predict(valid_matrix, Prediction::Probability, fold_result.best_rounds);
-    for (std::size_t i = 0; i < valid.rows.size(); ++i) result.out_of_fold[valid.rows[i]] = p[i];
+    for (std::size_t i = 0; i < valid_rows.size(); ++i) result.out_of_fold[valid_rows[i]] = p[i];
     fold_result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     result.folds.push_back(fold_result);
@@ -130,15 +136,13 @@ CrossValidationResult cross_validate(MatrixView features, std::span<const float>
   return result;
 }
 
-Booster fit_booster(MatrixView features, std::span<const float> labels, const TrainConfig& config,
-                    int rounds, const ProgressFn& progress) {
-  validate(config);
-  check_inputs(features, labels);
-  const DMatrix matrix(features, labels);
-  Booster booster(matrix);
-  apply_params(booster, config, labels);
+Booster fit_booster(const TrainingSet& data, const TrainConfig& config, int rounds,
+                    const ProgressFn& progress) {
+  check_bins(data, config);
+  Booster booster(data.all());
+  apply_params(booster, config, data.labels());
   for (int round = 0; round < rounds; ++round) {
-    booster.update(round, matrix);
+    booster.update(round, data.all());
     if (progress)
       progress("final model", static_cast<std::uint64_t>(round + 1),
                static_cast<std::uint64_t>(rounds));

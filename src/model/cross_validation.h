@@ -29,12 +29,33 @@ struct CrossValidationResult {
   double out_of_fold_auc = 0;
 };
 
-// Progress is reported in rounds, stage "fold k/K".
-CrossValidationResult cross_validate(MatrixView features, std::span<const float> labels,
-                                     const TrainConfig& config, const ProgressFn& progress = {});
+// The clients' features and outcomes as XGBoost learns from them: every row quantized once (the
+// one sketch that gives each feature its histogram bins), and any subset of rows on those bins.
+// The folds, every trial of a search and the final model share it: no fold copies the features
+// as floats or sketches them again. The features must outlive it.
+class TrainingSet {
+ public:
+  // Throws invalid input when a label is not 0 or 1, or when only one outcome is present.
+  TrainingSet(MatrixView features, std::span<const float> labels, int max_bin);
+
+  const DMatrix& all() const { return all_; }
+  DMatrix rows(std::span<const std::size_t> rows) const;
+  std::span<const float> labels() const { return labels_; }
+  int max_bin() const { return max_bin_; }
+
+ private:
+  MatrixView features_;
+  std::span<const float> labels_;
+  int max_bin_;
+  DMatrix all_;
+};
+
+// Progress is reported in rounds, stage "fold k/K". The settings' max_bin must be the set's.
+CrossValidationResult cross_validate(const TrainingSet& data, const TrainConfig& config,
+                                     const ProgressFn& progress = {});
 
 // The final model: all clients, a fixed number of rounds.
-Booster fit_booster(MatrixView features, std::span<const float> labels, const TrainConfig& config,
-                    int rounds, const ProgressFn& progress = {});
+Booster fit_booster(const TrainingSet& data, const TrainConfig& config, int rounds,
+                    const ProgressFn& progress = {});
 
 }  // namespace creditscore::model

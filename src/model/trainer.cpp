@@ -41,6 +41,7 @@ TrainingResult train_model(MatrixView features, std::span<const float> labels,
   validate(config);
   const auto start = Clock::now();
   const double budget = config.search_minutes * 60.0;
+  const TrainingSet data(features, labels, config.trees.max_bin);  // quantized once for all
   std::vector<SearchTrial> trials;
   std::optional<CrossValidationResult> best_cv;
   TrainConfig best_config = config;
@@ -50,8 +51,10 @@ TrainingResult train_model(MatrixView features, std::span<const float> labels,
                       trial < static_cast<std::uint64_t>(config.max_search_trials));
        ++trial) {
     TrainConfig candidate = config;
-    if (trial > 0)
+    if (trial > 0) {
       candidate.trees = sample_tree_params(config.seed + trial, config.trees.learning_rate);
+      candidate.trees.max_bin = config.trees.max_bin;  // the bins the features were quantized in
+    }
     const auto trial_start = Clock::now();
     ProgressFn trial_progress;
     if (progress) {
@@ -61,7 +64,7 @@ TrainingResult train_model(MatrixView features, std::span<const float> labels,
             done, total);
       };
     }
-    CrossValidationResult cv = cross_validate(features, labels, candidate, trial_progress);
+    CrossValidationResult cv = cross_validate(data, candidate, trial_progress);
     trials.push_back(
         {candidate.trees, cv.out_of_fold_auc, cv.mean_best_rounds, seconds_since(trial_start)});
     if (!best_cv || cv.out_of_fold_auc > best_cv->out_of_fold_auc) {
@@ -73,7 +76,7 @@ TrainingResult train_model(MatrixView features, std::span<const float> labels,
 
   const auto fit_start = Clock::now();
   const int rounds = config.final_rounds > 0 ? config.final_rounds : best_cv->mean_best_rounds;
-  Booster booster = fit_booster(features, labels, best_config, rounds, progress);
+  Booster booster = fit_booster(data, best_config, rounds, progress);
   const double fit_seconds = seconds_since(fit_start);
 
   const std::vector<int> outcomes(labels.begin(), labels.end());

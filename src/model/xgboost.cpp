@@ -2,10 +2,13 @@
 
 #include <xgboost/c_api.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <utility>
 
 #include "common/error.h"
+#include "common/parallel.h"
 
 namespace creditscore::model {
 namespace {
@@ -21,6 +24,59 @@ void silence_once() {
     return true;
   }();
   (void)silenced;
+}
+
+// The rows handed to XGBoost's iterator callbacks, a batch at a time.
+struct RowBatches {
+  static constexpr std::size_t kRows = 8192;
+
+  MatrixView matrix;
+  std::span<const float> labels;
+  std::span<const std::size_t> rows;  // empty: every row, in order
+  DMatrixHandle proxy = nullptr;
+  std::size_t next = 0;
+  std::vector<float> values, batch_labels;  // the batch's rows, when they are not contiguous
+  std::string error;                        // a failure inside a callback, thrown once back
+
+  std::size_t count() const { return rows.empty() ? matrix.rows : rows.size(); }
+};
+
+void rewind(DataIterHandle handle) {
+  static_cast<RowBatches*>(handle)->next = 0;
+}
+
+// Sets the next batch on the proxy: 1 when there was one, 0 at the end (or on a failure, which
+// XGBoost cannot be told of from here: it is kept in `error`).
+int hand_over_next_batch(DataIterHandle handle) {
+  RowBatches& batches = *static_cast<RowBatches*>(handle);
+  if (batches.next >= batches.count() || !batches.error.empty()) return 0;
+  const std::size_t n = std::min(RowBatches::kRows, batches.count() - batches.next);
+  const std::size_t cols = batches.matrix.cols;
+  const float* values = batches.matrix.data + batches.next * cols;
+  const float* labels = batches.labels.data() + batches.next;
+  if (!batches.rows.empty()) {
+    batches.values.resize(n * cols);
+    batches.batch_labels.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t row = batches.rows[batches.next + i];
+      std::copy_n(batches.matrix.data + row * cols, cols, batches.values.data() + i * cols);
+      batches.batch_labels[i] = batches.labels[row];
+    }
+    values = batches.values.data();
+    labels = batches.batch_labels.data();
+  }
+  // NumPy's array interface, the one dense format XGBoost's proxy takes.
+  const std::string interface =
+      R"({"data": [)" + std::to_string(reinterpret_cast<std::uintptr_t>(values)) +
+      R"(, true], "shape": [)" + std::to_string(n) + ", " + std::to_string(cols) +
+      R"(], "strides": null, "typestr": "<f4", "version": 3})";
+  if (XGProxyDMatrixSetDataDense(batches.proxy, interface.c_str()) != 0 ||
+      XGDMatrixSetFloatInfo(batches.proxy, "label", labels, n) != 0) {
+    batches.error = XGBGetLastError();
+    return 0;
+  }
+  batches.next += n;
+  return 1;
 }
 
 }  // namespace
@@ -52,6 +108,36 @@ DMatrix::DMatrix(MatrixView matrix, std::span<const float> labels, std::span<con
     check(XGDMatrixSetFloatInfo(handle_, "weight", weights.data(), weights.size()),
           "XGDMatrixSetFloatInfo(weight)");
   }
+}
+
+DMatrix DMatrix::quantized(MatrixView matrix, std::span<const float> labels,
+                           std::span<const std::size_t> rows, const DMatrix* reference,
+                           int max_bin) {
+  silence_once();
+  if (labels.size() != matrix.rows) {
+    throw internal_error("quantized DMatrix: " + std::to_string(matrix.rows) + " rows but " +
+                         std::to_string(labels.size()) + " labels");
+  }
+  for (const std::size_t row : rows) {
+    if (row >= matrix.rows)
+      throw internal_error("quantized DMatrix: no row " + std::to_string(row));
+  }
+  RowBatches batches{matrix, labels, rows, nullptr, 0, {}, {}, {}};
+  check(XGProxyDMatrixCreate(&batches.proxy), "XGProxyDMatrixCreate");
+  const std::string config = R"({"missing": NaN, "nthread": )" +
+                             std::to_string(std::max<std::size_t>(1, thread_budget())) +
+                             R"(, "max_bin": )" + std::to_string(max_bin) + "}";
+  DMatrixHandle handle = nullptr;
+  const int status = XGQuantileDMatrixCreateFromCallback(
+      &batches, batches.proxy, reference == nullptr ? nullptr : reference->handle(), rewind,
+      hand_over_next_batch, config.c_str(), &handle);
+  const std::string failure = status != 0 ? XGBGetLastError() : batches.error;
+  XGDMatrixFree(batches.proxy);
+  if (!failure.empty()) {
+    if (handle != nullptr) XGDMatrixFree(handle);
+    throw XGBoostError("XGQuantileDMatrixCreateFromCallback: " + failure);
+  }
+  return DMatrix(handle, batches.count());
 }
 
 DMatrix::~DMatrix() {

@@ -42,10 +42,21 @@ class DMatrix {
   DMatrix(const DMatrix&) = delete;
   DMatrix& operator=(const DMatrix&) = delete;
 
+  // XGBoost's QuantileDMatrix of some `rows` of `matrix` (every row when empty), with their
+  // labels: each value kept only as its histogram bin (a byte), which is all the "hist" method
+  // learns from. With a `reference`, the bins are the reference's, not sketched again: the folds
+  // of a cross-validation share one sketch. Batches of rows are handed over one at a time, so the
+  // chosen rows are never copied whole as floats. The booster's max_bin must be `max_bin`.
+  static DMatrix quantized(MatrixView matrix, std::span<const float> labels,
+                           std::span<const std::size_t> rows, const DMatrix* reference,
+                           int max_bin);
+
   void* handle() const { return handle_; }
   std::size_t rows() const { return rows_; }
 
  private:
+  DMatrix(void* handle, std::size_t rows) : handle_(handle), rows_(rows) {}
+
   void* handle_ = nullptr;
   std::size_t rows_ = 0;
 };

@@ -29,7 +29,8 @@ TEST(StratifiedFolds, SameDefaultRateInEveryFoldAndDeterministic) {
 
 TEST(CrossValidation, OutOfFoldPredictionsApproachTheTrueProbabilities) {
   const Problem problem(6000);
-  const CrossValidationResult result = cross_validate(problem.view(), problem.y, quick_config());
+  const TrainingSet data(problem.view(), problem.y, quick_config().trees.max_bin);
+  const CrossValidationResult result = cross_validate(data, quick_config());
   ASSERT_EQ(result.folds.size(), 3u);
   std::vector<int> outcomes(problem.y.begin(), problem.y.end());
   const double oracle = roc_auc(problem.true_p, outcomes);
@@ -47,25 +48,51 @@ TEST(CrossValidation, OutOfFoldPredictionsApproachTheTrueProbabilities) {
 
 TEST(CrossValidation, RefusesBadInputByName) {
   const Problem problem(200);
+  const int bins = quick_config().trees.max_bin;
   std::vector<float> one_outcome(200, 0.f);
-  EXPECT_ERROR_KIND(cross_validate(problem.view(), one_outcome, quick_config()),
-                    ErrorKind::InvalidInput);
+  EXPECT_ERROR_KIND(TrainingSet(problem.view(), one_outcome, bins), ErrorKind::InvalidInput);
   std::vector<float> odd = problem.y;
   odd[0] = 2.f;
-  EXPECT_ERROR_KIND(cross_validate(problem.view(), odd, quick_config()), ErrorKind::InvalidInput);
+  EXPECT_ERROR_KIND(TrainingSet(problem.view(), odd, bins), ErrorKind::InvalidInput);
+  const TrainingSet data(problem.view(), problem.y, bins);
   TrainConfig bad = quick_config();
   bad.folds = 1;
   try {
-    cross_validate(problem.view(), problem.y, bad);
+    cross_validate(data, bad);
     FAIL();
   } catch (const Error& error) {
     EXPECT_NE(std::string(error.what()).find("--folds"), std::string::npos);
   }
+  bad = quick_config();
+  bad.trees.max_bin = bins / 2;
+  EXPECT_ERROR_KIND(cross_validate(data, bad), ErrorKind::Internal);
+}
+
+// The folds learn from quantized rows of the one sketch: a model learned on them predicts the
+// same on the quantized rows as on the raw features, and the folds' rows are the ones asked for.
+TEST(TrainingSet, RowsAreQuantizedOnTheSketchOfEveryRow) {
+  const Problem problem(3000);
+  const TrainingSet data(problem.view(), problem.y, quick_config().trees.max_bin);
+  EXPECT_EQ(data.all().rows(), 3000u);
+  std::vector<std::size_t> odd_rows;
+  for (std::size_t r = 1; r < 3000; r += 2) odd_rows.push_back(r);
+  const DMatrix odd = data.rows(odd_rows);
+  EXPECT_EQ(odd.rows(), 1500u);
+  const Booster booster = fit_booster(data, quick_config(), 20);
+  std::vector<float> raw_rows;
+  const MatrixView view = problem.view();
+  for (std::size_t r : odd_rows)
+    raw_rows.insert(raw_rows.end(), view.data + r * view.cols, view.data + (r + 1) * view.cols);
+  const DMatrix raw({raw_rows.data(), odd_rows.size(), view.cols});
+  EXPECT_EQ(booster.predict(odd, Prediction::Probability),
+            booster.predict(raw, Prediction::Probability));
+  EXPECT_ERROR_KIND(data.rows(std::vector<std::size_t>{3000}), ErrorKind::Internal);
 }
 
 TEST(FitBooster, LearnsTheAskedNumberOfRounds) {
   const Problem problem(500);
-  const Booster booster = fit_booster(problem.view(), problem.y, quick_config(), 17);
+  const TrainingSet data(problem.view(), problem.y, quick_config().trees.max_bin);
+  const Booster booster = fit_booster(data, quick_config(), 17);
   EXPECT_EQ(booster.boosted_rounds(), 17);
 }
 

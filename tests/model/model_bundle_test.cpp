@@ -19,7 +19,8 @@ namespace {
 class ModelBundleTest : public ::testing::Test {
  protected:
   ModelBundle make_bundle() {
-    const Booster booster = fit_booster(problem_.view(), problem_.y, quick_config(), 15);
+    const TrainingSet data(problem_.view(), problem_.y, quick_config().trees.max_bin);
+    const Booster booster = fit_booster(data, quick_config(), 15);
     ModelBundle bundle;
     bundle.run_id = "run-1";
     bundle.created_at = "2026-11-24T18:00:00Z";
