@@ -6,8 +6,8 @@
 FEATURES is the matrix `creditscore features` wrote for the data set the bundle was trained on
 (its clients with a TARGET are the training clients); BUNDLE is the bundle directory `creditscore
 train` wrote. The settings (rounds, early stopping, trees, bins, seed, monotone constraints) are
-read from the bundle, so both learn the same way; xgb.cv deals its own stratified folds (the
-same number, another shuffle), so fold AUCs agree within noise, not bit for bit. Prints the
+read from the bundle, so both learn the same way; the folds are dealt by ours' rule with another
+random shuffle, so fold AUCs agree within noise, not bit for bit. Prints the
 wall time of xgb.cv and each fold's best AUC with their mean; run it under /usr/bin/time for
 the peak memory (bench/kaggle_scale.sh does).
 """
@@ -39,6 +39,17 @@ def read_matrix(path):
     return names, targets, values
 
 
+def stratified_folds(labels, folds, seed):
+    """Ours' rule (model/cross_validation.h) with NumPy's shuffle: defaulters and good clients
+    shuffled apart and dealt round robin; xgb.cv's own stratification would need scikit-learn."""
+    rng = np.random.default_rng(seed)
+    order = np.concatenate([rng.permutation(np.flatnonzero(labels == 1)),
+                            rng.permutation(np.flatnonzero(labels == 0))])
+    fold_of = np.empty(labels.size, dtype=np.int64)
+    fold_of[order] = np.arange(labels.size) % folds
+    return [(np.flatnonzero(fold_of != k), np.flatnonzero(fold_of == k)) for k in range(folds)]
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -65,8 +76,8 @@ def main():
         params["monotone_constraints"] = "(" + ",".join(
             str(constraints.get(name, 0)) for name in names) + ")"
     start = time.monotonic()
-    history = xgb.cv(params, matrix, num_boost_round=s["max_rounds"], nfold=s["folds"],
-                     stratified=True, seed=s["seed"],
+    history = xgb.cv(params, matrix, num_boost_round=s["max_rounds"],
+                     folds=stratified_folds(labels, s["folds"], s["seed"]),
                      early_stopping_rounds=s["early_stopping_rounds"])
     seconds = time.monotonic() - start
     best = history["test-auc-mean"].idxmax()

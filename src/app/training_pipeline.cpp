@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <numeric>
+#include <optional>
 #include <random>
 
 #include "explain/global_explanation.h"
@@ -130,14 +131,21 @@ TrainedRun train_and_record(const TrainingRequest& request, PipelineObserver& ob
   model::TrainConfig config = request.config;
   model::validate(config);
 
-  const tables::Dataset data =
+  // The tables are let go once the features are built: at Kaggle scale they weigh more than
+  // everything training holds after them.
+  std::optional<tables::Dataset> data =
       observer.read_dataset(request.data, {tables::TableId::ApplicationTrain});
   const double read_seconds = seconds_since(start);
   const auto features_start = Clock::now();
-  const features::FeatureCatalog catalog = features::FeatureCatalog::fit(data);
+  const features::FeatureCatalog catalog = features::FeatureCatalog::fit(*data);
   const features::FeatureMatrix matrix =
-      observer.build_features(features::FeatureBuilder(catalog), data.application_train, data);
+      observer.build_features(features::FeatureBuilder(catalog), data->application_train, *data);
   const double features_seconds = seconds_since(features_start);
+  std::vector<tables::TableId> learned_from;
+  for (tables::TableId id : tables::all_tables()) {
+    if (id != tables::TableId::ApplicationTest && data->has(id)) learned_from.push_back(id);
+  }
+  data.reset();
 
   std::vector<model::MonotoneChoice> monotone;
   if (config.monotone) {
@@ -169,10 +177,7 @@ TrainedRun train_and_record(const TrainingRequest& request, PipelineObserver& ob
   bundle.run_id = new_run_id(bundle.created_at);
   bundle.xgboost_version = model::xgboost_version();
   bundle.feature_names = matrix.names;
-  bundle.learned_from.clear();
-  for (tables::TableId id : tables::all_tables()) {
-    if (id != tables::TableId::ApplicationTest && data.has(id)) bundle.learned_from.push_back(id);
-  }
+  bundle.learned_from = learned_from;
   bundle.model_json = result.booster.to_json();
   bundle.catalog = catalog.to_json();
   bundle.reference = model::reference_distributions(

@@ -79,6 +79,18 @@ DMatrix TrainingSet::rows(std::span<const std::size_t> rows) const {
   return DMatrix::quantized(features_, labels_, rows, &all_, max_bin_);
 }
 
+DMatrix TrainingSet::scored_rows(std::span<const std::size_t> rows) const {
+  std::vector<float> values(rows.size() * features_.cols), labels(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i] >= features_.rows)
+      throw internal_error("training: no row " + std::to_string(rows[i]));
+    std::copy_n(features_.data + rows[i] * features_.cols, features_.cols,
+                values.begin() + static_cast<std::ptrdiff_t>(i * features_.cols));
+    labels[i] = labels_[rows[i]];
+  }
+  return DMatrix({values.data(), rows.size(), features_.cols}, labels);
+}
+
 CrossValidationResult cross_validate(const TrainingSet& data, const TrainConfig& config,
                                      const ProgressFn& progress) {
   check_bins(data, config);
@@ -103,7 +115,7 @@ CrossValidationResult cross_validate(const TrainingSet& data, const TrainConfig&
       }
     }
     const DMatrix train_matrix = data.rows(train_rows);
-    const DMatrix valid_matrix = data.rows(valid_rows);
+    const DMatrix valid_matrix = data.scored_rows(valid_rows);
     Booster booster(train_matrix, &valid_matrix);
     apply_params(booster, config, train_labels);
     FoldResult fold_result;

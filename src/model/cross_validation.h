@@ -39,7 +39,11 @@ class TrainingSet {
   TrainingSet(MatrixView features, std::span<const float> labels, int max_bin);
 
   const DMatrix& all() const { return all_; }
+  // Some rows to learn from, quantized on the bins of every row's.
   DMatrix rows(std::span<const std::size_t> rows) const;
+  // Some rows to evaluate each round and predict, as floats: XGBoost 1.7's CPU predictor keeps
+  // no prediction cache for a quantized matrix, and scoring one each round costs every tree again.
+  DMatrix scored_rows(std::span<const std::size_t> rows) const;
   std::span<const float> labels() const { return labels_; }
   int max_bin() const { return max_bin_; }
 

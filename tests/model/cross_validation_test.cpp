@@ -86,7 +86,10 @@ TEST(TrainingSet, RowsAreQuantizedOnTheSketchOfEveryRow) {
   const DMatrix raw({raw_rows.data(), odd_rows.size(), view.cols});
   EXPECT_EQ(booster.predict(odd, Prediction::Probability),
             booster.predict(raw, Prediction::Probability));
+  EXPECT_EQ(booster.predict(data.scored_rows(odd_rows), Prediction::Probability),
+            booster.predict(raw, Prediction::Probability));
   EXPECT_ERROR_KIND(data.rows(std::vector<std::size_t>{3000}), ErrorKind::Internal);
+  EXPECT_ERROR_KIND(data.scored_rows(std::vector<std::size_t>{3000}), ErrorKind::Internal);
 }
 
 TEST(FitBooster, LearnsTheAskedNumberOfRounds) {
