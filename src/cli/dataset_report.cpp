@@ -1,7 +1,10 @@
 #include "cli/dataset_report.h"
 
+#include <malloc.h>
+
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <string>
 
@@ -65,10 +68,20 @@ std::string absence_consequence(tables::TableId id) {
   }
 }
 
+// A command that reads a whole data set is a batch job that takes and frees gigabytes in turn
+// (tables, chunks, history frames, XGBoost's matrices). glibc gives every large block back to
+// the kernel when it is freed, and the kernel hands out zeroed pages at the next one: at Kaggle
+// scale, a third of the CPU time went to page faults. Freed memory stays for reuse instead.
+void keep_freed_memory_for_reuse() {
+  ::mallopt(M_MMAP_MAX, 0);
+  ::mallopt(M_TRIM_THRESHOLD, std::numeric_limits<int>::max());
+}
+
 }  // namespace
 
 tables::Dataset read_dataset_with_report(const std::filesystem::path& directory, std::ostream& out,
                                          const std::vector<tables::TableId>& required) {
+  keep_freed_memory_for_reuse();
   FileTimer timer;
   const auto start = Clock::now();
   tables::Dataset dataset;

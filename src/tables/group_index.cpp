@@ -1,17 +1,40 @@
 #include "tables/group_index.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace creditscore::tables {
+namespace {
+
+// Below this many entries per row, a table over the ids' range costs less than a hash map.
+constexpr std::uint64_t kRangePerRow = 4;
+
+std::uint64_t offset(std::int64_t id, std::int64_t least) {
+  return static_cast<std::uint64_t>(id) - static_cast<std::uint64_t>(least);
+}
+
+}  // namespace
 
 GroupIndex::GroupIndex(std::span<const std::int64_t> ids) {
+  if (!ids.empty()) {
+    const auto [least, most] = std::minmax_element(ids.begin(), ids.end());
+    least_ = *least;
+    const std::uint64_t range = offset(*most, least_);
+    dense_ = range < kRangePerRow * ids.size() + (1u << 16);
+    if (dense_) group_by_offset_.assign(range + 1, kNoGroup);
+  }
+  if (!dense_) group_by_id_.reserve(ids.size() / 4 + 1);
   std::vector<std::uint32_t> group_of_row(ids.size());
-  group_of_.reserve(ids.size() / 4 + 1);
   std::vector<std::uint32_t> counts;
   for (std::size_t r = 0; r < ids.size(); ++r) {
-    const auto [it, inserted] =
-        group_of_.try_emplace(ids[r], static_cast<std::uint32_t>(counts.size()));
-    if (inserted) counts.push_back(0);
-    group_of_row[r] = it->second;
-    ++counts[it->second];
+    std::uint32_t& group = dense_ ? group_by_offset_[offset(ids[r], least_)]
+                                  : group_by_id_.try_emplace(ids[r], kNoGroup).first->second;
+    if (group == kNoGroup) {
+      group = static_cast<std::uint32_t>(counts.size());
+      counts.push_back(0);
+    }
+    group_of_row[r] = group;
+    ++counts[group];
   }
   offsets_.assign(counts.size() + 1, 0);
   for (std::size_t g = 0; g < counts.size(); ++g) offsets_[g + 1] = offsets_[g] + counts[g];
@@ -21,10 +44,18 @@ GroupIndex::GroupIndex(std::span<const std::int64_t> ids) {
     rows_[next[group_of_row[r]]++] = static_cast<std::uint32_t>(r);
 }
 
+std::uint32_t GroupIndex::group_of(std::int64_t id) const {
+  if (dense_) {
+    const std::uint64_t at = offset(id, least_);  // an id below the least wraps past the range
+    return at < group_by_offset_.size() ? group_by_offset_[at] : kNoGroup;
+  }
+  const auto found = group_by_id_.find(id);
+  return found == group_by_id_.end() ? kNoGroup : found->second;
+}
+
 std::span<const std::uint32_t> GroupIndex::rows_of(std::int64_t id) const {
-  const auto found = group_of_.find(id);
-  if (found == group_of_.end()) return {};
-  const std::uint32_t g = found->second;
+  const std::uint32_t g = group_of(id);
+  if (g == kNoGroup) return {};
   return std::span<const std::uint32_t>(rows_).subspan(offsets_[g], offsets_[g + 1] - offsets_[g]);
 }
 

@@ -1,0 +1,45 @@
+#include "tables/group_index.h"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <vector>
+
+namespace creditscore::tables {
+namespace {
+
+std::vector<std::uint32_t> rows(const GroupIndex& index, std::int64_t id) {
+  const auto found = index.rows_of(id);
+  return {found.begin(), found.end()};
+}
+
+TEST(GroupIndex, DenseIdsGroupTheirRowsInFileOrder) {
+  const std::vector<std::int64_t> ids = {100005, 100002, 100005, 100003, 100002, 100005};
+  const GroupIndex index(ids);
+  EXPECT_EQ(rows(index, 100005), (std::vector<std::uint32_t>{0, 2, 5}));
+  EXPECT_EQ(rows(index, 100002), (std::vector<std::uint32_t>{1, 4}));
+  EXPECT_EQ(rows(index, 100003), (std::vector<std::uint32_t>{3}));
+  EXPECT_TRUE(index.rows_of(100004).empty());  // inside the range, held by no row
+  EXPECT_TRUE(index.rows_of(100001).empty());  // below it
+  EXPECT_TRUE(index.rows_of(100006).empty());  // above it
+  EXPECT_TRUE(index.rows_of(std::numeric_limits<std::int64_t>::min()).empty());
+}
+
+TEST(GroupIndex, IdsFarApartAndAtTheEndsOfTheirTypeAreGroupedToo) {
+  constexpr std::int64_t kLeast = std::numeric_limits<std::int64_t>::min();
+  constexpr std::int64_t kMost = std::numeric_limits<std::int64_t>::max();
+  const std::vector<std::int64_t> ids = {kMost, kLeast, 0, kMost};
+  const GroupIndex index(ids);
+  EXPECT_EQ(rows(index, kMost), (std::vector<std::uint32_t>{0, 3}));
+  EXPECT_EQ(rows(index, kLeast), (std::vector<std::uint32_t>{1}));
+  EXPECT_EQ(rows(index, 0), (std::vector<std::uint32_t>{2}));
+  EXPECT_TRUE(index.rows_of(1).empty());
+}
+
+TEST(GroupIndex, NoRowsHoldNoId) {
+  const GroupIndex index(std::span<const std::int64_t>{});
+  EXPECT_TRUE(index.rows_of(0).empty());
+}
+
+}  // namespace
+}  // namespace creditscore::tables
