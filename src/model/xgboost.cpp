@@ -41,15 +41,12 @@ struct RowBatches {
   std::size_t count() const { return rows.empty() ? matrix.rows : rows.size(); }
 };
 
-void rewind(DataIterHandle handle) {
+void rewind(DataIterHandle handle) noexcept {
   static_cast<RowBatches*>(handle)->next = 0;
 }
 
-// Sets the next batch on the proxy: 1 when there was one, 0 at the end (or on a failure, which
-// XGBoost cannot be told of from here: it is kept in `error`).
-int hand_over_next_batch(DataIterHandle handle) {
-  RowBatches& batches = *static_cast<RowBatches*>(handle);
-  if (batches.next >= batches.count() || !batches.error.empty()) return 0;
+// Gathers the next batch's rows (when they are not contiguous) and sets them on the proxy.
+int hand_over(RowBatches& batches) {
   const std::size_t n = std::min(RowBatches::kRows, batches.count() - batches.next);
   const std::size_t cols = batches.matrix.cols;
   const float* values = batches.matrix.data + batches.next * cols;
@@ -77,6 +74,19 @@ int hand_over_next_batch(DataIterHandle handle) {
   }
   batches.next += n;
   return 1;
+}
+
+// Sets the next batch on the proxy: 1 when there was one, 0 at the end (or on a failure, which
+// XGBoost cannot be told of from here: it is kept in `error`; nothing may be thrown through C).
+int hand_over_next_batch(DataIterHandle handle) noexcept {
+  RowBatches& batches = *static_cast<RowBatches*>(handle);
+  if (batches.next >= batches.count() || !batches.error.empty()) return 0;
+  try {
+    return hand_over(batches);
+  } catch (const std::exception& error) {
+    batches.error = error.what();
+    return 0;
+  }
 }
 
 }  // namespace

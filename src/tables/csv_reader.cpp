@@ -158,7 +158,7 @@ std::size_t expected_rows(std::string_view text) {
   const std::string_view sample = text.substr(0, kSample);
   const auto lines = static_cast<std::size_t>(std::count(sample.begin(), sample.end(), '\n')) + 1;
   if (sample.size() == text.size()) return lines;
-  return text.size() / sample.size() * lines * 21 / 20 + 64;
+  return text.size() * lines / sample.size() * 21 / 20 + 64;
 }
 
 // Splits a CSV line into its field texts (for the header).
