@@ -5,6 +5,6 @@ import { defineConfig } from "vite";
 const api = process.env.CREDITSCORE_API ?? "http://127.0.0.1:8080";
 
 export default defineConfig({
-  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 1200 },
+  build: { outDir: "dist", emptyOutDir: true },
   server: { proxy: { "/api": api, "/predict": api, "/openapi.json": api } },
 });

@@ -1,12 +1,13 @@
 // One client: the decision first (the model's recommendation, the advisor's decision, the letter),
 // then the score and why, who the client is, how the client compares with others, and what-if.
 import { api, ClientDetail, Explanation } from "./api";
-import { chart, colours } from "./charts";
+import { chart } from "./charts";
 import { renderComparison } from "./comparison_view";
 import { renderDecision } from "./decision_view";
 import { h, section, status } from "./dom";
 import { decisionBadge, decisionWords, reasonsView, waterfall } from "./explanation_view";
 import { failure } from "./failure";
+import { gaugeChart } from "./gauge_chart";
 import { applicationKind, money, number, percent } from "./format";
 import { valueText } from "./feature_units";
 import { currentLanguage, label, labelWithoutDays, t } from "./i18n";
@@ -32,44 +33,21 @@ function fieldValue(field: ClientDetail["application"][number]): string {
 }
 
 function gauge(view: View, e: Explanation): HTMLElement {
-  const max = Math.max(0.5, Math.ceil(e.probability * 10) / 10);
-  const options = {
-    series: [
-      {
-        type: "gauge",
-        min: 0,
-        max: max * 100,
-        startAngle: 200,
-        endAngle: -20,
-        axisLine: {
-          lineStyle: {
-            width: 18,
-            color: [
-              [e.threshold / max, colours.safe],
-              [1, colours.risk],
-            ],
-          },
-        },
-        // Five steps keep the tick labels apart on a gauge this small.
-        splitNumber: 5,
-        axisLabel: { formatter: "{value} %", distance: 26, fontSize: 12 },
-        // A short needle, so that it never covers a tick label; the threshold said under the score.
-        pointer: { length: "52%", itemStyle: { color: colours.client } },
-        detail: { formatter: () => percent(e.probability), fontSize: 24, offsetCenter: [0, "40%"] },
-        title: { offsetCenter: [0, "72%"], fontSize: 13 },
-        data: [{ value: e.probability * 100, name: `${t("threshold")} ${percent(e.threshold)}` }],
-      },
-    ],
-  };
   return chart(
     view,
     t("gaugeLabel", { p: percent(e.probability), t: percent(e.threshold) }),
-    options,
+    gaugeChart({
+      value: e.probability,
+      threshold: e.threshold,
+      max: Math.max(0.5, Math.ceil(e.probability * 10) / 10),
+      valueText: percent(e.probability),
+      caption: `${t("threshold")} ${percent(e.threshold)}`,
+      height: 260,
+    }),
     {
       header: [t("probability"), t("threshold"), t("decision")],
       rows: [[percent(e.probability), percent(e.threshold), e.decision === "refused" ? t("refused") : t("granted")]],
     },
-    260,
   );
 }
 

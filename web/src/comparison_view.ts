@@ -1,13 +1,18 @@
 // The client among others: a feature's distribution by outcome over all clients, similar clients
 // or a filtered group, with the client's bar marked; two features together; the closest clients.
 import { api, Counts, Distribution, featureList } from "./api";
+import { barChart } from "./bar_chart";
 import { chart, colours, tableOf } from "./charts";
+import { dotChart } from "./dot_chart";
 import { h, section, selectField, status } from "./dom";
 import { failure } from "./failure";
 import { number, percent } from "./format";
 import { daysBefore, featureLabel, inYears, shownValue, valueText } from "./feature_units";
 import { t, type TextKey } from "./i18n";
 import { abandoned, rememberedForm, View } from "./view";
+
+// The risk at the top of the scatter plot's shading: 30 % and above all in vermillion.
+const RISK_SCALE_TOP = 0.3;
 
 function numberInput(id: string, text: string): [HTMLElement, HTMLInputElement] {
   const input = h("input", { id, name: id, type: "number", inputmode: "decimal" });
@@ -28,43 +33,17 @@ function distributionChart(view: View, d: Distribution): HTMLElement {
   if (inYears(d)) order.reverse();
   const names = order.map((i) => binName(d, i));
   const clientBin = d.client?.bin ?? null;
-  const series = (key: keyof Counts, name: string, colour: string, decal?: object) => ({
-    type: "bar",
-    stack: "outcome",
-    name,
-    itemStyle: { color: colour, decal },
-    data: order.map((i) => d.bins[i][key]),
+  const series = (key: keyof Counts, name: string, colour: string, hatched = false) => ({ name, colour, hatched, values: order.map((i) => d.bins[i][key]) });
+  const drawing = barChart({
+    categories: names,
+    categoryName: featureLabel(d),
+    value: { name: t("clients") },
+    layout: "stacked",
+    series: [series("repaid", t("repaid"), colours.safe), series("defaulted", t("defaulted"), colours.risk, true), series("unknown", t("unknown"), colours.pending)],
+    // The client: a pin above their bin, in the legend as « ce client », seen even over an empty bin.
+    mark: clientBin === null ? undefined : { index: order.indexOf(clientBin), name: t("thisClient"), colour: colours.client },
+    height: 320,
   });
-  // The client: a pin above their bin, in the legend as « ce client », seen even over an empty bin.
-  const total = (i: number) => d.bins[i].repaid + d.bins[i].defaulted + d.bins[i].unknown;
-  const clientPin =
-    clientBin === null
-      ? []
-      : [
-          {
-            type: "scatter",
-            name: t("thisClient"),
-            symbol: "pin",
-            symbolSize: 34,
-            symbolOffset: [0, "-50%"],
-            itemStyle: { color: colours.client },
-            z: 10,
-            data: [[order.indexOf(clientBin), total(clientBin)]],
-          },
-        ];
-  const options = {
-    legend: { top: 0 },
-    grid: { left: 60, right: 20, top: 40, bottom: 90 },
-    tooltip: { trigger: "axis" },
-    xAxis: { type: "category", data: names, axisLabel: { rotate: 35 }, name: featureLabel(d), nameLocation: "middle", nameGap: 70 },
-    yAxis: { type: "value", name: t("clients") },
-    series: [
-      series("repaid", t("repaid"), colours.safe),
-      series("defaulted", t("defaulted"), colours.risk, { symbol: "rect", dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: 0.8 }),
-      series("unknown", t("unknown"), colours.pending, { symbol: "circle", symbolSize: 0.6 }),
-      ...clientPin,
-    ],
-  };
   const rows = order.map((i, k) => [
     (i === clientBin ? "▶ " : "") + names[k],
     String(d.bins[i].repaid),
@@ -75,7 +54,7 @@ function distributionChart(view: View, d: Distribution): HTMLElement {
   return chart(
     view,
     t("distributionLabel", { f: featureLabel(d) }),
-    options,
+    drawing,
     { header: [t("bin"), t("repaid"), t("defaulted"), t("unknown")], rows },
   );
 }
@@ -182,26 +161,22 @@ export function renderComparison(view: View, id: number): HTMLElement {
         const [xName, yName] = [featureLabel(b.x), featureLabel(b.y)];
         // The client's point, when both values are in their file.
         const pin = b.client && b.client.x !== null && b.client.y !== null ? b.client : null;
-        const options = {
-          grid: { left: 70, right: 90, top: 40, bottom: 50 },
-          legend: { top: 0, data: [t("thisClient")] },
-          tooltip: {},
-          xAxis: { type: "value", name: xName, nameLocation: "middle", nameGap: 30, scale: true },
-          yAxis: { type: "value", name: yName, scale: true },
-          visualMap: { seriesIndex: 0, dimension: 2, min: 0, max: 0.3, calculable: false, right: 0, inRange: { color: [colours.safe, "#F0E442", colours.risk] }, text: [t("riskScaleTop", { p: percent(0.3, 0) }), percent(0, 0)], textStyle: { lineHeight: 14 } },
-          series: [
-            { type: "scatter", symbolSize: 5, data: points },
-            ...(pin
-              ? [{ type: "scatter", name: t("thisClient"), symbol: "diamond", symbolSize: 18, itemStyle: { color: colours.client, borderColor: "#fff", borderWidth: 2 }, data: [[shownValue(b.x, pin.x), shownValue(b.y, pin.y), pin.probability]], z: 10 }]
-              : []),
-          ],
-        };
+        const [pinX, pinY] = pin ? [shownValue(b.x, pin.x), shownValue(b.y, pin.y)] : [null, null];
+        const drawing = dotChart({
+          x: { name: xName },
+          y: { name: yName },
+          dots: points.flatMap(([px, py, p]) => (px === null || py === null ? [] : [{ x: px, y: py, shade: p === null ? null : p / RISK_SCALE_TOP }])),
+          radius: 2.5,
+          shading: { high: t("riskScaleTop", { p: percent(RISK_SCALE_TOP, 0) }), low: percent(0, 0) },
+          highlight: pinX !== null && pinY !== null ? { x: pinX, y: pinY, name: t("thisClient") } : undefined,
+          height: 320,
+        });
         bivariateArea.replaceChildren(
           ...(pin ? [] : [h("p", { class: "note" }, t("clientNotPlaced"))]),
           chart(
             region,
             t("bivariateLabel", { x: xName, y: yName }),
-            options,
+            drawing,
             {
               header: [xName, yName, t("probability")],
               rows: points.slice(0, 50).map((p) => [number(p[0]), number(p[1]), p[2] === null ? "—" : percent(p[2])]),

@@ -4,6 +4,7 @@ import { Explanation } from "./api";
 import { chart, colours } from "./charts";
 import { h } from "./dom";
 import { percent, points } from "./format";
+import { type Row, rowChart } from "./row_chart";
 import { currentLanguage, label, t, tCount } from "./i18n";
 import { View } from "./view";
 
@@ -53,49 +54,21 @@ export function waterfall(view: View, e: Explanation): HTMLElement {
     ...e.contributions.map((c) => ({ name: label(c), effect: c.effect, value: currentLanguage() === "fr" ? c.value_fr : c.value_en })),
     { name: t("otherFactors", { n: e.others.count }), effect: e.others.effect, value: "" },
   ];
-  const names = [t("averageClient"), ...steps.map((s) => s.name), t("thisClient")];
-  const starts: number[] = [0];
-  const sizes: number[] = [e.base_probability * 100];
-  const fills: string[] = [colours.neutral];
+  const rows: Row[] = [{ name: t("averageClient"), from: 0, to: e.base_probability, colour: colours.neutral, note: percent(e.base_probability) }];
   let running = e.base_probability;
   for (const step of steps) {
-    starts.push(Math.min(running, running + step.effect) * 100);
-    sizes.push(Math.abs(step.effect) * 100);
-    fills.push(step.effect >= 0 ? colours.risk : colours.safe);
+    const rises = step.effect >= 0;
+    rows.push({ name: step.name, from: running, to: running + step.effect, colour: rises ? colours.risk : colours.safe, hatched: rises, note: points(step.effect) });
     running += step.effect;
   }
-  starts.push(0);
-  sizes.push(e.probability * 100);
-  fills.push(colours.client);
-  const options = {
-    grid: { left: 260, right: 40, top: 30, bottom: 50 },
-    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-    xAxis: { type: "value", axisLabel: { formatter: "{value} %" }, name: `${t("probability")} (%)`, nameLocation: "middle", nameGap: 28 },
-    yAxis: { type: "category", inverse: true, data: names, axisLabel: { width: 240 }, name: t("feature"), nameLocation: "start" },
-    series: [
-      { type: "bar", stack: "w", itemStyle: { color: "transparent" }, data: starts, tooltip: { show: false } },
-      {
-        type: "bar",
-        stack: "w",
-        data: sizes.map((size, i) => ({
-          value: size,
-          itemStyle: {
-            color: fills[i],
-            decal: fills[i] === colours.risk ? { symbol: "rect", dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: 0.8 } : undefined,
-          },
-        })),
-        label: {
-          show: true,
-          position: "right",
-          formatter: (p: { dataIndex: number }) =>
-            p.dataIndex === 0 || p.dataIndex === names.length - 1
-              ? percent(p.dataIndex === 0 ? e.base_probability : e.probability)
-              : points(steps[p.dataIndex - 1].effect),
-        },
-      },
-    ],
-  };
-  const rows = [
+  rows.push({ name: t("thisClient"), from: 0, to: e.probability, colour: colours.client, note: percent(e.probability) });
+  const drawing = rowChart({
+    rows,
+    rowName: t("feature"),
+    value: { name: `${t("probability")} (%)`, format: (v) => percent(v, 0) },
+    height: 320,
+  });
+  const table = [
     [t("averageClient"), "", percent(e.base_probability)],
     ...steps.map((s) => [s.name, s.value, points(s.effect)]),
     [t("thisClient"), "", percent(e.probability)],
@@ -103,8 +76,7 @@ export function waterfall(view: View, e: Explanation): HTMLElement {
   return chart(
     view,
     t("waterfallTitle") + " : " + percent(e.base_probability) + " → " + percent(e.probability),
-    options,
-    { header: [t("factor"), t("value"), t("effect")], rows },
-    Math.max(320, 28 * names.length + 40),
+    drawing,
+    { header: [t("factor"), t("value"), t("effect")], rows: table },
   );
 }

@@ -3,7 +3,9 @@
 // now), whether its scores and refusals moved, whether it treats women and men, young and old
 // alike, and how well it predicts as repayments and defaults come in.
 import { api, type Fairness, type FeatureDrift, type FeatureInfo, featureList, type Monitoring } from "./api";
+import { barChart } from "./bar_chart";
 import { chart, colours, tableOf } from "./charts";
+import { lineChart } from "./line_chart";
 import { h, section, selectField, status } from "./dom";
 import { failure } from "./failure";
 import { number, percent } from "./format";
@@ -20,23 +22,20 @@ const share = (value: number | null | undefined) => (value === null || value ===
 // Training's shares beside today's, over the same bins.
 function histogramChart(view: View, title: string, histogram: Histogram, feature?: FeatureInfo): HTMLElement {
   const names = binNames(histogram, feature);
-  const bars = (values: number[], name: string, colour: string) => ({
-    type: "bar",
-    name,
-    data: values.map((v) => 100 * v),
-    itemStyle: { color: colour },
-  });
   return chart(
     view,
     t("thenNowLabel", { f: title }),
-    {
-      grid: { left: 55, right: 15, top: 50, bottom: 90 },
-      legend: { top: 0 },
-      tooltip: { trigger: "axis" },
-      xAxis: { type: "category", data: names, axisLabel: { rotate: 35, fontSize: 11 }, name: title, nameLocation: "middle", nameGap: 70 },
-      yAxis: { type: "value", axisLabel: { formatter: "{value} %" }, name: t("shareOfApplications") },
-      series: [bars(histogram.reference, t("atTraining"), colours.neutral), bars(histogram.current, t("now"), colours.safe)],
-    },
+    barChart({
+      categories: names,
+      categoryName: title,
+      value: { name: t("shareOfApplications"), format: (v) => percent(v, 0) },
+      layout: "side by side",
+      series: [
+        { name: t("atTraining"), colour: colours.neutral, values: histogram.reference },
+        { name: t("now"), colour: colours.safe, values: histogram.current },
+      ],
+      height: 320,
+    }),
     {
       header: [t("valuesColumn"), t("atTraining"), t("now")],
       rows: names.map((name, i) => [name, percent(histogram.reference[i]), percent(histogram.current[i])]),
@@ -264,32 +263,17 @@ function qualitySection(view: View, report: Monitoring): HTMLElement {
       : chart(
           view,
           t("qualityOverTime"),
-          {
-            grid: { left: 55, right: 20, top: 30, bottom: 50 },
-            tooltip: { trigger: "axis" },
-            xAxis: { type: "category", data: months.map((m) => m.month), name: t("monthColumn"), nameLocation: "middle", nameGap: 28 },
-            yAxis: { type: "value", min: 0.5, max: 1, name: t("rocAuc"), axisLabel: { formatter: (v: number) => number(v) } },
-            series: [
-              {
-                type: "line",
-                symbolSize: 9,
-                data: months.map((m) => m.roc_auc),
-                lineStyle: { color: colours.safe, width: 3 },
-                itemStyle: { color: colours.safe },
-                markLine: {
-                  symbol: "none",
-                  label: { formatter: t("atTraining"), position: "insideEndTop" },
-                  lineStyle: { color: colours.neutral, type: "dashed" },
-                  data: [{ yAxis: q.out_of_fold.roc_auc }],
-                },
-              },
-            ],
-          },
+          lineChart({
+            x: { name: t("monthColumn"), categories: months.map((m) => m.month) },
+            y: { name: t("rocAuc"), min: 0.5, max: 1 },
+            lines: [{ points: months.map((m, i) => [i, m.roc_auc]), colour: colours.safe, width: 3, dots: true }],
+            rules: [{ axis: "y", at: q.out_of_fold.roc_auc, label: t("atTraining") }],
+            height: 260,
+          }),
           {
             header: [t("monthColumn"), t("outcomesColumn"), t("rocAuc"), t("costPerClient"), t("calibrationError")],
             rows: months.map((m) => [m.month, number(m.clients), number(m.roc_auc), number(m.cost_per_client), number(m.calibration_error)]),
           },
-          260,
         );
   return section(
     "quality-title",

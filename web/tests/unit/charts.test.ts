@@ -3,58 +3,76 @@ import "./setup";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { fittedToWidth, inReadersNumbers, unexplained, wrapWords } from "../../src/charts";
+import { categoryAxisLeft, categoryAxisRoom, linearScale, rowLabels, wrapWords } from "../../src/chart_frame";
+import { colours, type Drawing, unexplained } from "../../src/charts";
+import { shadeColour } from "../../src/dot_chart";
 import { setLanguage } from "../../src/i18n";
+import { rowChartHeight } from "../../src/row_chart";
 
-type Formatter = (v: unknown) => string;
-const formatter = (axis: unknown) => (axis as { axisLabel: { formatter: Formatter } }).axisLabel.formatter;
-
-test("value axes and tooltips write numbers as the reader's language does", () => {
-  setLanguage("fr");
-  const options = inReadersNumbers({
-    xAxis: { type: "value", axisLabel: { formatter: "{value} %" } },
-    yAxis: [{ name: "clients" }, { type: "category", data: ["a"] }],
-    tooltip: { trigger: "axis" },
-  }) as Record<string, unknown>;
-  assert.equal(formatter(options.xAxis)(2.5), "2,5 %");
-  const [counts, categories] = options.yAxis as unknown[];
-  assert.equal(formatter(counts)(2500).replace(/\s/g, " "), "2 500");
-  assert.deepEqual(categories, { type: "category", data: ["a"] }, "a category axis is left as it is");
-  const tooltip = (options.tooltip as { valueFormatter: Formatter }).valueFormatter;
-  assert.equal(tooltip(0.25), "0,25");
-  setLanguage("en");
-  assert.equal(formatter(inReadersNumbers({ yAxis: {} }).yAxis)(2500), "2,500");
-  setLanguage("fr");
-});
-
-test("a category x axis by default, and a formatter already given, are kept", () => {
-  const own = (v: number) => `${v}!`;
-  const options = inReadersNumbers({ xAxis: { data: ["a"] }, yAxis: { axisLabel: { formatter: own } } }) as Record<string, unknown>;
-  assert.deepEqual(options.xAxis, { data: ["a"] });
-  assert.equal(formatter(options.yAxis), own);
-});
+const drawing = (...axes: string[]): Drawing => ({ axes, draw: () => { throw new Error("not drawn here"); } });
 
 test("a chart without a title or with an axis unnamed is refused", () => {
-  const named = { xAxis: { type: "value", name: "Seuil" }, yAxis: [{ name: "Coût" }, { show: false }] };
-  assert.deepEqual(unexplained("Coût selon le seuil", named), []);
-  assert.deepEqual(unexplained(" ", { xAxis: { type: "value" }, yAxis: { name: "" } }), ["no title", "xAxis[0] has no name", "yAxis[0] has no name"]);
+  assert.deepEqual(unexplained("Coût selon le seuil", drawing("Seuil", "Coût")), []);
+  assert.deepEqual(unexplained(" ", drawing("Seuil", " ")), ["no title", "axis 2 has no name"]);
+  assert.deepEqual(unexplained("Jauge", drawing()), [], "a gauge has no axis to name");
+});
+
+test("value axes write their ticks as the reader's language does", () => {
+  setLanguage("fr");
+  const counts = linearScale({ name: "clients" }, [0, 2400], [300, 0], 5);
+  assert.deepEqual(counts.ticks, [0, 500, 1000, 1500, 2000, 2500], "round ticks over the data, widened to a round end");
+  assert.equal(counts.format(2500).replace(/\s/g, " "), "2 500");
+  assert.equal(linearScale({ name: "x" }, [0.2, 0.25], [0, 100], 5).format(0.25), "0,25");
+  setLanguage("en");
+  assert.equal(counts.format(2500), "2,500");
+  setLanguage("fr");
+  const own = linearScale({ name: "%", format: (v) => `${v}!` }, [1], [0, 1], 2);
+  assert.equal(own.format(3), "3!", "a format given is kept");
+});
+
+test("a scale maps its range's ends, holds zero for bars, and has fixed ends when given", () => {
+  const bars = linearScale({ name: "n", fromZero: true }, [40, 90], [200, 0], 5);
+  assert.equal(bars.at(0), 200);
+  assert.equal(bars.at(100), 0);
+  const fixed = linearScale({ name: "AUC", min: 0.5, max: 1 }, [0.81], [0, 100], 5);
+  assert.equal(fixed.at(0.5), 0);
+  assert.equal(fixed.at(1), 100);
+  assert.deepEqual(fixed.ticks, [0.5, 0.6, 0.7, 0.8, 0.9, 1]);
+  const one = linearScale({ name: "x" }, [7, 7], [0, 100], 5);
+  assert.ok(one.at(7) > 0 && one.at(7) < 100, "a single value sits inside its axis");
+  const none = linearScale({ name: "x" }, [], [0, 100], 5);
+  assert.deepEqual([none.at(0), none.at(1)], [0, 100], "no data: 0 to 1");
 });
 
 test("feature names take at most 40 % of a narrow chart, wrapped between words, and the chart grows for them", () => {
   const names = ["Score externe n°3", "Moyenne : Montant demandé / accordé (demandes précédentes refusées)"];
-  const options = { grid: { left: 280, right: 30, top: 10, bottom: 40 }, yAxis: { type: "category", data: names, axisLabel: { width: 260 } } };
-  const phone = fittedToWidth(options, 325, 100);
-  assert.deepEqual(phone.options.grid, { left: 150, right: 30, top: 10, bottom: 40 });
-  const y = phone.options.yAxis as { axisLabel: { width: number; formatter: (v: string) => string } };
-  assert.equal(y.axisLabel.width, 130);
-  assert.equal(y.axisLabel.formatter(names[1]), "Moyenne : Montant\ndemandé / accordé\n(demandes\nprécédentes\nrefusées)");
-  assert.equal(phone.height, 2 * (5 * 14 + 8) + 50, "two rows of five lines");
-  const desktop = fittedToWidth(options, 1200, 400);
-  assert.equal((desktop.options.yAxis as { axisLabel: { width: number } }).axisLabel.width, 260);
-  assert.equal(desktop.height, 400, "tall enough already");
-  // An x axis's name wraps within the plot, and its ticks thin out.
-  const named = fittedToWidth({ grid: { left: 60, right: 20 }, xAxis: { type: "value", name: "Nombre de retraits au distributeur, en moyenne par mois" } }, 200, 300).options;
-  assert.deepEqual(named.xAxis, { type: "value", name: "Nombre de\nretraits au\ndistributeur, en\nmoyenne par mois", splitNumber: 2 });
+  const phone = rowLabels(names, 325);
+  assert.equal(phone.width, 130);
+  assert.equal(phone.labels[1], "Moyenne : Montant\ndemandé / accordé\n(demandes\nprécédentes\nrefusées)");
+  assert.equal(phone.rowHeight, 5 * 14 + 8, "each row as tall as five lines");
+  const desktop = rowLabels(names, 1200);
+  assert.equal(desktop.width, 260);
+  assert.equal(desktop.labels[0], "Score externe n°3");
+  const spec = { rows: names.map((name) => ({ name, from: 0, to: 1, colour: colours.safe })), rowName: "Caractéristique", value: { name: "Importance" }, height: 320 };
+  assert.equal(rowChartHeight(spec, 1200), 320, "tall enough already");
+  assert.ok(rowChartHeight(spec, 325) > 2 * phone.rowHeight, "grows on a phone");
   assert.equal(wrapWords("Âge (ans)", 40), "Âge (ans)");
   assert.equal(wrapWords("anticonstitutionnellement long", 10), "anticonstitutionnellement\nlong", "a word is never cut");
+});
+
+test("category labels lie flat when they fit their band, and are turned, with room, when they do not", () => {
+  const months = ["2026-11", "2026-12"];
+  assert.equal(categoryAxisRoom(months, 400, 1), 22 + 14 + 6);
+  assert.equal(categoryAxisLeft(months, 400), 0);
+  const bins = ["20,5 – 22,9", "Prêt renouvelable"];
+  assert.ok(categoryAxisRoom(bins, 40, 1) > 22 + 14 + 6);
+  assert.ok(categoryAxisLeft(bins, 40) > 0, "the first turned label reaches left of its band");
+});
+
+test("the shading runs from blue through yellow to vermillion, clipped at its ends", () => {
+  assert.equal(shadeColour(0), colours.safe.toLowerCase());
+  assert.equal(shadeColour(0.5), "#f0e442");
+  assert.equal(shadeColour(1), colours.risk.toLowerCase());
+  assert.equal(shadeColour(3), shadeColour(1));
+  assert.equal(shadeColour(-1), shadeColour(0));
 });

@@ -1,0 +1,112 @@
+// A cloud of dots, each shaded on a scale from blue through yellow to vermillion (its risk, or
+// how high its value is), over two value axes or over rows (one feature a row), with one dot
+// set apart as a black diamond (this client).
+import {
+  bands, type Box, canvas, diamondPath, legend, linearScale, rowLabels, tickCount, textWidth, type ValueAxis,
+  xAxisName, xAxisRoom, xValueAxis, yAxisName, yAxisRoom, yRowAxis, yValueAxis,
+} from "./chart_frame";
+import type { Drawing } from "./charts";
+import { colours } from "./charts";
+import { s, text, uniqueId } from "./svg";
+
+export interface Dot {
+  x: number;
+  y: number;
+  // Where the dot lies on the shading scale, from 0 to 1 (clipped); null: grey.
+  shade: number | null;
+}
+
+export interface DotChart {
+  x: ValueAxis;
+  // A value axis, or rows whose dots lie around their index (0 the top row).
+  y: ValueAxis | { name: string; rows: string[] };
+  dots: Dot[];
+  radius: number;
+  // The words at each end of the shading scale.
+  shading: { high: string; low: string };
+  highlight?: { x: number; y: number; name: string };
+  height: number;
+}
+
+export function dotChart(spec: DotChart): Drawing {
+  return { axes: [spec.x.name, spec.y.name], draw: (width) => drawDots(spec, width) };
+}
+
+const SHADES = [colours.safe, "#F0E442", colours.risk];
+
+// The colour at `share` of the way along the shading scale.
+export function shadeColour(share: number): string {
+  const clipped = Math.min(1, Math.max(0, share)) * (SHADES.length - 1);
+  const k = Math.min(SHADES.length - 2, Math.floor(clipped));
+  const [from, to] = [SHADES[k], SHADES[k + 1]].map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+  const mixed = from.map((c, i) => Math.round(c + (to[i] - c) * (clipped - k)));
+  return `#${mixed.map((c) => c.toString(16).padStart(2, "0")).join("")}`;
+}
+
+// Rows of dots need more room than rows of bars: 40 px each at least.
+function heightFor(spec: DotChart, width: number): number {
+  if (!("rows" in spec.y)) return spec.height;
+  const labels = rowLabels(spec.y.rows, width);
+  return Math.max(spec.height, spec.y.rows.length * Math.max(40, labels.rowHeight) + 28 + xAxisRoom(2));
+}
+
+function drawDots(spec: DotChart, width: number): SVGElement {
+  const height = heightFor(spec, width);
+  const svg = canvas(width, height);
+  const defs = s("defs");
+  svg.append(defs);
+  const key = spec.highlight ? legend([{ name: spec.highlight.name, colour: colours.client, shape: "diamond" }], width, defs) : { g: null, height: 0 };
+  const scaleRoom = 16 + Math.max(textWidth(spec.shading.high), textWidth(spec.shading.low));
+  // Rows have their axis's name above them.
+  const top = key.height + ("rows" in spec.y ? 28 : 14);
+  const ys = [...spec.dots.map((d) => d.y), ...(spec.highlight ? [spec.highlight.y] : [])];
+  let box: Box;
+  let yAt: (value: number) => number;
+  if ("rows" in spec.y) {
+    const labels = rowLabels(spec.y.rows, width);
+    box = { left: labels.width + 12, top, right: width - scaleRoom, bottom: 0 };
+    box.bottom = height - xAxisRoom(xAxisName(spec.x.name, box).split("\n").length);
+    const band = bands(spec.y.rows.length, box.top, box.bottom);
+    yAt = band.centre;
+    svg.append(yRowAxis(box, labels, band, spec.y.name));
+  } else {
+    const yName = yAxisName(spec.y.name, height - top);
+    box = { left: yAxisRoom(linearScale(spec.y, ys, [height, top], 5), yName), top, right: width - scaleRoom, bottom: 0 };
+    box.bottom = height - xAxisRoom(xAxisName(spec.x.name, box).split("\n").length);
+    const y = linearScale(spec.y, ys, [box.bottom, box.top], tickCount(box.bottom - box.top, 50));
+    yAt = y.at;
+    svg.append(yValueAxis(box, y, yName));
+  }
+  const x = linearScale(spec.x, [...spec.dots.map((d) => d.x), ...(spec.highlight ? [spec.highlight.x] : [])], [box.left, box.right], tickCount(box.right - box.left));
+  svg.append(xValueAxis(box, x, xAxisName(spec.x.name, box)));
+  if (key.g) svg.append(key.g);
+  const cloud = s("g", { "fill-opacity": 0.85 });
+  for (const dot of spec.dots) {
+    cloud.append(s("circle", { cx: x.at(dot.x).toFixed(1), cy: yAt(dot.y).toFixed(1), r: spec.radius, fill: dot.shade === null ? colours.neutral : shadeColour(dot.shade) }));
+  }
+  svg.append(cloud);
+  if (spec.highlight) {
+    const { x: hx, y: hy, name } = spec.highlight;
+    svg.append(s("path", { d: diamondPath(x.at(hx), yAt(hy), 10), fill: colours.client, stroke: "#ffffff", "stroke-width": 2 }, s("title", {}, name)));
+  }
+  svg.append(shadingScale(spec.shading, width - scaleRoom / 2, box.top, box.bottom, defs));
+  return svg;
+}
+
+// The shading scale upright at the right: its high end's words above, its low end's below.
+function shadingScale(words: { high: string; low: string }, centre: number, top: number, bottom: number, defs: SVGElement): SVGElement {
+  const id = uniqueId("shading");
+  defs.append(
+    s("linearGradient", { id, x1: 0, x2: 0, y1: 1, y2: 0 }, ...SHADES.map((colour, i) => s("stop", { offset: i / (SHADES.length - 1), "stop-color": colour }))),
+  );
+  const highLines = words.high.split("\n").length;
+  const barTop = top + highLines * 14 + 4;
+  const barBottom = Math.max(barTop + 40, bottom - 22);
+  return s(
+    "g",
+    { "text-anchor": "middle" },
+    text(centre, top + 10, words.high),
+    s("rect", { x: centre - 7, y: barTop, width: 14, height: barBottom - barTop, fill: `url(#${id})` }),
+    text(centre, barBottom + 16, words.low),
+  );
+}
