@@ -1,12 +1,12 @@
 #include "tables/dataset.h"
 
 #include <algorithm>
-#include <limits>
 #include <span>
 #include <unordered_set>
 
 #include "common/error.h"
 #include "tables/csv_reader.h"
+#include "tables/id_range.h"
 #include "tables/table_error.h"
 #include "tables/table_from_fields.h"
 
@@ -38,31 +38,16 @@ auto& member(D& dataset, TableId id) {
 }
 
 // The ids of a table's key column, for membership tests over tens of millions of rows: a bitmap
-// over the ids' range (Home Credit's ids are dense), a hash set when the range is too sparse.
+// over the ids' range, or a hash set (IdRange decides).
 class IdSet {
  public:
-  explicit IdSet(std::initializer_list<std::span<const std::int64_t>> columns) {
-    std::int64_t low = std::numeric_limits<std::int64_t>::max();
-    std::int64_t high = std::numeric_limits<std::int64_t>::min();
-    std::size_t count = 0;
-    for (const auto ids : columns) {
-      for (const std::int64_t id : ids) {
-        low = std::min(low, id);
-        high = std::max(high, id);
-      }
-      count += ids.size();
-    }
-    constexpr std::uint64_t kBitsPerId = 64;  // a bitmap costs at most 8 bytes per id
-    dense_ = count > 0 && static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low) <
-                              kBitsPerId * count + (1u << 20);
-    if (dense_) {
-      low_ = low;
-      bits_.assign(static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low) + 1, false);
-    }
+  explicit IdSet(std::initializer_list<std::span<const std::int64_t>> columns) : range_(columns) {
+    dense_ = range_.worth_a_table(1);
+    if (dense_) bits_.assign(range_.size(), false);
     for (const auto ids : columns) {
       for (const std::int64_t id : ids) {
         if (dense_) {
-          bits_[offset(id)] = true;
+          bits_[range_.offset(id)] = true;
         } else {
           sparse_.insert(id);
         }
@@ -72,17 +57,13 @@ class IdSet {
 
   bool contains(std::int64_t id) const {
     if (!dense_) return sparse_.contains(id);
-    const std::uint64_t at = offset(id);
-    return id >= low_ && at < bits_.size() && bits_[at];
+    const std::uint64_t at = range_.offset(id);
+    return at < bits_.size() && bits_[at];
   }
 
  private:
-  std::uint64_t offset(std::int64_t id) const {
-    return static_cast<std::uint64_t>(id) - static_cast<std::uint64_t>(low_);
-  }
-
+  IdRange range_;
   bool dense_ = false;
-  std::int64_t low_ = 0;
   std::vector<bool> bits_;
   std::unordered_set<std::int64_t> sparse_;
 };

@@ -1,33 +1,15 @@
 #include "tables/group_index.h"
 
-#include <algorithm>
-#include <limits>
-
 namespace creditscore::tables {
-namespace {
 
-// Below this many entries per row, a table over the ids' range costs less than a hash map.
-constexpr std::uint64_t kRangePerRow = 4;
-
-std::uint64_t offset(std::int64_t id, std::int64_t least) {
-  return static_cast<std::uint64_t>(id) - static_cast<std::uint64_t>(least);
-}
-
-}  // namespace
-
-GroupIndex::GroupIndex(std::span<const std::int64_t> ids) {
-  if (!ids.empty()) {
-    const auto [least, most] = std::minmax_element(ids.begin(), ids.end());
-    least_ = *least;
-    const std::uint64_t range = offset(*most, least_);
-    dense_ = range < kRangePerRow * ids.size() + (1u << 16);
-    if (dense_) group_by_offset_.assign(range + 1, kNoGroup);
-  }
+GroupIndex::GroupIndex(std::span<const std::int64_t> ids) : range_({ids}) {
+  dense_ = range_.worth_a_table(32);
+  if (dense_) group_by_offset_.assign(range_.size(), kNoGroup);
   if (!dense_) group_by_id_.reserve(ids.size() / 4 + 1);
   std::vector<std::uint32_t> group_of_row(ids.size());
   std::vector<std::uint32_t> counts;
   for (std::size_t r = 0; r < ids.size(); ++r) {
-    std::uint32_t& group = dense_ ? group_by_offset_[offset(ids[r], least_)]
+    std::uint32_t& group = dense_ ? group_by_offset_[range_.offset(ids[r])]
                                   : group_by_id_.try_emplace(ids[r], kNoGroup).first->second;
     if (group == kNoGroup) {
       group = static_cast<std::uint32_t>(counts.size());
@@ -46,7 +28,7 @@ GroupIndex::GroupIndex(std::span<const std::int64_t> ids) {
 
 std::uint32_t GroupIndex::group_of(std::int64_t id) const {
   if (dense_) {
-    const std::uint64_t at = offset(id, least_);  // an id below the least wraps past the range
+    const std::uint64_t at = range_.offset(id);
     return at < group_by_offset_.size() ? group_by_offset_[at] : kNoGroup;
   }
   const auto found = group_by_id_.find(id);

@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "tables/id_range.h"
+
 namespace creditscore::tables {
 
 class GroupIndex {
@@ -20,10 +22,9 @@ class GroupIndex {
   static constexpr std::uint32_t kNoGroup = UINT32_MAX;
   std::uint32_t group_of(std::int64_t id) const;
 
-  // Home Credit's ids are dense: an id's group is found at its distance from the least id, in a
-  // table over their range; ids too far apart for that go through a hash map.
+  // An id's group is found in a table over the ids' range, or a hash map (IdRange decides).
+  IdRange range_;
   bool dense_ = false;
-  std::int64_t least_ = 0;
   std::vector<std::uint32_t> group_by_offset_;  // kNoGroup where no row holds the id
   std::unordered_map<std::int64_t, std::uint32_t> group_by_id_;
   std::vector<std::uint32_t> offsets_;  // group g's rows are rows_[offsets_[g], offsets_[g + 1])
