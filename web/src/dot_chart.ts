@@ -3,7 +3,7 @@
 // set apart as a black diamond (this client).
 import {
   bands, type Box, canvas, diamondPath, legend, linearScale, rowLabels, tickCount, textWidth, type ValueAxis,
-  xAxisName, xAxisRoom, xValueAxis, yAxisName, yAxisRoom, yRowAxis, yValueAxis,
+  wrapWords, xAxisName, xAxisRoom, xValueAxis, yAxisName, yAxisRoom, yRowAxis, yValueAxis,
 } from "./chart_frame";
 import type { Drawing } from "./charts";
 import { colours } from "./charts";
@@ -56,7 +56,11 @@ function drawDots(spec: DotChart, width: number): SVGElement {
   const defs = s("defs");
   svg.append(defs);
   const key = spec.highlight ? legend([{ name: spec.highlight.name, colour: colours.client, shape: "diamond" }], width, defs) : { g: null, height: 0 };
-  const scaleRoom = 16 + Math.max(textWidth(spec.shading.high), textWidth(spec.shading.low));
+  // On a phone the scale's words wrap, to leave the dots their room.
+  const columns = width < 600 ? 8 : 20;
+  const wrapped = (words: string) => words.split("\n").map((line) => wrapWords(line, columns)).join("\n");
+  const shading = { high: wrapped(spec.shading.high), low: wrapped(spec.shading.low) };
+  const scaleRoom = 16 + Math.max(textWidth(shading.high), textWidth(shading.low));
   // Rows have their axis's name above them.
   const top = key.height + ("rows" in spec.y ? 28 : 14);
   const ys = [...spec.dots.map((d) => d.y), ...(spec.highlight ? [spec.highlight.y] : [])];
@@ -89,7 +93,7 @@ function drawDots(spec: DotChart, width: number): SVGElement {
     const { x: hx, y: hy, name } = spec.highlight;
     svg.append(s("path", { d: diamondPath(x.at(hx), yAt(hy), 10), fill: colours.client, stroke: "#ffffff", "stroke-width": 2 }, s("title", {}, name)));
   }
-  svg.append(shadingScale(spec.shading, width - scaleRoom / 2, box.top, box.bottom, defs));
+  svg.append(shadingScale(shading, width - scaleRoom / 2, box.top, box.bottom, defs));
   return svg;
 }
 
