@@ -30,15 +30,17 @@ export function barChart(spec: BarChart): Drawing {
 
 function drawBars(spec: BarChart, width: number): SVGElement {
   const stacked = spec.layout === "stacked";
+  // A bin the categories do not hold (index -1) is no bin to mark.
+  const mark = spec.mark && spec.mark.index >= 0 ? spec.mark : undefined;
   const tops = spec.categories.map((_, i) => (stacked ? spec.series.reduce((sum, series) => sum + series.values[i], 0) : Math.max(...spec.series.map((series) => series.values[i]))));
   const entries: LegendEntry[] = [
     ...spec.series.map((series) => ({ name: series.name, colour: series.colour, shape: series.hatched ? ("hatched" as const) : ("square" as const) })),
-    ...(spec.mark ? [{ name: spec.mark.name, colour: spec.mark.colour, shape: "pin" as const }] : []),
+    ...(mark ? [{ name: mark.name, colour: mark.colour, shape: "pin" as const }] : []),
   ];
   const defs = s("defs");
   const key = legend(entries, width, defs);
   // The pin stands above its bar: room for it over the tallest.
-  const top = key.height + (spec.mark ? 34 : 10);
+  const top = key.height + (mark ? 34 : 10);
   const provisional = linearScale({ ...spec.value, fromZero: true }, tops, [spec.height, top], 5);
   const yName = yAxisName(spec.value.name, spec.height - top);
   const box: Box = { left: yAxisRoom(provisional, yName), top, right: width - 12, bottom: 0 };
@@ -71,8 +73,8 @@ function drawBars(spec: BarChart, width: number): SVGElement {
       );
     });
   });
-  if (spec.mark) {
-    const { index, colour, name } = spec.mark;
+  if (mark) {
+    const { index, colour, name } = mark;
     svg.append(s("path", { d: pinPath(band.centre(index), y.at(tops[index]) - 2, 30), fill: colour, stroke: "#ffffff", "stroke-width": 1.5 }, s("title", {}, name)));
   }
   return svg;

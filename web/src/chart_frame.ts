@@ -55,7 +55,8 @@ export function linearScale(axis: ValueAxis, values: number[], range: [number, n
   let low = axis.min ?? Math.min(...finite, ...(axis.fromZero ? [0] : []));
   let high = axis.max ?? Math.max(...finite, ...(axis.fromZero ? [0] : []));
   if (!Number.isFinite(low) || !Number.isFinite(high)) [low, high] = [0, 1];
-  if (low === high) [low, high] = [low - (Math.abs(low) || 1) / 2, high + (Math.abs(high) || 1) / 2];
+  // One value: an axis round it; all zeros (empty bins): 0 to 1, so that bars rest on its foot.
+  if (low === high) [low, high] = low === 0 ? [0, 1] : [low - Math.abs(low) / 2, high + Math.abs(high) / 2];
   if (axis.min === undefined || axis.max === undefined) {
     const [a, b] = nice(low, high, count);
     if (axis.min === undefined) low = a;

@@ -40,6 +40,8 @@ test("a scale maps its range's ends, holds zero for bars, and has fixed ends whe
   assert.deepEqual(fixed.ticks, [0.5, 0.6, 0.7, 0.8, 0.9, 1]);
   const one = linearScale({ name: "x" }, [7, 7], [0, 100], 5);
   assert.ok(one.at(7) > 0 && one.at(7) < 100, "a single value sits inside its axis");
+  const zeros = linearScale({ name: "n", fromZero: true }, [0, 0], [200, 0], 5);
+  assert.deepEqual([zeros.at(0), zeros.at(1)], [200, 0], "empty bins: bars on the axis's foot");
   const none = linearScale({ name: "x" }, [], [0, 100], 5);
   assert.deepEqual([none.at(0), none.at(1)], [0, 100], "no data: 0 to 1");
 });
