@@ -178,6 +178,9 @@ export function rowLabels(labels: string[], width: number, widest = 260): RowLab
   return { width: fitted, labels: wrapped, rowHeight: Math.max(24, lines * LINE_PX + ROW_GAP_PX) };
 }
 
+// Room above rows for their axis's name.
+export const ROWS_TOP = 28;
+
 export function yRowAxis(box: Box, rows: RowLabels, band: Bands, name: string): SVGElement {
   const g = s("g", { "text-anchor": "end" });
   rows.labels.forEach((label, i) => {

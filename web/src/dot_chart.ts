@@ -2,7 +2,7 @@
 // how high its value is), over two value axes or over rows (one feature a row), with one dot
 // set apart as a black diamond (this client).
 import {
-  bands, type Box, canvas, diamondPath, legend, linearScale, rowLabels, tickCount, textWidth, type ValueAxis,
+  bands, type Box, canvas, diamondPath, legend, linearScale, ROWS_TOP, rowLabels, tickCount, textWidth, type ValueAxis,
   wrapWords, xAxisName, xAxisRoom, xValueAxis, yAxisName, yAxisRoom, yRowAxis, yValueAxis,
 } from "./chart_frame";
 import type { Drawing } from "./charts";
@@ -47,7 +47,7 @@ export function shadeColour(share: number): string {
 function heightFor(spec: DotChart, width: number): number {
   if (!("rows" in spec.y)) return spec.height;
   const labels = rowLabels(spec.y.rows, width);
-  return Math.max(spec.height, spec.y.rows.length * Math.max(40, labels.rowHeight) + 28 + xAxisRoom(2));
+  return Math.max(spec.height, spec.y.rows.length * Math.max(40, labels.rowHeight) + ROWS_TOP + xAxisRoom(2));
 }
 
 function drawDots(spec: DotChart, width: number): SVGElement {
@@ -62,7 +62,7 @@ function drawDots(spec: DotChart, width: number): SVGElement {
   const shading = { high: wrapped(spec.shading.high), low: wrapped(spec.shading.low) };
   const scaleRoom = 16 + Math.max(textWidth(shading.high), textWidth(shading.low));
   // Rows have their axis's name above them.
-  const top = key.height + ("rows" in spec.y ? 28 : 14);
+  const top = key.height + ("rows" in spec.y ? ROWS_TOP : 14);
   const ys = [...spec.dots.map((d) => d.y), ...(spec.highlight ? [spec.highlight.y] : [])];
   let box: Box;
   let yAt: (value: number) => number;

@@ -1,6 +1,6 @@
 // One horizontal bar a row, each from its own start (a waterfall's running total) or from 0,
 // with the rows' names at the left, wrapped on a narrow screen, and a note at each bar's end.
-import { bands, type Box, canvas, hatched, linearScale, rowLabels, tickCount, type ValueAxis, xAxisName, xAxisRoom, xValueAxis, yRowAxis } from "./chart_frame";
+import { bands, type Box, canvas, hatched, linearScale, ROWS_TOP, rowLabels, tickCount, type ValueAxis, xAxisName, xAxisRoom, xValueAxis, yRowAxis } from "./chart_frame";
 import type { Drawing } from "./charts";
 import { s, text } from "./svg";
 
@@ -32,13 +32,13 @@ export function rowChartHeight(spec: RowChart, width: number): number {
   const labels = rowLabels(spec.rows.map((row) => row.name), width);
   const plot = width - labels.width - 12 - noteRoom(spec.rows);
   const nameLines = xAxisName(spec.value.name, { left: 0, right: plot, top: 0, bottom: 0 }).split("\n").length;
-  return Math.max(spec.height, spec.rows.length * labels.rowHeight + 28 + xAxisRoom(nameLines));
+  return Math.max(spec.height, spec.rows.length * labels.rowHeight + ROWS_TOP + xAxisRoom(nameLines));
 }
 
 function drawRows(spec: RowChart, width: number): SVGElement {
   const labels = rowLabels(spec.rows.map((row) => row.name), width);
   const height = rowChartHeight(spec, width);
-  const box: Box = { left: labels.width + 12, top: 28, right: width - noteRoom(spec.rows), bottom: 0 };
+  const box: Box = { left: labels.width + 12, top: ROWS_TOP, right: width - noteRoom(spec.rows), bottom: 0 };
   const xName = xAxisName(spec.value.name, box);
   box.bottom = height - xAxisRoom(xName.split("\n").length);
   const x = linearScale({ ...spec.value, fromZero: true }, spec.rows.flatMap((row) => [row.from, row.to]), [box.left, box.right], tickCount(box.right - box.left));
