@@ -165,7 +165,11 @@ export function renderComparison(view: View, id: number): HTMLElement {
         const drawing = dotChart({
           x: { name: xName },
           y: { name: yName },
-          dots: points.flatMap(([px, py, p]) => (px === null || py === null ? [] : [{ x: px, y: py, shade: p === null ? null : p / RISK_SCALE_TOP }])),
+          dots: points.flatMap(([px, py, p]) =>
+            px === null || py === null
+              ? []
+              : [{ x: px, y: py, shade: p === null ? null : p / RISK_SCALE_TOP, note: `${xName} ${number(px)} · ${yName} ${number(py)} · ${t("probability")} ${p === null ? "—" : percent(p)}` }],
+          ),
           radius: 2.5,
           shading: { high: t("riskScaleTop", { p: percent(RISK_SCALE_TOP, 0) }), low: percent(0, 0) },
           highlight: pinX !== null && pinY !== null ? { x: pinX, y: pinY, name: t("thisClient") } : undefined,

@@ -14,6 +14,8 @@ export interface Dot {
   y: number;
   // Where the dot lies on the shading scale, from 0 to 1 (clipped); null: grey.
   shade: number | null;
+  // What the dot is, said on hover.
+  note?: string;
 }
 
 export interface DotChart {
@@ -86,7 +88,8 @@ function drawDots(spec: DotChart, width: number): SVGElement {
   if (key.g) svg.append(key.g);
   const cloud = s("g", { "fill-opacity": 0.85 });
   for (const dot of spec.dots) {
-    cloud.append(s("circle", { cx: x.at(dot.x).toFixed(1), cy: yAt(dot.y).toFixed(1), r: spec.radius, fill: dot.shade === null ? colours.neutral : shadeColour(dot.shade) }));
+    const fill = dot.shade === null ? colours.neutral : shadeColour(dot.shade);
+    cloud.append(s("circle", { cx: x.at(dot.x).toFixed(1), cy: yAt(dot.y).toFixed(1), r: spec.radius, fill }, dot.note && s("title", {}, dot.note)));
   }
   svg.append(cloud);
   if (spec.highlight) {
