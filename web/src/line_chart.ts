@@ -43,6 +43,7 @@ function drawLines(spec: LineChart, width: number): SVGElement {
   const box: Box = { left: yAxisRoom(provisional, yName), top, right: width - 20, bottom: 0 };
   const svg = canvas(width, spec.height);
   let xAt: (value: number) => number;
+  let xText: (value: number) => string;
   let xName: string;
   if ("categories" in spec.x) {
     const bandWidth = (box.right - box.left) / Math.max(1, spec.x.categories.length);
@@ -51,12 +52,15 @@ function drawLines(spec: LineChart, width: number): SVGElement {
     box.bottom = spec.height - categoryAxisRoom(spec.x.categories, bandWidth, xName.split("\n").length);
     const band = bands(spec.x.categories.length, box.left, box.right);
     xAt = band.centre;
+    const { categories } = spec.x;
+    xText = (index) => categories[index];
     svg.append(xCategoryAxis(box, spec.x.categories, band, xName));
   } else {
     xName = xAxisName(spec.x.name, box);
     box.bottom = spec.height - xAxisRoom(xName.split("\n").length);
     const x: Scale = linearScale(spec.x, spec.lines.flatMap((line) => line.points.map((p) => p[0])), [box.left, box.right], tickCount(box.right - box.left));
     xAt = x.at;
+    xText = x.format;
     svg.append(xValueAxis(box, x, xName));
   }
   const y = linearScale(spec.y, ys, [box.bottom, box.top], tickCount(box.bottom - box.top, 50));
@@ -66,9 +70,12 @@ function drawLines(spec: LineChart, width: number): SVGElement {
       .map(([px, py], i) => (py === null ? "" : `${i && line.points[i - 1][1] !== null ? "L" : "M"}${xAt(px).toFixed(1)} ${y.at(py).toFixed(1)}`))
       .join("");
     svg.append(s("path", { d, fill: "none", stroke: line.colour, "stroke-width": line.width ?? 2, ...(line.dashed ? { "stroke-dasharray": "6 4" } : {}) }));
-    if (line.dots) {
-      for (const [px, py] of line.points) if (py !== null) svg.append(s("circle", { cx: xAt(px), cy: y.at(py), r: 4.5, fill: line.colour }, s("title", {}, y.format(py))));
+    // Each point says its values on hover: a dot, or a touch target without ink.
+    const marks = s("g", { fill: line.dots ? line.colour : "transparent" });
+    for (const [px, py] of line.points) {
+      if (py !== null) marks.append(s("circle", { cx: xAt(px), cy: y.at(py), r: line.dots ? 4.5 : 4 }, s("title", {}, `${xText(px)} → ${y.format(py)}`)));
     }
+    svg.append(marks);
   }
   for (const rule of spec.rules ?? []) {
     const [x1, x2, y1, y2] = rule.axis === "x" ? [xAt(rule.at), xAt(rule.at), box.top, box.bottom] : [box.left, box.right, y.at(rule.at), y.at(rule.at)];
