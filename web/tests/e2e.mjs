@@ -391,6 +391,9 @@ test("an advisor finds a client, reads the decision and its reasons, compares, t
     await page.getByRole("cell", { name: /The ability to rank a risky client before a safe one/ }).waitFor();
     assert.doesNotMatch(await page.getByText(/^Version:/).textContent(), /\dT\d\d:/);
     await page.locator("[aria-label^='Cost by threshold'] svg").waitFor();
+    // Each point of a curve says its values on hover: the threshold, then the cost there.
+    const hover = await page.locator("[aria-label^='Cost by threshold'] svg circle title").first().textContent();
+    assert.match(hover, /^0% → \d(\.\d+)?$/, "the cost curve's first point on hover");
     await shot(page, "6-model");
     await checkAccessibility(page, "model");
 
