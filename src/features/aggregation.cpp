@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/error.h"
+
 namespace creditscore::features {
 
 std::string_view suffix(Aggregate aggregate) {
@@ -24,6 +26,13 @@ std::string_view suffix(Aggregate aggregate) {
   return "";
 }
 
+Accumulator::Keeps Accumulator::keeps_for(std::span<const Aggregate> aggregates) {
+  const auto asks = [&](Aggregate a) {
+    return std::find(aggregates.begin(), aggregates.end(), a) != aggregates.end();
+  };
+  return {asks(Aggregate::Var), asks(Aggregate::NUnique)};
+}
+
 void Accumulator::remember(double value) {
   if (std::find(distinct_.begin(), distinct_.end(), value) == distinct_.end())
     distinct_.push_back(value);
@@ -41,10 +50,14 @@ double Accumulator::result(Aggregate aggregate) const {
     case Aggregate::Sum:
       return sum_;
     case Aggregate::Var:
+      if (!keeps_.variance)
+        throw internal_error("a variance asked of an accumulator not keeping it");
       return count_ < 2 ? kMissing : m2_ / static_cast<double>(count_ - 1);
     case Aggregate::Size:
       return static_cast<double>(rows_);
     case Aggregate::NUnique:
+      if (!keeps_.distinct)
+        throw internal_error("a distinct count asked of an accumulator not keeping it");
       return static_cast<double>(distinct_.size());
   }
   return kMissing;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +20,16 @@ std::string_view suffix(Aggregate aggregate);
 // Accumulates the values of one group in row order (the same order gives the same bits).
 class Accumulator {
  public:
+  // The variance (a division a value) and the distinct values (a search a value) cost more than
+  // the rest: kept only for the aggregates that need them.
+  struct Keeps {
+    bool variance = false;
+    bool distinct = false;
+  };
+  static Keeps keeps_for(std::span<const Aggregate> aggregates);
+
+  explicit Accumulator(Keeps keeps) : keeps_(keeps) {}
+
   void add(double value) {
     ++rows_;
     if (std::isnan(value)) return;
@@ -26,18 +37,21 @@ class Accumulator {
     sum_ += value;
     min_ = std::min(min_, value);
     max_ = std::max(max_, value);
-    // Welford's update: a stable variance in one pass.
-    const double delta = value - mean_;
-    mean_ += delta / static_cast<double>(count_);
-    m2_ += delta * (value - mean_);
-    if (track_distinct_) remember(value);
+    if (keeps_.variance) {
+      // Welford's update: a stable variance in one pass.
+      const double delta = value - mean_;
+      mean_ += delta / static_cast<double>(count_);
+      m2_ += delta * (value - mean_);
+    }
+    if (keeps_.distinct) remember(value);
   }
-  void track_distinct() { track_distinct_ = true; }
+  // Throws an internal error for the variance or distinct count of an accumulator not keeping it.
   double result(Aggregate aggregate) const;
 
  private:
   void remember(double value);
 
+  Keeps keeps_;
   std::size_t rows_ = 0;
   std::size_t count_ = 0;
   double sum_ = 0;
@@ -45,7 +59,6 @@ class Accumulator {
   double max_ = -std::numeric_limits<double>::infinity();
   double mean_ = 0;
   double m2_ = 0;
-  bool track_distinct_ = false;
   std::vector<double> distinct_;
 };
 

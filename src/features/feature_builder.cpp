@@ -109,6 +109,7 @@ struct PreparedScope {
   const Scope* scope;
   std::vector<char> mask;
   std::vector<std::span<const float>> columns;  // one per numeric aggregation
+  std::vector<Accumulator::Keeps> keeps;        // one per numeric aggregation
   std::vector<PreparedShares> shares;
 };
 
@@ -120,9 +121,13 @@ void build_history(const HistoryPlan& plan, const tables::Dataset& history,
   const tables::GroupIndex by_client(table.ids("SK_ID_CURR"));
   std::vector<PreparedScope> scopes;
   for (const Scope& scope : plan.scopes) {
-    PreparedScope prepared{&scope, scope_mask(scope, table), {}, {}};
-    for (const NumericAggregation& aggregation : scope.numeric)
+    PreparedScope prepared{&scope, scope_mask(scope, table), {}, {}, {}};
+    for (const NumericAggregation& aggregation : scope.numeric) {
       prepared.columns.push_back(frame.numbers(aggregation.column));
+      std::vector<Aggregate> aggregates;
+      for (const auto& output : aggregation.outputs) aggregates.push_back(output.first);
+      prepared.keeps.push_back(Accumulator::keeps_for(aggregates));
+    }
     for (const OneHot& hot : scope.shares) {
       prepared.shares.push_back({&hot, row_slots(table.column(hot.column), hot.categories)});
       count_unseen(prepared.shares.back().slots, table.schema().file_name + "." + hot.column,
@@ -147,11 +152,7 @@ void build_history(const HistoryPlan& plan, const tables::Dataset& history,
         }
         for (std::size_t a = 0; a < scope.columns.size(); ++a) {
           const NumericAggregation& aggregation = scope.scope->numeric[a];
-          Accumulator accumulator;
-          if (std::any_of(aggregation.outputs.begin(), aggregation.outputs.end(),
-                          [](const auto& output) { return output.first == Aggregate::NUnique; })) {
-            accumulator.track_distinct();
-          }
+          Accumulator accumulator(scope.keeps[a]);
           for (std::uint32_t r : rows) accumulator.add(scope.columns[a][r]);
           for (const auto& [aggregate, output] : aggregation.outputs) {
             row[output] =
