@@ -1,8 +1,10 @@
 // Writes the server's audit records with group commit: a request's answer waits until its record
 // is in the database, and the records of the requests waiting meanwhile share the next
 // transaction, so that a commit's cost is paid once per batch rather than once per request. The
-// answers wait without holding a thread: the writer sends each once its batch is committed. Records
-// older than the retention are pruned at start and once a day, the chain still verifiable.
+// answers wait without holding a thread: the writer sends each once its batch is committed. A
+// record that finds no commit under way and none waiting is committed at once by its request's
+// thread. Records older than the retention are pruned at start and once a day, the chain still
+// verifiable.
 #pragma once
 
 #include <chrono>
@@ -11,6 +13,7 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -27,8 +30,8 @@ class AuditWriter {
   AuditWriter(const AuditWriter&) = delete;
   AuditWriter& operator=(const AuditWriter&) = delete;
 
-  // Calls `committed` on the writer's thread once `record` is committed, with the error when it
-  // could not be.
+  // Calls `committed` once `record` is committed, with the error when it could not be: on this
+  // thread when it commits at once, else on the writer's.
   using Committed = std::function<void(std::exception_ptr)>;
   void write(store::AuditRecord record, Committed committed);
   // Returns once `record` is committed; throws when it could not be written.
@@ -40,6 +43,8 @@ class AuditWriter {
     Committed committed;
   };
   void run();
+  // Appends the batch's records in one transaction, then calls each one's `committed`.
+  void commit(std::span<Pending> batch);
   void prune();
 
   store::AuditTrail trail_;
@@ -47,6 +52,7 @@ class AuditWriter {
   std::mutex lock_;
   std::condition_variable queued_;  // the writer waits on it
   std::vector<Pending> pending_;
+  bool committing_ = false;  // a batch is being appended, or the trail pruned
   bool stopping_ = false;
   std::thread thread_;
 };
