@@ -28,19 +28,24 @@ export function rowChart(spec: RowChart): Drawing {
 // The room at the right for the notes at the bars' ends.
 const noteRoom = (rows: Row[]) => (rows.some((row) => row.note) ? 60 : 24);
 
-export function rowChartHeight(spec: RowChart, width: number): number {
+// Where everything goes at this width: the rows' names, the plot, the value axis's name, and the
+// height that gives each row its lines.
+function layout(spec: RowChart, width: number) {
   const labels = rowLabels(spec.rows.map((row) => row.name), width);
-  const plot = width - labels.width - 12 - noteRoom(spec.rows);
-  const nameLines = xAxisName(spec.value.name, { left: 0, right: plot, top: 0, bottom: 0 }).split("\n").length;
-  return Math.max(spec.height, spec.rows.length * labels.rowHeight + ROWS_TOP + xAxisRoom(nameLines));
+  const box: Box = { left: labels.width + 12, top: ROWS_TOP, right: width - noteRoom(spec.rows), bottom: 0 };
+  const xName = xAxisName(spec.value.name, box);
+  const nameRoom = xAxisRoom(xName.split("\n").length);
+  const height = Math.max(spec.height, spec.rows.length * labels.rowHeight + ROWS_TOP + nameRoom);
+  box.bottom = height - nameRoom;
+  return { labels, box, xName, height };
+}
+
+export function rowChartHeight(spec: RowChart, width: number): number {
+  return layout(spec, width).height;
 }
 
 function drawRows(spec: RowChart, width: number): SVGElement {
-  const labels = rowLabels(spec.rows.map((row) => row.name), width);
-  const height = rowChartHeight(spec, width);
-  const box: Box = { left: labels.width + 12, top: ROWS_TOP, right: width - noteRoom(spec.rows), bottom: 0 };
-  const xName = xAxisName(spec.value.name, box);
-  box.bottom = height - xAxisRoom(xName.split("\n").length);
+  const { labels, box, xName, height } = layout(spec, width);
   const x = linearScale({ ...spec.value, fromZero: true }, spec.rows.flatMap((row) => [row.from, row.to]), [box.left, box.right], tickCount(box.right - box.left));
   const band = bands(spec.rows.length, box.top, box.bottom);
   const svg = canvas(width, height);
