@@ -49,9 +49,10 @@ done
 
 mkdir -p "$out/model_bundle" "$out/feature_matrix" "$out/http_request"
 bundle=$(find "$work/models" -name bundle.json -printf '%h\n' | head -n 1)
-# The bundle cut to its first 8 feature names and a few points of each curve: a whole one is
-# 64 KB (685 names, curves of hundreds of points), parsed twice a run, and so several times
-# slower to fuzz for no more code reached.
+# The bundle cut to its first 8 feature names, a few points of each curve, one fairness
+# attribute of two groups and two monotone checks: a whole one is 64 KB (685 names, curves of
+# hundreds of points), parsed twice a run, and so ten times slower to fuzz for no more code
+# reached.
 python3 - "$bundle/bundle.json" > "$work/bundle.json" <<'PYTHON'
 import json, sys
 bundle = json.load(open(sys.argv[1]))
@@ -60,6 +61,11 @@ for evaluation in filter(None, (bundle["evaluation"], bundle["oracle"])):
     for curve in ("roc_curve", "cost_curve", "calibration_curve"):
         points = evaluation[curve]["points"]
         evaluation[curve]["points"] = points[::max(1, len(points) // 4)]
+if bundle.get("fairness"):
+    attributes = bundle["fairness"]["attributes"] = bundle["fairness"]["attributes"][:1]
+    for attribute in attributes:
+        attribute["groups"] = attribute["groups"][:2]
+bundle["training"]["monotone"] = bundle["training"]["monotone"][:2]
 json.dump(bundle, sys.stdout, separators=(",", ":"))
 PYTHON
 { cat "$work/bundle.json"; printf '\n--8<--\n'; cat "$bundle/model.json"; } \
