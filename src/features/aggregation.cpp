@@ -26,13 +26,6 @@ std::string_view suffix(Aggregate aggregate) {
   return "";
 }
 
-Accumulator::Keeps Accumulator::keeps_for(std::span<const Aggregate> aggregates) {
-  const auto asks = [&](Aggregate a) {
-    return std::find(aggregates.begin(), aggregates.end(), a) != aggregates.end();
-  };
-  return {asks(Aggregate::Var), asks(Aggregate::NUnique)};
-}
-
 void Accumulator::remember(double value) {
   if (std::find(distinct_.begin(), distinct_.end(), value) == distinct_.end())
     distinct_.push_back(value);

@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
-#include <span>
 #include <string_view>
 #include <vector>
 
@@ -25,8 +24,12 @@ class Accumulator {
   struct Keeps {
     bool variance = false;
     bool distinct = false;
+    // Keeps what `aggregate` needs too.
+    void ask(Aggregate aggregate) {
+      variance = variance || aggregate == Aggregate::Var;
+      distinct = distinct || aggregate == Aggregate::NUnique;
+    }
   };
-  static Keeps keeps_for(std::span<const Aggregate> aggregates);
 
   explicit Accumulator(Keeps keeps) : keeps_(keeps) {}
 

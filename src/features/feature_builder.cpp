@@ -124,9 +124,8 @@ void build_history(const HistoryPlan& plan, const tables::Dataset& history,
     PreparedScope prepared{&scope, scope_mask(scope, table), {}, {}, {}};
     for (const NumericAggregation& aggregation : scope.numeric) {
       prepared.columns.push_back(frame.numbers(aggregation.column));
-      std::vector<Aggregate> aggregates;
-      for (const auto& output : aggregation.outputs) aggregates.push_back(output.first);
-      prepared.keeps.push_back(Accumulator::keeps_for(aggregates));
+      Accumulator::Keeps& keeps = prepared.keeps.emplace_back();
+      for (const auto& output : aggregation.outputs) keeps.ask(output.first);
     }
     for (const OneHot& hot : scope.shares) {
       prepared.shares.push_back({&hot, row_slots(table.column(hot.column), hot.categories)});

@@ -36,10 +36,15 @@ TEST(Accumulator, GivesPandasAggregatesSkippingMissingValues) {
 }
 
 TEST(Accumulator, KeepsTheCostlyPartsOnlyWhenAskedAndSaysSoIfAskedAnyway) {
-  EXPECT_FALSE(Accumulator::keeps_for(std::vector{Aggregate::Min, Aggregate::Mean}).variance);
-  const auto keeps = Accumulator::keeps_for(std::vector{Aggregate::Var, Aggregate::NUnique});
+  Accumulator::Keeps keeps;
+  keeps.ask(Aggregate::Min);
+  keeps.ask(Aggregate::Mean);
+  EXPECT_FALSE(keeps.variance || keeps.distinct);
+  keeps.ask(Aggregate::Var);
   EXPECT_TRUE(keeps.variance);
-  EXPECT_TRUE(keeps.distinct);
+  EXPECT_FALSE(keeps.distinct);
+  keeps.ask(Aggregate::NUnique);
+  EXPECT_TRUE(keeps.variance && keeps.distinct);
   // What does not need them is the same bits either way.
   const std::vector<double> values{0.1, 0.7, kNaN, 1e6, -3.25};
   const Accumulator lean = accumulate({}, values), full = accumulate({true, true}, values);
