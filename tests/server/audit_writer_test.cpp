@@ -23,12 +23,8 @@ std::size_t records_of(store::AuditTrail& trail, std::int64_t client) {
 
 store::AuditRecord record_of(std::int64_t client) {
   store::AuditRecord record;
-  record.actor = "scoring-service";
-  record.role = "system";
-  record.address = "127.0.0.1";
   record.action = "GET /predict";
   record.client_id = client;
-  record.status = 200;
   return record;
 }
 
