@@ -45,11 +45,21 @@ export function shadeColour(share: number): string {
   return `#${mixed.map((c) => c.toString(16).padStart(2, "0")).join("")}`;
 }
 
+// The shading scale's words at the right, wrapped on a phone to leave the dots their room.
+function shadingWords(spec: DotChart, width: number) {
+  const columns = width < 600 ? 8 : 20;
+  const wrapped = (words: string) => words.split("\n").map((line) => wrapWords(line, columns)).join("\n");
+  const words = { high: wrapped(spec.shading.high), low: wrapped(spec.shading.low) };
+  return { ...words, room: 16 + Math.max(textWidth(words.high), textWidth(words.low)) };
+}
+
 // Rows of dots need more room than rows of bars: 40 px each at least.
 function heightFor(spec: DotChart, width: number): number {
   if (!("rows" in spec.y)) return spec.height;
   const labels = rowLabels(spec.y.rows, width);
-  return Math.max(spec.height, spec.y.rows.length * Math.max(40, labels.rowHeight) + ROWS_TOP + xAxisRoom(2));
+  const plot: Box = { left: labels.width + 12, top: 0, right: width - shadingWords(spec, width).room, bottom: 0 };
+  const nameLines = xAxisName(spec.x.name, plot).split("\n").length;
+  return Math.max(spec.height, spec.y.rows.length * Math.max(40, labels.rowHeight) + ROWS_TOP + xAxisRoom(nameLines));
 }
 
 function drawDots(spec: DotChart, width: number): SVGElement {
@@ -58,11 +68,7 @@ function drawDots(spec: DotChart, width: number): SVGElement {
   const defs = s("defs");
   svg.append(defs);
   const key = spec.highlight ? legend([{ name: spec.highlight.name, colour: colours.client, shape: "diamond" }], width, defs) : { g: null, height: 0 };
-  // On a phone the scale's words wrap, to leave the dots their room.
-  const columns = width < 600 ? 8 : 20;
-  const wrapped = (words: string) => words.split("\n").map((line) => wrapWords(line, columns)).join("\n");
-  const shading = { high: wrapped(spec.shading.high), low: wrapped(spec.shading.low) };
-  const scaleRoom = 16 + Math.max(textWidth(shading.high), textWidth(shading.low));
+  const shading = shadingWords(spec, width);
   // Rows have their axis's name above them.
   const top = key.height + ("rows" in spec.y ? ROWS_TOP : 14);
   const ys = [...spec.dots.map((d) => d.y), ...(spec.highlight ? [spec.highlight.y] : [])];
@@ -70,14 +76,14 @@ function drawDots(spec: DotChart, width: number): SVGElement {
   let yAt: (value: number) => number;
   if ("rows" in spec.y) {
     const labels = rowLabels(spec.y.rows, width);
-    box = { left: labels.width + 12, top, right: width - scaleRoom, bottom: 0 };
+    box = { left: labels.width + 12, top, right: width - shading.room, bottom: 0 };
     box.bottom = height - xAxisRoom(xAxisName(spec.x.name, box).split("\n").length);
     const band = bands(spec.y.rows.length, box.top, box.bottom);
     yAt = band.centre;
     svg.append(yRowAxis(box, labels, band, spec.y.name));
   } else {
     const yName = yAxisName(spec.y.name, height - top);
-    box = { left: yAxisRoom(linearScale(spec.y, ys, [height, top], 5), yName), top, right: width - scaleRoom, bottom: 0 };
+    box = { left: yAxisRoom(linearScale(spec.y, ys, [height, top], 5), yName), top, right: width - shading.room, bottom: 0 };
     box.bottom = height - xAxisRoom(xAxisName(spec.x.name, box).split("\n").length);
     const y = linearScale(spec.y, ys, [box.bottom, box.top], tickCount(box.bottom - box.top, 50));
     yAt = y.at;
@@ -96,7 +102,7 @@ function drawDots(spec: DotChart, width: number): SVGElement {
     const { x: hx, y: hy, name } = spec.highlight;
     svg.append(s("path", { d: diamondPath(x.at(hx), yAt(hy), 10), fill: colours.client, stroke: "#ffffff", "stroke-width": 2 }, s("title", {}, name)));
   }
-  svg.append(shadingScale(shading, width - scaleRoom / 2, box.top, box.bottom, defs));
+  svg.append(shadingScale(shading, width - shading.room / 2, box.top, box.bottom, defs));
   return svg;
 }
 
