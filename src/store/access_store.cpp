@@ -265,12 +265,8 @@ std::vector<std::pair<std::string, Session>> AccessStore::live_sessions(std::int
 }
 
 std::int64_t AccessStore::version() {
-  if (!version_query_) version_query_.emplace(db_.prepare("SELECT n FROM access_version"));
-  const std::int64_t version = version_query_->step() ? version_query_->integer(0) : 0;
-  // Reset at once: a statement left on its row holds a read snapshot, which keeps the WAL from
-  // being checkpointed while the server runs.
-  version_query_->reset();
-  return version;
+  Statement query = db_.prepare("SELECT n FROM access_version");
+  return query.step() ? query.integer(0) : 0;
 }
 
 }  // namespace creditscore::store

@@ -94,7 +94,6 @@ class AccessStore {
 
  private:
   Database db_;
-  std::optional<Statement> version_query_;  // prepared once: asked on every request
 };
 
 // Now in Unix seconds, as tokens and sessions give their times.
