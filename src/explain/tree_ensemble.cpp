@@ -51,11 +51,11 @@ Number parameter(const json& object, const std::string& where, const char* key) 
 
 template <typename Number>
 std::vector<Number> numbers(const json& tree, const std::string& where, const char* key,
-                            std::size_t count) {
+                            std::size_t count, const char* why = "num_nodes") {
   const json& array = member(tree, where, key);
   if (!array.is_array() || array.size() != count) {
     malformed(where, std::string(key) + ": expected an array of " + std::to_string(count) +
-                         " numbers (num_nodes)");
+                         " numbers (" + why + ")");
   }
   std::vector<Number> values;
   values.reserve(count);
@@ -108,13 +108,53 @@ struct JsonTree {
         default_left(numbers<int>(tree, where, "default_left", nodes)) {
     if (nodes == 0) malformed(where, "a tree without nodes");
     if (nodes > std::numeric_limits<std::int32_t>::max()) malformed(where, "too many nodes");
+    // Read by XGBoost alone, which trusts their lengths.
+    for (const char* key : {"parents", "loss_changes", "base_weights"})
+      (void)numbers<float>(tree, where, key, nodes);
+    for (const std::int64_t type : split_type)
+      if (type != 0 && type != 1) malformed(where, "split_type " + std::to_string(type));
+    check_categories(tree);
   }
 
   std::string node(std::int64_t id) const { return where + " node " + std::to_string(id); }
+
+ private:
+  // A categorical split's categories, as XGBoost reads them without checking: categories_nodes
+  // lists the categorical splits in order, the k-th having categories_sizes[k] categories from
+  // categories_segments[k] on.
+  void check_categories(const json& tree) const {
+    std::vector<std::int64_t> categorical;
+    for (std::size_t id = 0; id < nodes; ++id)
+      if (split_type[id] == 1) categorical.push_back(static_cast<std::int64_t>(id));
+    if (categorical.empty() && !tree.contains("categories_nodes")) return;  // an older model
+    const auto splits = numbers<std::int64_t>(tree, where, "categories_nodes", categorical.size(),
+                                              "the categorical splits");
+    if (splits != categorical) malformed(where, "categories_nodes: not the categorical splits");
+    const char* each = "one a categorical split";
+    const auto from =
+        numbers<std::int64_t>(tree, where, "categories_segments", splits.size(), each);
+    const auto count = numbers<std::int64_t>(tree, where, "categories_sizes", splits.size(), each);
+    const std::size_t total = member(tree, where, "categories").size();
+    const auto categories = numbers<std::int64_t>(tree, where, "categories", total);
+    for (std::size_t k = 0; k < splits.size(); ++k) {
+      if (from[k] < 0 || count[k] <= 0 ||
+          static_cast<std::uint64_t>(from[k]) + static_cast<std::uint64_t>(count[k]) > total) {
+        malformed(where, "categorical split " + std::to_string(splits[k]) +
+                             ": its categories are out of range");
+      }
+    }
+    for (const std::int64_t category : categories)
+      if (category < 0 || category > kMaxCategory) malformed(where, "a category out of range");
+  }
+  // XGBoost sizes a bit set by the largest category.
+  static constexpr std::int64_t kMaxCategory = 1 << 24;
+
+ public:
 };
 
 // A tree's nodes reachable from the root, breadth-first, checked on the way.
 struct BreadthFirst {
+  std::string unsupported;  // the first thing explained only by XGBoost, "" when none
   std::vector<Split> splits;
   std::vector<double> cover_ratio, leaf_value;
   std::vector<std::int32_t> split_of;
@@ -130,9 +170,9 @@ struct BreadthFirst {
       const float cover = tree.cover[id];
       const std::int64_t left = tree.left[id], right = tree.right[id];
       const bool leaf = left == -1 && right == -1;
-      if (!std::isfinite(cover) || cover < 0 || (!leaf && cover == 0)) {
-        throw UnsupportedModel(tree.node(id) + ": cover (sum_hessian) " + std::to_string(cover) +
-                               "; path-dependent SHAP weighs branches by their positive covers");
+      if ((!std::isfinite(cover) || cover < 0 || (!leaf && cover == 0)) && unsupported.empty()) {
+        unsupported = tree.node(id) + ": cover (sum_hessian) " + std::to_string(cover) +
+                      "; path-dependent SHAP weighs branches by their positive covers";
       }
       // In float, as XGBoost computes its zero fractions.
       cover_ratio.push_back(parent[id] < 0 ? 1.f : cover / tree.cover[parent[id]]);
@@ -147,7 +187,8 @@ struct BreadthFirst {
                                      std::to_string(right) +
                                      " are not two consecutive nodes of the tree");
       }
-      if (tree.split_type[id] != 0) throw UnsupportedModel(tree.node(id) + ": categorical split");
+      if (tree.split_type[id] != 0 && unsupported.empty())
+        unsupported = tree.node(id) + ": categorical split";
       const std::int64_t feature = tree.feature[id];
       if (feature < 0 || static_cast<std::size_t>(feature) >= num_features) {
         malformed(tree.node(id), "split feature " + std::to_string(feature) +
@@ -164,6 +205,42 @@ struct BreadthFirst {
     }
   }
 };
+
+// A gbtree model's trees, checked where XGBoost's loader trusts them: it reads num_trees entries
+// of tree_info and places each tree by its id.
+const json& tree_list(const json& gbtree, const ModelShape& shape) {
+  const std::string where = "gradient_booster model";
+  const json& trees = member(gbtree, where, "trees");
+  if (!trees.is_array()) malformed(where, "trees: expected an array");
+  const auto declared = parameter<std::size_t>(member(gbtree, where, "gbtree_model_param"),
+                                               "gbtree_model_param", "num_trees");
+  if (declared != trees.size()) {
+    malformed("gbtree_model_param", "num_trees " + std::to_string(declared) + " for " +
+                                        std::to_string(trees.size()) + " trees");
+  }
+  for (const std::int64_t output :
+       numbers<std::int64_t>(gbtree, where, "tree_info", trees.size())) {
+    if (output < 0 || static_cast<std::size_t>(output) >= shape.outputs)
+      malformed(where, "tree_info: output " + std::to_string(output) + " out of range");
+  }
+  for (std::size_t t = 0; t < trees.size(); ++t) {
+    const std::string tree = "tree " + std::to_string(t);
+    const json& id = member(trees[t], tree, "id");
+    if (!id.is_number_integer() || id.get<std::int64_t>() != static_cast<std::int64_t>(t))
+      malformed(tree, "id: expected " + std::to_string(t));
+  }
+  return trees;
+}
+
+// A dart model: a gbtree model inside, and one weight a tree.
+const json& dart_trees(const json& inner, const json& weights, const ModelShape& shape) {
+  const json& trees = tree_list(member(inner, "gbtree", "model"), shape);
+  if (!weights.is_array() || weights.size() != trees.size())
+    malformed("gradient_booster", "weight_drop: expected one weight a tree");
+  for (const json& weight : weights)
+    if (!weight.is_number()) malformed("gradient_booster", "weight_drop: expected numbers");
+  return trees;
+}
 
 }  // namespace
 
@@ -195,30 +272,42 @@ TreeEnsemble TreeEnsemble::from_parsed_json(const json& model) {
   const json& learner = member(model, "model", "learner");
   const json& booster = member(learner, "learner", "gradient_booster");
   const std::string& name = text(booster, "gradient_booster", "name");
-  if (name != "gbtree") {
-    throw UnsupportedModel("booster \"" + name + "\": only gbtree models are explained here");
+  if (name != "gbtree" && name != "dart") {
+    malformed("gradient_booster", "booster \"" + name + "\": only tree models are read here");
   }
-  if (shape.outputs > 1) {
-    throw UnsupportedModel(std::to_string(shape.outputs) +
-                           " outputs: only single-output models are explained here");
-  }
+  // The whole model is checked before any of it is found unsupported: XGBoost, which explains
+  // what this code does not, trusts what it loads.
+  std::string unsupported;
+  const auto unsupported_if = [&](bool condition, const std::string& what) {
+    if (condition && unsupported.empty()) unsupported = what;
+  };
+  unsupported_if(name == "dart", "booster \"dart\": only gbtree models are explained here");
+  unsupported_if(shape.outputs > 1, std::to_string(shape.outputs) +
+                                        " outputs: only single-output models are explained here");
+  const json& trees = name == "dart"
+                          ? dart_trees(member(booster, "gradient_booster", "gbtree"),
+                                       member(booster, "gradient_booster", "weight_drop"), shape)
+                          : tree_list(member(booster, "gradient_booster", "model"), shape);
   const std::string& objective = text(member(learner, "learner", "objective"), "objective", "name");
   const std::string params_where = "learner_model_param";
   const float base_score = parameter<float>(member(learner, "learner", "learner_model_param"),
                                             params_where, "base_score");
 
   TreeEnsemble ensemble;
-  ensemble.base_margin_ = link(objective, base_score);
-  if (!std::isfinite(ensemble.base_margin_)) {
+  try {
+    ensemble.base_margin_ = link(objective, base_score);
+  } catch (const UnsupportedModel& error) {
+    unsupported_if(true, error.what());
+  }
+  if (unsupported.empty() && !std::isfinite(ensemble.base_margin_)) {
     malformed(params_where,
               "base_score " + std::to_string(base_score) + " out of the range of " + objective);
   }
   ensemble.num_features_ = shape.features;
-  const json& trees = member(member(booster, "gradient_booster", "model"), "model", "trees");
-  if (!trees.is_array()) malformed("model", "trees: expected an array");
   for (std::size_t t = 0; t < trees.size(); ++t) {
     const JsonTree tree(trees[t], "tree " + std::to_string(t));
     const BreadthFirst nodes(tree, ensemble.num_features_);
+    unsupported_if(!nodes.unsupported.empty(), nodes.unsupported);
     ensemble.splits_.insert(ensemble.splits_.end(), nodes.splits.begin(), nodes.splits.end());
     ensemble.cover_ratio_.insert(ensemble.cover_ratio_.end(), nodes.cover_ratio.begin(),
                                  nodes.cover_ratio.end());
@@ -230,6 +319,7 @@ TreeEnsemble TreeEnsemble::from_parsed_json(const json& model) {
     ensemble.node_begin_.push_back(ensemble.cover_ratio_.size());
     ensemble.max_nodes_ = std::max(ensemble.max_nodes_, nodes.cover_ratio.size());
   }
+  if (!unsupported.empty()) throw UnsupportedModel(unsupported);
   return ensemble;
 }
 

@@ -119,6 +119,31 @@ TEST(TreeEnsemble, RefusesMalformedModelsNamingWhatIsWrong) {
   first_tree(wrong)["split_conditions"][1] = "0.5";
   expect_refused<ModelFormatError>(wrong, "split_conditions: expected numbers");
 
+  // What XGBoost's loader trusts, found wrong before any fallback to it (it crashed on these).
+  const auto trees_model = [&wrong]() -> json& {
+    return wrong["learner"]["gradient_booster"]["model"];
+  };
+  wrong = model;
+  trees_model()["gbtree_model_param"]["num_trees"] = "99";
+  expect_refused<ModelFormatError>(wrong, "num_trees 99 for");
+  first_tree(wrong)["sum_hessian"][0] = 0;  // unsupported as well: still refused as malformed
+  expect_refused<ModelFormatError>(wrong, "num_trees 99 for");
+  wrong = model;
+  trees_model()["tree_info"].erase(0);
+  expect_refused<ModelFormatError>(wrong, "tree_info: expected an array of");
+  wrong = model;
+  trees_model()["tree_info"][0] = 3;
+  expect_refused<ModelFormatError>(wrong, "tree_info: output 3 out of range");
+  wrong = model;
+  first_tree(wrong)["id"] = 7;
+  expect_refused<ModelFormatError>(wrong, "tree 0: id: expected 0");
+  wrong = model;
+  first_tree(wrong)["parents"].erase(0);
+  expect_refused<ModelFormatError>(wrong, "tree 0: parents: expected an array of");
+  wrong = model;
+  first_tree(wrong)["split_type"][0] = 5;
+  expect_refused<ModelFormatError>(wrong, "tree 0: split_type 5");
+
   wrong = model;
   wrong["learner"]["learner_model_param"]["num_feature"] = "four";
   expect_refused<ModelFormatError>(wrong, "num_feature: \"four\" is not a number");
@@ -132,7 +157,18 @@ TEST(TreeEnsemble, RefusesWhatItDoesNotExplainExactly) {
   const json model = small_model();
   json other = model;
   first_tree(other)["split_type"][0] = 1;
+  expect_refused<ModelFormatError>(other,
+                                   "categories_nodes: expected an array of 1 numbers (the "
+                                   "categorical splits)");
+  first_tree(other)["categories_nodes"] = {1};
+  expect_refused<ModelFormatError>(other, "categories_nodes: not the categorical splits");
+  first_tree(other)["categories_nodes"] = {0};
+  first_tree(other)["categories_segments"] = {0};
+  first_tree(other)["categories_sizes"] = {1};
+  first_tree(other)["categories"] = {2};
   expect_refused<UnsupportedModel>(other, "tree 0 node 0: categorical split");
+  first_tree(other)["categories_sizes"] = {2};
+  expect_refused<ModelFormatError>(other, "categorical split 0: its categories are out of range");
 
   other = model;
   first_tree(other)["sum_hessian"][0] = 0;
@@ -145,8 +181,9 @@ TEST(TreeEnsemble, RefusesWhatItDoesNotExplainExactly) {
   const RandomClients clients(200, 4, 0.2, 0.3, 5);
   expect_refused<UnsupportedModel>(json::parse(train(clients, 2, {{"booster", "dart"}}).to_json()),
                                    "booster \"dart\"");
-  expect_refused<UnsupportedModel>(
-      json::parse(train(clients, 2, {{"booster", "gblinear"}}).to_json()), "booster \"gblinear\"");
+  expect_refused<ModelFormatError>(
+      json::parse(train(clients, 2, {{"booster", "gblinear"}}).to_json()),
+      "booster \"gblinear\": only tree models are read here");
   std::vector<float> classes(clients.y);
   for (std::size_t r = 0; r < classes.size(); ++r) classes[r] += static_cast<float>(r % 2);
   expect_refused<UnsupportedModel>(
