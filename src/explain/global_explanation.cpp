@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "common/error.h"
+#include "common/json_count.h"
 
 namespace creditscore::explain {
 
@@ -68,7 +69,7 @@ nlohmann::json to_json(const GlobalExplanation& global) {
 GlobalExplanation global_explanation_from_json(const nlohmann::json& document) {
   GlobalExplanation global;
   try {
-    global.sample_size = document.at("sample_size").get<std::size_t>();
+    global.sample_size = json_count(document.at("sample_size"));
     global.base_value = document.at("base_value").get<double>();
     for (const auto& i : document.at("importance"))
       global.importance.push_back(

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "common/error.h"
+#include "common/json_count.h"
 
 namespace creditscore::model {
 namespace {
@@ -23,10 +24,8 @@ nlohmann::json confusion_json(const Confusion& c) {
 }
 
 Confusion confusion_from_json(const nlohmann::json& j) {
-  return {field(j, "true_positives").get<std::size_t>(),
-          field(j, "false_positives").get<std::size_t>(),
-          field(j, "true_negatives").get<std::size_t>(),
-          field(j, "false_negatives").get<std::size_t>()};
+  return {json_count(field(j, "true_positives")), json_count(field(j, "false_positives")),
+          json_count(field(j, "true_negatives")), json_count(field(j, "false_negatives"))};
 }
 
 }  // namespace
@@ -93,8 +92,8 @@ nlohmann::json to_json(const Evaluation& e) {
 
 Evaluation evaluation_from_json(const nlohmann::json& j) {
   Evaluation e;
-  e.clients = field(j, "clients").get<std::size_t>();
-  e.defaulters = field(j, "defaulters").get<std::size_t>();
+  e.clients = json_count(field(j, "clients"));
+  e.defaulters = json_count(field(j, "defaulters"));
   e.roc_auc = field(j, "roc_auc").get<double>();
   e.pr_auc = field(j, "pr_auc").get<double>();
   e.brier_score = field(j, "brier_score").get<double>();
@@ -111,8 +110,7 @@ Evaluation evaluation_from_json(const nlohmann::json& j) {
     e.cost_curve.push_back({p.at(0).get<double>(), p.at(1).get<double>()});
   }
   for (const auto& p : field(field(j, "calibration_curve"), "points")) {
-    e.calibration.push_back(
-        {p.at(0).get<double>(), p.at(1).get<double>(), p.at(2).get<std::size_t>()});
+    e.calibration.push_back({p.at(0).get<double>(), p.at(1).get<double>(), json_count(p.at(2))});
   }
   if (j.contains("roc_auc_interval")) {
     e.roc_auc_interval = Interval{field(j["roc_auc_interval"], "low").get<double>(),

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "common/json_count.h"
+
 namespace creditscore::model {
 namespace {
 
@@ -207,16 +209,16 @@ Fairness fairness_from_json(const nlohmann::json& document) {
   for (const nlohmann::json& a : document.at("attributes")) {
     AttributeFairness attribute;
     attribute.attribute = attribute_named(a.at("attribute").get<std::string>());
-    attribute.unknown = a.at("unknown").get<std::size_t>();
+    attribute.unknown = json_count(a.at("unknown"));
     attribute.lowest_disparate_impact = optional_from(a, "lowest_disparate_impact");
     attribute.true_positive_rate_gap = optional_from(a, "true_positive_rate_gap");
     attribute.false_positive_rate_gap = optional_from(a, "false_positive_rate_gap");
     for (const nlohmann::json& g : a.at("groups")) {
       GroupFairness group;
       group.name = g.at("name").get<std::string>();
-      group.clients = g.at("clients").get<std::size_t>();
-      group.with_outcome = g.at("with_outcome").get<std::size_t>();
-      group.defaulters = g.at("defaulters").get<std::size_t>();
+      group.clients = json_count(g.at("clients"));
+      group.with_outcome = json_count(g.at("with_outcome"));
+      group.defaulters = json_count(g.at("defaulters"));
       group.approval_rate = optional_from(g, "approval_rate");
       group.disparate_impact = optional_from(g, "disparate_impact");
       if (!g.at("four_fifths").is_null()) group.four_fifths = g["four_fifths"].get<bool>();

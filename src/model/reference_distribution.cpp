@@ -4,8 +4,10 @@
 #include <cmath>
 #include <map>
 #include <stdexcept>
+#include <type_traits>
 
 #include "common/error.h"
+#include "common/json_count.h"
 #include "common/parallel.h"
 
 namespace creditscore::model {
@@ -87,7 +89,15 @@ std::vector<T> read_array(const nlohmann::json& document, const char* field,
   if (!document.contains(field) || !document[field].is_array()) {
     throw corrupt("reference distribution of " + name + ": missing array '" + field + "'");
   }
-  return document[field].get<std::vector<T>>();
+  std::vector<T> values;
+  for (const nlohmann::json& value : document[field]) {
+    if constexpr (std::is_same_v<T, std::size_t>) {
+      values.push_back(json_count(value));
+    } else {
+      values.push_back(value.get<T>());
+    }
+  }
+  return values;
 }
 
 }  // namespace
@@ -209,8 +219,8 @@ std::vector<FeatureDistribution> distributions_from_json(const nlohmann::json& d
     FeatureDistribution d;
     d.name = item.value("name", "");
     if (d.name.empty()) throw corrupt("reference distribution without a name");
-    d.present = item.value("present", std::size_t{0});
-    d.missing = item.value("missing", std::size_t{0});
+    d.present = item.contains("present") ? json_count(item["present"]) : 0;
+    d.missing = item.contains("missing") ? json_count(item["missing"]) : 0;
     d.mean = item.value("mean", 0.0);
     d.stddev = item.value("stddev", 0.0);
     d.discrete = item.value("discrete", false);

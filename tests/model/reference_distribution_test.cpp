@@ -99,6 +99,20 @@ TEST(ReferenceDistribution, JsonRoundTripAndCorruptionRefused) {
   } catch (const Error& error) {
     EXPECT_NE(std::string(error.what()).find("AMOUNT"), std::string::npos) << error.what();
   }
+  // A count must be a whole number: 1e21 (beyond any integer) or -3 is corrupt, never cast.
+  for (const nlohmann::json& count :
+       {nlohmann::json(1e21), nlohmann::json(-3), nlohmann::json(2.5)}) {
+    broken = to_json(d);
+    broken[0]["good_counts"][0] = count;
+    try {
+      distributions_from_json(broken);
+      FAIL() << count;
+    } catch (const Error& error) {
+      EXPECT_EQ(error.kind(), ErrorKind::Corrupt);
+      EXPECT_NE(std::string(error.what()).find("expected a count"), std::string::npos)
+          << error.what();
+    }
+  }
 }
 
 }  // namespace
