@@ -61,6 +61,8 @@ class AuditTrail {
   // Fills each record's sequence (and time when empty).
   void append(std::span<AuditRecord> records);
   void append(AuditRecord record);
+  // Its commits leave checkpoints to a WalCheckpointer (see Database::leave_checkpoints).
+  void leave_checkpoints() { db_.leave_checkpoints(); }
 
   // Walks the whole chain from the anchor.
   AuditVerification verify();

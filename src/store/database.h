@@ -67,6 +67,10 @@ class Connection {
   virtual std::unique_ptr<Cursor> prepare(std::string_view sql) = 0;
   // Starts a transaction that no other writer, in this process or another, runs beside.
   virtual void begin_writing() = 0;
+  virtual void commit() = 0;
+  // See Database.
+  virtual void leave_checkpoints() = 0;
+  virtual void checkpoint() = 0;
   virtual std::int64_t changes() const = 0;
 };
 
@@ -86,6 +90,14 @@ class Database {
   Statement prepare(std::string_view sql);
   // Rows changed by the last INSERT, UPDATE or DELETE.
   std::int64_t changes() const { return connection_->changes(); }
+  // SQLite copies its write-ahead log into the database file (a checkpoint, which waits for the
+  // disk) in passing, on the commit that finds the log long. After this call this connection's
+  // commits no longer do it: a WalCheckpointer does, on a thread of its own. Nothing for
+  // PostgreSQL, whose server checkpoints.
+  void leave_checkpoints() { connection_->leave_checkpoints(); }
+  // Copies what the write-ahead log holds into the database file, beside readers and writers
+  // (SQLite's passive checkpoint); does nothing while another connection checkpoints.
+  void checkpoint() { connection_->checkpoint(); }
   // Where the database is, for messages: the file, or the URL without its password.
   const std::string& name() const { return name_; }
   const std::filesystem::path& location() const { return location_; }
@@ -112,7 +124,7 @@ void in_transaction(Database& db, Work&& work) {
     db.execute("ROLLBACK");
     throw;
   }
-  db.execute("COMMIT");
+  db.connection_->commit();
 }
 
 class Statement {

@@ -216,6 +216,9 @@ class PostgresqlConnection final : public Connection {
     return std::make_unique<PostgresqlCursor>(*this, to_postgresql(sql));
   }
   void begin_writing() override { execute("BEGIN; " + std::string(kWriterLock)); }
+  void commit() override { execute("COMMIT"); }
+  void leave_checkpoints() override {}
+  void checkpoint() override {}
   std::int64_t changes() const override { return changes_; }
 
   const std::string& name() const { return name_; }
