@@ -32,6 +32,13 @@ AccessGate::AccessGate(Authenticator& authenticator, AuditWriter& audit, bool op
 
 std::optional<Caller> AccessGate::admit(const std::string& method, const std::string& pattern,
                                         const HttpRequest& request) {
+  std::optional<Caller> caller = caller_of(method, pattern, request);
+  ++answering_;
+  return caller;
+}
+
+std::optional<Caller> AccessGate::caller_of(const std::string& method, const std::string& pattern,
+                                            const HttpRequest& request) {
   const RouteAccess& access = access_of(method, pattern);
   const bool changes = method != "GET";
   if (access.is_public()) {
@@ -63,6 +70,7 @@ std::optional<Caller> AccessGate::admit(const std::string& method, const std::st
 void AccessGate::record(const std::string& method, const std::string& pattern,
                         const HttpRequest& request, const std::optional<Caller>& caller,
                         std::optional<std::int64_t> client_id, int status, Committed committed) {
+  const bool alone = answering_-- == 1;
   if (!access_of(method, pattern).audited) return committed(nullptr);
   store::AuditRecord record;
   record.actor = caller ? caller->name : "";
@@ -71,7 +79,7 @@ void AccessGate::record(const std::string& method, const std::string& pattern,
   record.action = method + " " + pattern;
   record.client_id = client_id;
   record.status = status;
-  audit_.write(std::move(record), std::move(committed));
+  audit_.write(std::move(record), std::move(committed), alone);
 }
 
 }  // namespace creditscore::server

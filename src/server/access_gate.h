@@ -8,6 +8,8 @@
 //   - with `open_predict`, /predict takes callers without credentials too, recorded as such.
 #pragma once
 
+#include <atomic>
+
 #include "server/audit_writer.h"
 #include "server/authenticator.h"
 #include "server/router.h"
@@ -25,9 +27,14 @@ class AccessGate : public Gate {
               int status, Committed committed) override;
 
  private:
+  // admit() but for the count of requests answered.
+  std::optional<Caller> caller_of(const std::string& method, const std::string& pattern,
+                                  const HttpRequest& request);
+
   Authenticator& authenticator_;
   AuditWriter& audit_;
   bool open_predict_;
+  std::atomic<int> answering_{0};  // requests admitted and not yet recorded
 };
 
 // Whether a request's Origin, or else its Referer, is the server it was sent to.

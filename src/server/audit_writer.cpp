@@ -11,7 +11,8 @@ constexpr auto kPrunePeriod = std::chrono::hours(24);
 }  // namespace
 
 AuditWriter::AuditWriter(const std::filesystem::path& store, int retention_days)
-    : trail_(store), retention_days_(retention_days) {
+    : trail_(store), checkpointer_(store), retention_days_(retention_days) {
+  trail_.leave_checkpoints();
   prune();
   thread_ = std::thread([this] { run(); });
 }
@@ -25,20 +26,21 @@ AuditWriter::~AuditWriter() {
   thread_.join();
 }
 
-void AuditWriter::write(store::AuditRecord record, Committed committed) {
-  Pending alone{std::move(record), std::move(committed)};
+void AuditWriter::write(store::AuditRecord record, Committed committed, bool alone) {
+  Pending pending{std::move(record), std::move(committed)};
   {
     const std::lock_guard hold(lock_);
-    if (committing_ || !pending_.empty()) {
-      pending_.push_back(std::move(alone));
+    if (!alone || committing_ || !pending_.empty()) {
+      pending_.push_back(std::move(pending));
       queued_.notify_one();
       return;
     }
     committing_ = true;
   }
-  // Nothing else is waiting: committed on this thread, sparing the hand-off to the writer and
-  // back (two thread wake-ups for each answer when requests come one at a time).
-  commit(std::span(&alone, 1));
+  // Requests come one at a time: committed on this thread, sparing the hand-off to the writer
+  // and back (two thread wake-ups for each answer). Under load, a request that committed its own
+  // record alone would make the others' records wait for one more commit.
+  commit(std::span(&pending, 1));
   const std::lock_guard hold(lock_);
   committing_ = false;
   if (!pending_.empty() || stopping_) queued_.notify_one();
@@ -46,13 +48,16 @@ void AuditWriter::write(store::AuditRecord record, Committed committed) {
 
 void AuditWriter::write(store::AuditRecord record) {
   std::promise<void> written;
-  write(std::move(record), [&written](std::exception_ptr error) {
-    if (error) {
-      written.set_exception(error);
-    } else {
-      written.set_value();
-    }
-  });
+  write(
+      std::move(record),
+      [&written](std::exception_ptr error) {
+        if (error) {
+          written.set_exception(error);
+        } else {
+          written.set_value();
+        }
+      },
+      false);
   written.get_future().get();
 }
 

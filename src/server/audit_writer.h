@@ -1,10 +1,11 @@
 // Writes the server's audit records with group commit: a request's answer waits until its record
 // is in the database, and the records of the requests waiting meanwhile share the next
 // transaction, so that a commit's cost is paid once per batch rather than once per request. The
-// answers wait without holding a thread: the writer sends each once its batch is committed. A
-// record that finds no commit under way and none waiting is committed at once by its request's
-// thread. Records older than the retention are pruned at start and once a day, the chain still
-// verifiable.
+// answers wait without holding a thread: the writer sends each once its batch is committed. The
+// record of a request answered alone, finding no commit under way and none waiting, is committed
+// at once by its request's thread. Its commits never stop to checkpoint SQLite's log: a thread of
+// its own does. Records older than the retention are pruned at start and once a day, the chain
+// still verifiable.
 #pragma once
 
 #include <chrono>
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "store/audit_trail.h"
+#include "store/wal_checkpointer.h"
 
 namespace creditscore::server {
 
@@ -31,9 +33,10 @@ class AuditWriter {
   AuditWriter& operator=(const AuditWriter&) = delete;
 
   // Calls `committed` once `record` is committed, with the error when it could not be: on this
-  // thread when it commits at once, else on the writer's.
+  // thread when it commits at once, else on the writer's. `alone`: no other request is being
+  // answered, so that no other record could share the transaction.
   using Committed = std::function<void(std::exception_ptr)>;
-  void write(store::AuditRecord record, Committed committed);
+  void write(store::AuditRecord record, Committed committed, bool alone);
   // Returns once `record` is committed; throws when it could not be written.
   void write(store::AuditRecord record);
 
@@ -48,6 +51,7 @@ class AuditWriter {
   void prune();
 
   store::AuditTrail trail_;
+  store::WalCheckpointer checkpointer_;  // copies the records' log into the file, off their path
   int retention_days_;
   std::mutex lock_;
   std::condition_variable queued_;  // the writer waits on it

@@ -1,11 +1,12 @@
 // The server's audit writer: every record committed once, in one unbroken chain, whether its
-// request commits it at once or it waits for the next batch; and a failed commit reaches every
-// request of its batch.
+// request, answered alone, commits it at once or it waits for the writer's next batch; and a
+// failed commit reaches every request of its batch.
 #include "server/audit_writer.h"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <future>
 #include <thread>
 #include <vector>
 
@@ -37,11 +38,29 @@ class AuditWriterTest : public ::testing::Test {
 TEST_F(AuditWriterTest, ARecordAloneIsCommittedBeforeItsWriteReturns) {
   AuditWriter writer(store_, 0);
   bool committed = false;
-  writer.write(record_of(100001), [&](std::exception_ptr error) {
-    EXPECT_FALSE(error);
-    committed = true;
-  });
+  writer.write(
+      record_of(100001),
+      [&](std::exception_ptr error) {
+        EXPECT_FALSE(error);
+        committed = true;
+      },
+      true);
   EXPECT_TRUE(committed) << "nothing else was waiting: committed on this thread";
+  store::AuditTrail trail(store_);
+  EXPECT_EQ(records_of(trail, 100001), 1u);
+}
+
+TEST_F(AuditWriterTest, ARecordAmongOthersIsCommittedByTheWriterInItsBatch) {
+  AuditWriter writer(store_, 0);
+  std::promise<std::thread::id> committed_on;
+  writer.write(
+      record_of(100001),
+      [&](std::exception_ptr error) {
+        EXPECT_FALSE(error);
+        committed_on.set_value(std::this_thread::get_id());
+      },
+      false);
+  EXPECT_NE(committed_on.get_future().get(), std::this_thread::get_id());
   store::AuditTrail trail(store_);
   EXPECT_EQ(records_of(trail, 100001), 1u);
 }
@@ -55,8 +74,9 @@ TEST_F(AuditWriterTest, ConcurrentRecordsAreEachCommittedOnceInOneUnbrokenChain)
     for (int t = 0; t < kThreads; ++t) {
       requests.emplace_back([&, t] {
         for (int i = 0; i < kEach; ++i) {
-          writer.write(record_of(100000 + t * kEach + i),
-                       [&](std::exception_ptr error) { ++(error ? failed : answered); });
+          writer.write(
+              record_of(100000 + t * kEach + i),
+              [&](std::exception_ptr error) { ++(error ? failed : answered); }, i % 2 == 0);
         }
       });
     }
