@@ -148,8 +148,6 @@ struct JsonTree {
   }
   // XGBoost sizes a bit set by the largest category.
   static constexpr std::int64_t kMaxCategory = 1 << 24;
-
- public:
 };
 
 // A tree's nodes reachable from the root, breadth-first, checked on the way.

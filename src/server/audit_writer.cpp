@@ -97,7 +97,16 @@ void AuditWriter::commit(std::span<Pending> batch) {
   } catch (...) {
     error = std::current_exception();
   }
-  for (Pending& pending : batch) pending.committed(error);
+  for (Pending& pending : batch) {
+    try {
+      pending.committed(error);
+    } catch (const std::exception& failure) {
+      // A bug in sending one answer: said, and neither the batch's other answers nor the writer
+      // left waiting.
+      std::cerr << "creditscore serve: an audited answer could not be sent: " << failure.what()
+                << '\n';
+    }
+  }
 }
 
 void AuditWriter::prune() {

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <future>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -63,6 +64,19 @@ TEST_F(AuditWriterTest, ARecordAmongOthersIsCommittedByTheWriterInItsBatch) {
   EXPECT_NE(committed_on.get_future().get(), std::this_thread::get_id());
   store::AuditTrail trail(store_);
   EXPECT_EQ(records_of(trail, 100001), 1u);
+}
+
+TEST_F(AuditWriterTest, AnAnswerThatFailsToBeSentStopsNothing) {
+  AuditWriter writer(store_, 0);
+  for (bool alone : {true, false}) {
+    writer.write(
+        record_of(100001), [](std::exception_ptr) { throw std::runtime_error("socket gone"); },
+        alone);
+  }
+  writer.write(record_of(100002));  // would wait for ever behind a writer left committing
+  store::AuditTrail trail(store_);
+  EXPECT_EQ(records_of(trail, 100001), 2u);
+  EXPECT_EQ(records_of(trail, 100002), 1u);
 }
 
 TEST_F(AuditWriterTest, ConcurrentRecordsAreEachCommittedOnceInOneUnbrokenChain) {
