@@ -5,6 +5,7 @@
 #include "cli/store_administration.h"
 #include "cli/text_table.h"
 #include "common/error.h"
+#include "store/audit_journal.h"
 #include "store/audit_trail.h"
 #include "store/database.h"
 
@@ -18,6 +19,13 @@ struct AuditOptions {
   std::string since;
   std::size_t limit = 50;
 };
+
+// The records a stopped server left in its journal, into `trail` first (audit_journal.h).
+void move_journal_left(store::AuditTrail& trail, const std::filesystem::path& store) {
+  const std::size_t moved = store::AuditJournal::recover(store, trail);
+  if (moved > 0)
+    std::cout << "Moved " << moved << " records a stopped server left in its audit journal\n";
+}
 
 }  // namespace
 
@@ -36,7 +44,9 @@ void register_audit_command(CLI::App& app) {
       options->store);
   verify->callback([options] {
     store::require_client_store(options->store);
-    const store::AuditVerification result = store::AuditTrail(options->store).verify();
+    store::AuditTrail trail(options->store);
+    move_journal_left(trail, options->store);
+    const store::AuditVerification result = trail.verify();
     if (!result.intact) {
       throw corrupt("audit trail broken at record " + std::to_string(*result.first_broken) + ": " +
                     result.problem + " (" + std::to_string(result.records) +
@@ -58,6 +68,7 @@ void register_audit_command(CLI::App& app) {
   show->callback([options] {
     store::require_client_store(options->store);
     store::AuditTrail trail(options->store);
+    move_journal_left(trail, options->store);
     const store::AuditQuery query{options->client, options->user, options->since, options->limit,
                                   0};
     TextTable table(

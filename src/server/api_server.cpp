@@ -71,10 +71,10 @@ ApiServer::ApiServer(const ServerSettings& settings)
   router_ = std::make_unique<Router>(metrics_, settings.max_body_bytes);
   router_->guard(*gate_);
   add_session_routes(*router_, *authenticator_, *audit_);
-  add_audit_routes(*router_, store);
+  add_audit_routes(*router_, store, *audit_);
   add_legacy_routes(*router_, *service_);
   add_client_routes(*router_, *service_);
-  add_decision_routes(*router_, *service_);
+  add_decision_routes(*router_, *service_, *audit_);
   add_recourse_routes(*router_, *service_);
   add_monitoring_routes(*router_, *service_);
   add_comparison_routes(*router_, *service_);

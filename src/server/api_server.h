@@ -73,6 +73,9 @@ class ApiServer {
   // May be called from any thread.
   void stop();
   std::size_t workers() const { return workers_; }
+  // Returns once every audit record written so far is in the trail, where readers of the store
+  // see it (audit_writer.h).
+  void flush_audit() { audit_->flush(); }
   app::Service& service() { return *service_; }
 
  private:

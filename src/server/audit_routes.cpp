@@ -10,14 +10,14 @@ namespace creditscore::server {
 
 using nlohmann::json;
 
-void add_audit_routes(Router& router, const std::filesystem::path& store) {
+void add_audit_routes(Router& router, const std::filesystem::path& store, AuditWriter& audit) {
   struct Reader {
     explicit Reader(const std::filesystem::path& file) : trail(file) {}
     std::mutex lock;
     store::AuditTrail trail;
   };
   auto reader = std::make_shared<Reader>(store);
-  router.get("/api/v1/audit", [reader](const Request& request) {
+  router.get("/api/v1/audit", [reader, &audit](const Request& request) {
     store::AuditQuery query;
     if (request.query("client"))
       query.client_id = request.query_integer("client", 0, INT64_MIN, INT64_MAX);
@@ -25,6 +25,7 @@ void add_audit_routes(Router& router, const std::filesystem::path& store) {
     query.since = request.query("since").value_or("");
     query.offset = static_cast<std::size_t>(request.query_integer("offset", 0, 0, INT64_MAX));
     query.limit = static_cast<std::size_t>(request.query_integer("limit", 50, 1, 500));
+    audit.flush();  // the records of the last milliseconds too
     const std::lock_guard hold(reader->lock);
     json records = json::array();
     for (const store::AuditRecord& record : reader->trail.find(query))

@@ -7,12 +7,27 @@ namespace creditscore::server {
 namespace {
 
 constexpr auto kPrunePeriod = std::chrono::hours(24);
+// How long the records journaled meanwhile wait to share the move's transaction: at a thousand
+// answers a second, five to a transaction.
+constexpr auto kMovePeriod = std::chrono::milliseconds(5);
+
+// Sends an audited answer: a bug in sending one is said, and leaves neither the other answers nor
+// the writer waiting.
+void answer(const AuditWriter::Committed& committed, std::exception_ptr error) {
+  try {
+    committed(error);
+  } catch (const std::exception& failure) {
+    std::cerr << "creditscore serve: an audited answer could not be sent: " << failure.what()
+              << '\n';
+  }
+}
 
 }  // namespace
 
 AuditWriter::AuditWriter(const std::filesystem::path& store, int retention_days)
     : trail_(store), checkpointer_(store), retention_days_(retention_days) {
   trail_.leave_checkpoints();
+  if (!store::is_postgresql(store)) journal_.emplace(store, trail_);
   prune();
   thread_ = std::thread([this] { run(); });
 }
@@ -27,6 +42,19 @@ AuditWriter::~AuditWriter() {
 }
 
 void AuditWriter::write(store::AuditRecord record, Committed committed, bool alone) {
+  if (journal_) {
+    std::exception_ptr error;
+    try {
+      journal_->append(std::move(record));
+    } catch (...) {
+      error = std::current_exception();
+    }
+    if (!due_.exchange(true)) {
+      { const std::lock_guard hold(lock_); }  // so that the writer cannot miss the news
+      queued_.notify_one();
+    }
+    return answer(committed, error);
+  }
   Pending pending{std::move(record), std::move(committed)};
   {
     const std::lock_guard hold(lock_);
@@ -61,23 +89,31 @@ void AuditWriter::write(store::AuditRecord record) {
   written.get_future().get();
 }
 
+void AuditWriter::flush() {
+  if (journal_) journal_->move();
+}
+
 void AuditWriter::run() {
   auto next_prune = std::chrono::steady_clock::now() + kPrunePeriod;
   std::unique_lock hold(lock_);
   for (;;) {
     queued_.wait_until(hold, next_prune,
-                       [this] { return !committing_ && (stopping_ || !pending_.empty()); });
+                       [this] { return !committing_ && (stopping_ || !pending_.empty() || due_); });
     if (committing_) continue;  // the prune's time came while a request commits
+    if (due_ && !stopping_) queued_.wait_for(hold, kMovePeriod, [this] { return stopping_; });
     std::vector<Pending> batch;
     batch.swap(pending_);
-    if (batch.empty()) {
+    const bool move = due_.exchange(false);
+    if (batch.empty() && !move) {
       if (stopping_) return;
       if (std::chrono::steady_clock::now() < next_prune) continue;  // woken early
       next_prune = std::chrono::steady_clock::now() + kPrunePeriod;
     }
     committing_ = true;
     hold.unlock();
-    if (batch.empty()) {
+    if (move) {
+      move_journal();
+    } else if (batch.empty()) {
       prune();
     } else {
       commit(batch);
@@ -97,15 +133,17 @@ void AuditWriter::commit(std::span<Pending> batch) {
   } catch (...) {
     error = std::current_exception();
   }
-  for (Pending& pending : batch) {
-    try {
-      pending.committed(error);
-    } catch (const std::exception& failure) {
-      // A bug in sending one answer: said, and neither the batch's other answers nor the writer
-      // left waiting.
-      std::cerr << "creditscore serve: an audited answer could not be sent: " << failure.what()
-                << '\n';
-    }
+  for (Pending& pending : batch) answer(pending.committed, error);
+}
+
+void AuditWriter::move_journal() {
+  try {
+    journal_->move();
+  } catch (const std::exception& error) {
+    // The records stay in the journal, on disk: tried again after the next period.
+    std::cerr << "creditscore serve: could not move the audit journal into the trail: "
+              << error.what() << '\n';
+    due_ = true;
   }
 }
 

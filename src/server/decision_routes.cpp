@@ -42,7 +42,7 @@ store::ApplicationStatus application_status(const std::string& text) {
 
 }  // namespace
 
-void add_decision_routes(Router& router, app::Service& service) {
+void add_decision_routes(Router& router, app::Service& service, AuditWriter& audit) {
   router.post("/api/v1/clients/{id}/decision", [&service](const Request& request) {
     const std::int64_t id = request.path_integer("id", "client id");
     const app::DecisionRequest asked = decision_request(request.json_body());
@@ -105,8 +105,9 @@ void add_decision_routes(Router& router, app::Service& service) {
     return reply;
   });
 
-  router.get("/api/v1/clients/{id}/export", [&service](const Request& request) {
+  router.get("/api/v1/clients/{id}/export", [&service, &audit](const Request& request) {
     const std::int64_t id = request.path_integer("id", "client id");
+    audit.flush();  // the accesses of the last milliseconds too
     Reply reply(app::client_export(service, id));
     reply.headers.emplace_back("Content-Disposition",
                                "attachment; filename=\"client-" + std::to_string(id) + ".json\"");

@@ -19,7 +19,7 @@ void add_legacy_routes(Router& router, app::Service& service);
 // Clients: list and search, details, explanation, similar clients.
 void add_client_routes(Router& router, app::Service& service);
 // Decisions, the worklist, the client's letter and export (decision_routes.cpp).
-void add_decision_routes(Router& router, app::Service& service);
+void add_decision_routes(Router& router, app::Service& service, AuditWriter& audit);
 // What would change the decision: for a stored client, for a posted application.
 void add_recourse_routes(Router& router, app::Service& service);
 void add_monitoring_routes(Router& router, app::Service& service);
@@ -35,7 +35,7 @@ void add_operations_routes(Router& router, app::Service& service, Metrics& metri
 // Logging in and out of the dashboard, and who is logged in.
 void add_session_routes(Router& router, Authenticator& authenticator, AuditWriter& audit);
 // The audit trail of the store at `store`, for admins.
-void add_audit_routes(Router& router, const std::filesystem::path& store);
+void add_audit_routes(Router& router, const std::filesystem::path& store, AuditWriter& audit);
 
 // GET /docs: Swagger UI on /openapi.json, its files under /docs/assets when `installed`.
 void add_documentation_route(Router& router, bool installed);

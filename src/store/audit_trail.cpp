@@ -35,6 +35,10 @@ CREATE TABLE IF NOT EXISTS audit_head (
   anchor_sequence INTEGER NOT NULL,
   anchor_hash TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS audit_journal (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  moved INTEGER NOT NULL
+);
 )sql";
 
 constexpr std::string_view kColumns =
@@ -179,30 +183,48 @@ void AuditTrail::append(AuditRecord record) {
 }
 
 void AuditTrail::append(std::span<AuditRecord> records) {
+  in_transaction(db_, [&] { insert(records); });
+}
+
+void AuditTrail::append_journaled(std::span<AuditRecord> records, std::int64_t through) {
   in_transaction(db_, [&] {
-    Head head = read_head(db_);
-    Statement insert = db_.prepare("INSERT INTO audit (" + std::string(kColumns) +
-                                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-    for (AuditRecord& r : records) {
-      r.sequence = head.last_sequence + 1;
-      if (r.at.empty()) r.at = audit_time_now();
-      const std::string hash = record_hash(r, head.last_hash);
-      insert.bind(1, r.sequence).bind(2, r.at).bind(3, r.actor).bind(4, r.role);
-      insert.bind(5, r.address).bind(6, r.action);
-      if (r.client_id) {
-        insert.bind(7, *r.client_id);
-      } else {
-        insert.bind_null(7);
-      }
-      insert.bind(8, static_cast<std::int64_t>(r.status)).bind(9, r.detail);
-      insert.bind(10, head.last_hash).bind(11, hash);
-      insert.run();
-      insert.reset();
-      head.last_sequence = r.sequence;
-      head.last_hash = hash;
-    }
-    write_head(db_, head);
+    insert(records);
+    db_.prepare(
+           "INSERT INTO audit_journal (id, moved) VALUES (1, ?1) "
+           "ON CONFLICT (id) DO UPDATE SET moved = excluded.moved")
+        .bind(1, through)
+        .run();
   });
+}
+
+std::int64_t AuditTrail::journal_moved() {
+  Statement query = db_.prepare("SELECT moved FROM audit_journal");
+  return query.step() ? query.integer(0) : 0;
+}
+
+void AuditTrail::insert(std::span<AuditRecord> records) {
+  Head head = read_head(db_);
+  Statement insert = db_.prepare("INSERT INTO audit (" + std::string(kColumns) +
+                                 ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  for (AuditRecord& r : records) {
+    r.sequence = head.last_sequence + 1;
+    if (r.at.empty()) r.at = audit_time_now();
+    const std::string hash = record_hash(r, head.last_hash);
+    insert.bind(1, r.sequence).bind(2, r.at).bind(3, r.actor).bind(4, r.role);
+    insert.bind(5, r.address).bind(6, r.action);
+    if (r.client_id) {
+      insert.bind(7, *r.client_id);
+    } else {
+      insert.bind_null(7);
+    }
+    insert.bind(8, static_cast<std::int64_t>(r.status)).bind(9, r.detail);
+    insert.bind(10, head.last_hash).bind(11, hash);
+    insert.run();
+    insert.reset();
+    head.last_sequence = r.sequence;
+    head.last_hash = hash;
+  }
+  write_head(db_, head);
 }
 
 AuditVerification AuditTrail::verify() {

@@ -4,6 +4,7 @@
 //   audit       sequence, at, actor, role, address, action, client_id, status, detail,
 //               previous_hash, hash
 //   audit_head  the last record's sequence and hash, and the anchor left by pruning
+//   audit_journal  the last record moved from the server's journal (audit_journal.h)
 //
 // Append-only and hash-chained: each record's hash is the SHA-256 of the previous record's hash
 // and of its own content, so that editing, inserting or deleting a record breaks the chain from
@@ -61,6 +62,11 @@ class AuditTrail {
   // Fills each record's sequence (and time when empty).
   void append(std::span<AuditRecord> records);
   void append(AuditRecord record);
+  // append(), noting in the same transaction that the audit journal's records up to serial
+  // `through` are now in the trail (audit_journal.h).
+  void append_journaled(std::span<AuditRecord> records, std::int64_t through);
+  // The serial of the last record moved from the audit journal; 0 before any.
+  std::int64_t journal_moved();
   // Its commits leave checkpoints to a WalCheckpointer (see Database::leave_checkpoints).
   void leave_checkpoints() { db_.leave_checkpoints(); }
 
@@ -76,6 +82,9 @@ class AuditTrail {
   std::size_t prune(const std::string& before);
 
  private:
+  // Inside a transaction.
+  void insert(std::span<AuditRecord> records);
+
   Database db_;
 };
 

@@ -18,7 +18,8 @@ void carry_over_access(const std::filesystem::path& previous, const std::filesys
   Database db(next);
   db.prepare("ATTACH DATABASE ?1 AS previous").bind(1, previous.string()).run();
   in_transaction(db, [&] {
-    for (const char* table : {"users", "tokens", "audit", "audit_head", "decisions"}) {
+    for (const char* table :
+         {"users", "tokens", "audit", "audit_head", "audit_journal", "decisions"}) {
       Statement exists =
           db.prepare("SELECT 1 FROM previous.sqlite_master WHERE type = 'table' AND name = ?1");
       exists.bind(1, std::string_view(table));

@@ -54,6 +54,7 @@ class AccessControlTest : public ::testing::Test {
     return server_.get("/api/v1/clients?limit=1")["clients"][0]["id"].get<std::int64_t>();
   }
   std::vector<store::AuditRecord> records(const store::AuditQuery& query) {
+    server_.server->flush_audit();
     return store::AuditTrail(server_.settings.store).find(query);
   }
 
@@ -246,6 +247,7 @@ TEST_F(AccessControlTest, EveryAccessToAClientIsRecordedAndAdminsPageTheTrail) {
       server_.client->Get("/api/v1/audit?since=yesterday", server_.as(Role::Admin));
   EXPECT_EQ(RunningServer::checked(bad_date, 422, "get", "/api/v1/audit")["detail"],
             "since 'yesterday': expected a date YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS");
+  server_.server->flush_audit();
   EXPECT_TRUE(store::AuditTrail(server_.settings.store).verify().intact);
 }
 
@@ -282,15 +284,18 @@ TEST_F(AccessControlTest, OpenPredictTakesCallersWithoutCredentialsAndStillRecor
 }
 
 TEST_F(AccessControlTest, ListeningBeyondLoopbackWithoutTlsIsRefusedUnlessAllowed) {
+  server_.stop();  // one server at a time on an SQLite store
   ServerSettings elsewhere = server_.settings;
   elsewhere.host = "0.0.0.0";
-  ApiServer refused(elsewhere);
-  try {
-    refused.bind();
-    ADD_FAILURE() << "bound 0.0.0.0 without TLS";
-  } catch (const std::exception& error) {
-    EXPECT_NE(std::string(error.what()).find("--allow-plain-http"), std::string::npos)
-        << error.what();
+  {
+    ApiServer refused(elsewhere);
+    try {
+      refused.bind();
+      ADD_FAILURE() << "bound 0.0.0.0 without TLS";
+    } catch (const std::exception& error) {
+      EXPECT_NE(std::string(error.what()).find("--allow-plain-http"), std::string::npos)
+          << error.what();
+    }
   }
   elsewhere.allow_plain_http = true;
   ApiServer allowed(elsewhere);

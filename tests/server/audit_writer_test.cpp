@@ -1,11 +1,13 @@
-// The server's audit writer: every record committed once, in one unbroken chain, whether its
-// request, answered alone, commits it at once or it waits for the writer's next batch; and a
-// failed commit reaches every request of its batch.
+// The server's audit writer, on both stores: every record on disk before its answer leaves and in
+// the trail once, in one unbroken chain. On PostgreSQL, a request answered alone commits its
+// record at once, one among others waits for the writer's next batch, and a failed commit
+// reaches every request of its batch; on SQLite, a move that fails keeps its records for the next.
 #include "server/audit_writer.h"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <fstream>
 #include <future>
 #include <stdexcept>
 #include <thread>
@@ -13,6 +15,7 @@
 
 #include "store/database.h"
 #include "tests/support/temporary_directory.h"
+#include "tests/support/test_database.h"
 
 namespace creditscore::server {
 namespace {
@@ -30,28 +33,44 @@ store::AuditRecord record_of(std::int64_t client) {
   return record;
 }
 
-class AuditWriterTest : public ::testing::Test {
+class AuditWriterTest : public ::testing::TestWithParam<testing::Backend> {
  protected:
-  testing::TemporaryDirectory directory_{"audit_writer"};
-  std::filesystem::path store_ = directory_.path() / "store.sqlite";
+  bool on_postgresql() const { return GetParam() == testing::Backend::PostgreSQL; }
+
+  const testing::TemporaryDirectory directory_{"audit_writer"};
+  const testing::TestDatabase database_{GetParam(), directory_.path() / "store.sqlite"};
+  const std::filesystem::path& store_ = database_.location();
 };
 
-TEST_F(AuditWriterTest, ARecordAloneIsCommittedBeforeItsWriteReturns) {
+TEST_P(AuditWriterTest, ARecordAloneIsOnDiskBeforeItsAnswerLeaves) {
   AuditWriter writer(store_, 0);
-  bool committed = false;
+  bool answered = false;
   writer.write(
       record_of(100001),
       [&](std::exception_ptr error) {
         EXPECT_FALSE(error);
-        committed = true;
+        answered = true;
       },
       true);
-  EXPECT_TRUE(committed) << "nothing else was waiting: committed on this thread";
+  EXPECT_TRUE(answered) << "nothing else was waiting: answered on this thread";
   store::AuditTrail trail(store_);
-  EXPECT_EQ(records_of(trail, 100001), 1u);
+  if (on_postgresql()) {
+    EXPECT_EQ(records_of(trail, 100001), 1u) << "committed before its answer";
+  } else {
+    std::string journaled;
+    for (const char* file : {"-audit.0", "-audit.1"}) {
+      std::ifstream in(store_.string() + file);
+      journaled += std::string(std::istreambuf_iterator<char>(in), {});
+    }
+    EXPECT_TRUE(journaled.find("100001") != std::string::npos || records_of(trail, 100001) == 1)
+        << "journaled before its answer, or already moved";
+  }
+  writer.flush();
+  EXPECT_EQ(records_of(trail, 100001), 1u) << "in the trail after a flush";
 }
 
-TEST_F(AuditWriterTest, ARecordAmongOthersIsCommittedByTheWriterInItsBatch) {
+TEST_P(AuditWriterTest, OnPostgreSQLARecordAmongOthersIsCommittedByTheWriterInItsBatch) {
+  if (!on_postgresql()) GTEST_SKIP() << "on SQLite a record is journaled on its own thread";
   AuditWriter writer(store_, 0);
   std::promise<std::thread::id> committed_on;
   writer.write(
@@ -66,7 +85,7 @@ TEST_F(AuditWriterTest, ARecordAmongOthersIsCommittedByTheWriterInItsBatch) {
   EXPECT_EQ(records_of(trail, 100001), 1u);
 }
 
-TEST_F(AuditWriterTest, AnAnswerThatFailsToBeSentStopsNothing) {
+TEST_P(AuditWriterTest, AnAnswerThatFailsToBeSentStopsNothing) {
   AuditWriter writer(store_, 0);
   for (bool alone : {true, false}) {
     writer.write(
@@ -74,12 +93,13 @@ TEST_F(AuditWriterTest, AnAnswerThatFailsToBeSentStopsNothing) {
         alone);
   }
   writer.write(record_of(100002));  // would wait for ever behind a writer left committing
+  writer.flush();
   store::AuditTrail trail(store_);
   EXPECT_EQ(records_of(trail, 100001), 2u);
   EXPECT_EQ(records_of(trail, 100002), 1u);
 }
 
-TEST_F(AuditWriterTest, ConcurrentRecordsAreEachCommittedOnceInOneUnbrokenChain) {
+TEST_P(AuditWriterTest, ConcurrentRecordsAreEachCommittedOnceInOneUnbrokenChain) {
   constexpr int kThreads = 8, kEach = 150;
   std::atomic<int> answered{0}, failed{0};
   {
@@ -95,7 +115,7 @@ TEST_F(AuditWriterTest, ConcurrentRecordsAreEachCommittedOnceInOneUnbrokenChain)
       });
     }
     for (std::thread& request : requests) request.join();
-  }  // the writer commits what is queued before it stops
+  }  // the writer commits (or moves) what is queued before it stops
   EXPECT_EQ(answered, kThreads * kEach);
   EXPECT_EQ(failed, 0);
   store::AuditTrail trail(store_);
@@ -106,7 +126,8 @@ TEST_F(AuditWriterTest, ConcurrentRecordsAreEachCommittedOnceInOneUnbrokenChain)
     EXPECT_EQ(records_of(trail, client), 1u) << client;
 }
 
-TEST_F(AuditWriterTest, ACommitThatFailsReachesItsRequestAndTheNextOneSucceeds) {
+TEST_P(AuditWriterTest, OnPostgreSQLACommitThatFailsReachesItsRequestAndTheNextOneSucceeds) {
+  if (!on_postgresql()) GTEST_SKIP() << "on SQLite a record is journaled, not committed";
   AuditWriter writer(store_, 0);
   writer.write(record_of(100001));
   store::Database db(store_);
@@ -118,6 +139,29 @@ TEST_F(AuditWriterTest, ACommitThatFailsReachesItsRequestAndTheNextOneSucceeds) 
   EXPECT_TRUE(trail.verify().intact);
   EXPECT_EQ(trail.count(store::AuditQuery()), 2u) << "the failed record left nothing behind";
 }
+
+TEST_P(AuditWriterTest, OnSQLiteAMoveThatFailsKeepsItsRecordsForTheNext) {
+  if (on_postgresql()) GTEST_SKIP() << "on PostgreSQL records are committed, not journaled";
+  AuditWriter writer(store_, 0);
+  writer.write(record_of(100001));
+  writer.flush();
+  store::Database db(store_);
+  db.execute("ALTER TABLE audit RENAME TO audit_elsewhere");
+  writer.write(record_of(100002));  // answered: it is in the journal
+  EXPECT_ANY_THROW(writer.flush());
+  db.execute("ALTER TABLE audit_elsewhere RENAME TO audit");
+  writer.write(record_of(100003));
+  writer.flush();
+  store::AuditTrail trail(store_);
+  const store::AuditVerification verification = trail.verify();
+  EXPECT_TRUE(verification.intact) << verification.problem;
+  EXPECT_EQ(verification.records, 3u) << "the record of the failed move is there, once";
+  EXPECT_EQ(records_of(trail, 100002), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AuditWriterTest,
+                         ::testing::Values(testing::Backend::SQLite, testing::Backend::PostgreSQL),
+                         testing::backend_name);
 
 }  // namespace
 }  // namespace creditscore::server

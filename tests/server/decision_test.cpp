@@ -99,6 +99,7 @@ TEST_F(DecisionTest, APersonConfirmsOrOverridesWithACommentAndACorrectionPointsB
   EXPECT_EQ(decided["applications"][0]["decision"]["id"], corrected["id"]);
 
   // Every decision is in the audit trail.
+  server_.server->flush_audit();
   store::AuditQuery query;
   query.client_id = id;
   std::size_t recorded = 0;
