@@ -6,6 +6,7 @@
 #   model_bundle      a small model trained on the generated data: bundle.json (cut) and model.json
 #   feature_matrix    a feature matrix of four generated clients, whole and cut
 #   http_request      fuzz/seeds/http_request (hand-written requests)
+#   audit_journal     fuzz/seeds/audit_journal (hand-written journals a crashed server may leave)
 # Usage: fuzz/make_corpus.sh CREDITSCORE_BINARY OUT
 set -euo pipefail
 binary=$(realpath "$1")
@@ -47,7 +48,7 @@ python3 "$source_dir/scripts/application_bodies.py" "$work/data" 6 | while read 
   n=$((n + 1))
 done
 
-mkdir -p "$out/model_bundle" "$out/feature_matrix" "$out/http_request"
+mkdir -p "$out/model_bundle" "$out/feature_matrix" "$out/http_request" "$out/audit_journal"
 bundle=$(find "$work/models" -name bundle.json -printf '%h\n' | head -n 1)
 # The bundle cut to its first 8 feature names, a few points of each curve, one fairness
 # attribute of two groups and two monotone checks: a whole one is 64 KB (685 names, curves of
@@ -73,3 +74,4 @@ PYTHON
 cp "$work/features.bin" "$out/feature_matrix/whole"
 head -c 2000 "$work/features.bin" > "$out/feature_matrix/cut"
 cp "$source_dir"/fuzz/seeds/http_request/* "$out/http_request/"
+cp "$source_dir"/fuzz/seeds/audit_journal/* "$out/audit_journal/"

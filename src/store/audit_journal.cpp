@@ -41,13 +41,13 @@ void empty(int descriptor, const std::filesystem::path& file) {
   if (::ftruncate(descriptor, 0) != 0) throw failure("empty", file);
 }
 
-// One line: the serial, a space, the record as a JSON array.
-std::string line_of(std::int64_t serial, const AuditRecord& r) {
+// A line is the serial, a space, the record as a JSON array, and a line end.
+std::string content_of(const AuditRecord& r) {
   const nlohmann::json content = {
       r.at,      r.actor,  r.role,
       r.address, r.action, r.client_id ? nlohmann::json(*r.client_id) : nlohmann::json(nullptr),
       r.status,  r.detail};
-  return std::to_string(serial) + ' ' + content.dump() + '\n';
+  return ' ' + content.dump() + '\n';
 }
 
 struct Journaled {
@@ -61,8 +61,9 @@ std::optional<Journaled> parse_line(std::string_view line) {
   Journaled entry;
   const std::string serial(line.substr(0, space));
   char* end = nullptr;
+  errno = 0;
   entry.serial = std::strtoll(serial.c_str(), &end, 10);
-  if (serial.empty() || *end != '\0' || entry.serial <= 0) return std::nullopt;
+  if (serial.empty() || *end != '\0' || errno == ERANGE || entry.serial <= 0) return std::nullopt;
   const nlohmann::json content = nlohmann::json::parse(line.substr(space + 1), nullptr, false);
   try {
     if (!content.is_array() || content.size() != 8) return std::nullopt;
@@ -184,8 +185,9 @@ AuditJournal::~AuditJournal() {
 
 void AuditJournal::append(AuditRecord record) {
   if (record.at.empty()) record.at = audit_time_now();
+  const std::string content = content_of(record);  // before the lock: others append meanwhile
   const std::lock_guard hold(appending_);
-  const std::string line = line_of(serial_ + 1, record);
+  const std::string line = std::to_string(serial_ + 1) + content;
   const int descriptor = descriptors_[active_];
   for (std::size_t written = 0; written < line.size();) {
     const ssize_t wrote = ::write(descriptor, line.data() + written, line.size() - written);
