@@ -1,6 +1,6 @@
 // Writes the server's audit records, each on disk before its request's answer leaves.
 //   - On an SQLite store, the record is appended to the store's audit journal (audit_journal.h)
-//     and the answer leaves at once; the writer moves the journal into the trail every 50 ms, in
+//     and the answer leaves at once; the writer moves the journal into the trail every 20 ms, in
 //     one transaction.
 //   - On PostgreSQL, whose database is not this server's disk, the answer waits until its record
 //     is committed there, with group commit: the records of the requests waiting meanwhile share
