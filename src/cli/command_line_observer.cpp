@@ -14,7 +14,11 @@ features::FeatureMatrix CommandLineObserver::build_features(const features::Feat
                                                             const tables::Table& applications,
                                                             const tables::Dataset& history) {
   const tables::Table* const parts[] = {&applications};
-  return build_features_with_report(builder, parts, history, out_);
+  return build_features_with_report(
+      [&](features::BuildReport* report, const ProgressFn& progress) {
+        return builder.build(parts, history, report, progress);
+      },
+      parts, out_);
 }
 
 ProgressFn CommandLineObserver::begin_step(const std::string& unit) {

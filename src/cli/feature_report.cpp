@@ -10,14 +10,14 @@
 namespace creditscore::cli {
 
 features::FeatureMatrix build_features_with_report(
-    const features::FeatureBuilder& builder, std::span<const tables::Table* const> applications,
-    const tables::Dataset& history, std::ostream& out) {
+    const FeatureBuild& build, std::span<const tables::Table* const> applications,
+    std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
   features::BuildReport report;
   features::FeatureMatrix matrix;
   {
     ProgressBar bar("client tables");
-    matrix = builder.build(applications, history, &report, bar.callback());
+    matrix = build(&report, bar.callback());
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

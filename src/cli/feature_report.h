@@ -2,6 +2,7 @@
 // built and what the build met (unseen categories, history rows of unknown clients).
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <span>
 
@@ -9,8 +10,14 @@
 
 namespace creditscore::cli {
 
+// How the features are built: FeatureBuilder::build or build_and_release, with its report and
+// progress.
+using FeatureBuild =
+    std::function<features::FeatureMatrix(features::BuildReport*, const ProgressFn&)>;
+
+// `applications`: the tables whose clients `build` builds, named in the report.
 features::FeatureMatrix build_features_with_report(
-    const features::FeatureBuilder& builder, std::span<const tables::Table* const> applications,
-    const tables::Dataset& history, std::ostream& out);
+    const FeatureBuild& build, std::span<const tables::Table* const> applications,
+    std::ostream& out);
 
 }  // namespace creditscore::cli

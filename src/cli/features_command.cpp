@@ -39,15 +39,18 @@ void register_features_command(CLI::App& app) {
   command->add_option("--catalog", options->catalog,
                       "Also write the feature catalogue (JSON) here");
   command->callback([options] {
-    const tables::Dataset data =
+    tables::Dataset data =
         read_dataset_with_report(options->data, std::cout, {tables::TableId::ApplicationTrain});
     const features::FeatureCatalog catalog = features::FeatureCatalog::fit(data);
     const features::FeatureBuilder builder(catalog);
     // Train clients first (with TARGET), then test clients (TARGET missing).
     const std::array<const tables::Table*, 2> applications{&data.application_train,
                                                            &data.application_test};
-    const features::FeatureMatrix matrix =
-        build_features_with_report(builder, applications, data, std::cout);
+    const features::FeatureMatrix matrix = build_features_with_report(
+        [&](features::BuildReport* report, const ProgressFn& progress) {
+          return builder.build_and_release(applications, data, report, progress);
+        },
+        applications, std::cout);
     features::write_matrix(matrix, options->out);
     std::cout << "\nWrote " << options->out.string();
     if (!options->csv.empty()) {

@@ -1,8 +1,11 @@
 #include "features/feature_builder.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -11,6 +14,7 @@
 #include "common/parallel.h"
 #include "features/history_frame.h"
 #include "tables/group_index.h"
+#include "tables/table_from_fields.h"
 
 namespace creditscore::features {
 namespace {
@@ -100,6 +104,44 @@ std::vector<char> scope_mask(const Scope& scope, const tables::Table& table) {
   return mask;
 }
 
+// Where a history table's features go: rows of `stride` floats from `values`, holding the plan's
+// outputs from `first` on (the whole matrix from 0, or a block of that table's features alone).
+struct OutputBlock {
+  float* values;
+  std::size_t stride;
+  std::size_t first;
+};
+
+// The columns of a history table's features, which the plan keeps side by side.
+struct OutputRange {
+  std::size_t first = 0;
+  std::size_t count = 0;
+};
+
+OutputRange output_range(const HistoryPlan& plan) {
+  std::vector<std::size_t> outputs;
+  if (plan.count_output) outputs.push_back(*plan.count_output);
+  for (const Scope& scope : plan.scopes) {
+    for (const NumericAggregation& aggregation : scope.numeric) {
+      for (const auto& output : aggregation.outputs) outputs.push_back(output.second);
+    }
+    for (const OneHot& hot : scope.shares) {
+      for (std::size_t k = 0; k < hot.categories.values.size(); ++k)
+        outputs.push_back(hot.first_output + k);
+      if (hot.missing_output) outputs.push_back(*hot.missing_output);
+    }
+  }
+  if (outputs.empty()) return {};
+  std::sort(outputs.begin(), outputs.end());
+  for (std::size_t k = 0; k < outputs.size(); ++k) {
+    if (outputs[k] != outputs.front() + k) {
+      throw internal_error("the features of " + tables::schema_of(plan.table).file_name +
+                           " are not side by side in the plan");
+    }
+  }
+  return {outputs.front(), outputs.size()};
+}
+
 struct PreparedShares {
   const OneHot* hot;
   std::vector<int> slots;
@@ -115,7 +157,7 @@ struct PreparedScope {
 
 void build_history(const HistoryPlan& plan, const tables::Dataset& history,
                    const LearnedCategories& categories, std::span<const std::int64_t> clients,
-                   FeatureMatrix& out, BuildReport* report) {
+                   const OutputBlock& out, BuildReport* report) {
   const HistoryFrame frame(plan.table, history, categories);
   const tables::Table& table = frame.table();
   const tables::GroupIndex by_client(table.ids("SK_ID_CURR"));
@@ -134,15 +176,15 @@ void build_history(const HistoryPlan& plan, const tables::Dataset& history,
     }
     scopes.push_back(std::move(prepared));
   }
-  const std::size_t cols = out.cols();
   parallel_ranges(clients.size(), 2048, [&](std::size_t begin, std::size_t end) {
     std::vector<std::uint32_t> rows;
     std::vector<double> counts;
     for (std::size_t c = begin; c < end; ++c) {
-      float* row = out.values.data() + c * cols;
+      float* const row = out.values + c * out.stride;
+      auto at = [&](std::size_t output) -> float& { return row[output - out.first]; };
       const auto client_rows = by_client.rows_of(clients[c]);
       if (plan.count_output)
-        row[*plan.count_output] =
+        at(*plan.count_output) =
             client_rows.empty() ? kMissing : static_cast<float>(client_rows.size());
       for (const PreparedScope& scope : scopes) {
         rows.clear();
@@ -154,7 +196,7 @@ void build_history(const HistoryPlan& plan, const tables::Dataset& history,
           Accumulator accumulator(scope.keeps[a]);
           for (std::uint32_t r : rows) accumulator.add(scope.columns[a][r]);
           for (const auto& [aggregate, output] : aggregation.outputs) {
-            row[output] =
+            at(output) =
                 rows.empty() ? kMissing : static_cast<float>(accumulator.result(aggregate));
           }
         }
@@ -168,10 +210,10 @@ void build_history(const HistoryPlan& plan, const tables::Dataset& history,
           }
           const double n = static_cast<double>(rows.size());
           for (std::size_t k = 0; k < hot.categories.values.size(); ++k) {
-            row[hot.first_output + k] = rows.empty() ? kMissing : static_cast<float>(counts[k] / n);
+            at(hot.first_output + k) = rows.empty() ? kMissing : static_cast<float>(counts[k] / n);
           }
           if (hot.missing_output)
-            row[*hot.missing_output] =
+            at(*hot.missing_output) =
                 rows.empty() ? kMissing : static_cast<float>(counts.back() / n);
         }
       }
@@ -205,6 +247,36 @@ void check_unique_ids(const tables::Table& applications) {
   }
 }
 
+// The matrix's names, ids and targets for the rows of `applications`, its values not yet made.
+FeatureMatrix matrix_head(const FeatureCatalog& catalog,
+                          std::span<const tables::Table* const> applications) {
+  FeatureMatrix out;
+  out.names = catalog.names();
+  for (const tables::Table* part : applications) {
+    check_unique_ids(*part);
+    const auto ids = part->ids("SK_ID_CURR");
+    out.ids.insert(out.ids.end(), ids.begin(), ids.end());
+    const auto target = part->schema().find("TARGET");
+    if (target) {
+      const auto& targets = part->column(*target).numbers;
+      out.targets.insert(out.targets.end(), targets.begin(), targets.end());
+    } else {
+      out.targets.resize(out.ids.size(), kMissing);
+    }
+  }
+  return out;
+}
+
+void build_applications(const ApplicationPlan& plan,
+                        std::span<const tables::Table* const> applications, FeatureMatrix& out,
+                        BuildReport* report) {
+  std::size_t first_row = 0;
+  for (const tables::Table* part : applications) {
+    build_application(plan, *part, first_row, out, report);
+    first_row += part->rows();
+  }
+}
+
 }  // namespace
 
 FeatureMatrix FeatureBuilder::build(const tables::Table& applications,
@@ -218,37 +290,72 @@ FeatureMatrix FeatureBuilder::build(std::span<const tables::Table* const> applic
                                     const tables::Dataset& history, BuildReport* report,
                                     const ProgressFn& progress) const {
   const FeaturePlan& plan = catalog_.plan();
-  FeatureMatrix out;
-  out.names = catalog_.names();
-  for (const tables::Table* part : applications) {
-    check_unique_ids(*part);
-    const auto ids = part->ids("SK_ID_CURR");
-    out.ids.insert(out.ids.end(), ids.begin(), ids.end());
-    const auto target = part->schema().find("TARGET");
-    if (target) {
-      const auto& targets = part->column(*target).numbers;
-      out.targets.insert(out.targets.end(), targets.begin(), targets.end());
-    } else {
-      out.targets.resize(out.ids.size(), kMissing);
-    }
-  }
+  FeatureMatrix out = matrix_head(catalog_, applications);
   out.values.assign(out.rows() * out.cols(), kMissing);
-
+  build_applications(plan.application, applications, out, report);
   const std::uint64_t stages = 1 + plan.history.size();
-  std::size_t first_row = 0;
-  for (const tables::Table* part : applications) {
-    build_application(plan.application, *part, first_row, out, report);
-    first_row += part->rows();
-  }
   if (progress) progress("application", out.rows(), out.rows() * stages);
   // Each history table is indexed and derived once for all the applications' clients.
   for (std::size_t h = 0; h < plan.history.size(); ++h) {
-    build_history(plan.history[h], history, catalog_.categories(), out.ids, out, report);
+    build_history(plan.history[h], history, catalog_.categories(), out.ids,
+                  {out.values.data(), out.cols(), 0}, report);
     if (progress) {
       progress(tables::schema_of(plan.history[h].table).file_name, out.rows() * (h + 2),
                out.rows() * stages);
     }
   }
+  return out;
+}
+
+FeatureMatrix FeatureBuilder::build_and_release(std::span<const tables::Table* const> applications,
+                                                tables::Dataset& history, BuildReport* report,
+                                                const ProgressFn& progress) const {
+  const FeaturePlan& plan = catalog_.plan();
+  FeatureMatrix out = matrix_head(catalog_, applications);
+  const std::size_t rows = out.rows();
+  const std::uint64_t stages = 1 + plan.history.size();
+  std::vector<OutputRange> ranges(plan.history.size());
+  std::vector<std::size_t> cells(plan.history.size());  // what each table holds
+  for (std::size_t h = 0; h < plan.history.size(); ++h) {
+    ranges[h] = output_range(plan.history[h]);
+    for (tables::TableId id : HistoryFrame::sources(plan.history[h].table))
+      cells[h] += history.table(id).rows() * history.table(id).column_count();
+  }
+  // First the tables that give back the most memory for the room their features take, so that
+  // the first builds, made while every table is held, need little room.
+  std::vector<std::size_t> order(plan.history.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return ranges[a].count * cells[b] < ranges[b].count * cells[a];
+  });
+  std::vector<std::vector<float>> blocks(plan.history.size());
+  for (std::size_t done = 0; done < order.size(); ++done) {
+    const std::size_t h = order[done];
+    blocks[h].resize(rows * ranges[h].count);
+    build_history(plan.history[h], history, catalog_.categories(), out.ids,
+                  {blocks[h].data(), ranges[h].count, ranges[h].first}, report);
+    for (tables::TableId id : HistoryFrame::sources(plan.history[h].table))
+      history.table(id) = tables::empty_table(id);
+    if (progress) {
+      progress(tables::schema_of(plan.history[h].table).file_name, rows * (done + 1),
+               rows * stages);
+    }
+  }
+  // The tables' memory goes back to the kernel before the matrix takes as much: a batch command
+  // keeps freed memory for reuse (cli/dataset_report.cpp), and the matrix would not fit in the
+  // gaps the tables left.
+  ::malloc_trim(0);
+  out.values.assign(rows * out.cols(), kMissing);
+  build_applications(plan.application, applications, out, report);
+  for (std::size_t h = 0; h < blocks.size(); ++h) {
+    const OutputRange range = ranges[h];
+    for (std::size_t r = 0; r < rows; ++r) {
+      std::copy_n(blocks[h].data() + r * range.count, range.count,
+                  out.values.data() + r * out.cols() + range.first);
+    }
+    blocks[h] = {};
+  }
+  if (progress) progress("application", rows * stages, rows * stages);
   return out;
 }
 

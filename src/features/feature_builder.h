@@ -39,6 +39,13 @@ class FeatureBuilder {
   FeatureMatrix build(std::span<const tables::Table* const> applications,
                       const tables::Dataset& history, BuildReport* report = nullptr,
                       const ProgressFn& progress = {}) const;
+  // The same bits, for a data set read only to be built: each history table of `history` is
+  // emptied once its features are built, and the matrix is put together after them, so that the
+  // tables and the matrix are never all in memory at once (at Kaggle scale, 2.5 GB of tables and
+  // 1.1 GB of features). `applications` must not be history tables.
+  FeatureMatrix build_and_release(std::span<const tables::Table* const> applications,
+                                  tables::Dataset& history, BuildReport* report = nullptr,
+                                  const ProgressFn& progress = {}) const;
 
  private:
   const FeatureCatalog& catalog_;

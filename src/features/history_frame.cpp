@@ -29,6 +29,11 @@ float safe_ratio(float numerator, float denominator) {
   return numerator / denominator;
 }
 
+std::vector<TableId> HistoryFrame::sources(TableId table) {
+  if (table == TableId::Bureau) return {TableId::Bureau, TableId::BureauBalance};
+  return {table};
+}
+
 std::span<const float> HistoryFrame::own(const std::string& column, std::vector<float> values) {
   owned_.push_back(std::move(values));
   return columns_[column] = owned_.back();

@@ -25,6 +25,9 @@ class HistoryFrame {
   HistoryFrame(tables::TableId table, const tables::Dataset& data,
                const LearnedCategories& categories);
 
+  // The tables a frame of `table` reads: the table itself, and bureau_balance for bureau.
+  static std::vector<tables::TableId> sources(tables::TableId table);
+
   const tables::Table& table() const { return *table_; }
   // A numeric column, raw or derived. Throws std::out_of_range naming it when unknown.
   std::span<const float> numbers(const std::string& column) const;

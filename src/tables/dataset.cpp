@@ -120,9 +120,17 @@ Dataset read_dataset(const std::filesystem::path& directory, const ProgressFn& p
                      "application_test.csv)",
                      ErrorKind::NotFound);
   }
-  std::uint64_t before = 0;
+  // The largest files first: what a file takes only while it is parsed (its mapped pages, its
+  // chunks' columns before they are merged) is then small when the other tables are all held.
+  std::vector<std::pair<std::uint64_t, TableId>> by_size;
   for (TableId id : all_tables()) {
-    if (!dataset.has(id)) continue;
+    if (dataset.has(id))
+      by_size.emplace_back(std::filesystem::file_size(directory / schema_of(id).file_name), id);
+  }
+  std::stable_sort(by_size.begin(), by_size.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::uint64_t before = 0;
+  for (const auto& [size, id] : by_size) {
     const TableSchema& schema = schema_of(id);
     const std::filesystem::path file = directory / schema.file_name;
     ProgressFn file_progress;
@@ -133,7 +141,7 @@ Dataset read_dataset(const std::filesystem::path& directory, const ProgressFn& p
       };
     }
     member(dataset, id) = read_table(file, schema, file_progress);
-    before += std::filesystem::file_size(file);
+    before += size;
   }
   return dataset;
 }

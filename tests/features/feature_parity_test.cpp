@@ -75,5 +75,37 @@ TEST(FeatureParity, BothApplicationTablesInOneBuildGiveTheBitsOfEachBuiltAlone) 
             0);
 }
 
+TEST(FeatureParity, BuildingAndReleasingTheHistoryGivesTheSameBitsAndEmptiesItsTables) {
+  const tables::Dataset data = generated(800);
+  const FeatureCatalog catalog = FeatureCatalog::fit(data);
+  const FeatureBuilder builder(catalog);
+  const tables::Table* const both[] = {&data.application_train, &data.application_test};
+  BuildReport kept_report;
+  const FeatureMatrix kept = builder.build(both, data, &kept_report);
+
+  tables::Dataset released = data;
+  const tables::Table* const released_both[] = {&released.application_train,
+                                                &released.application_test};
+  BuildReport released_report;
+  const FeatureMatrix built = builder.build_and_release(released_both, released, &released_report);
+  ASSERT_EQ(built.names, kept.names);
+  EXPECT_EQ(built.ids, kept.ids);
+  ASSERT_EQ(built.values.size(), kept.values.size());
+  EXPECT_EQ(
+      std::memcmp(built.values.data(), kept.values.data(), kept.values.size() * sizeof(float)), 0);
+  EXPECT_EQ(std::memcmp(built.targets.data(), kept.targets.data(), kept.rows() * sizeof(float)), 0);
+  EXPECT_EQ(released_report.unseen_categories, kept_report.unseen_categories);
+  EXPECT_EQ(released_report.ignored_history_rows, kept_report.ignored_history_rows);
+  // Every history table is let go; the applications stay.
+  for (tables::TableId id : tables::all_tables()) {
+    const bool application =
+        id == tables::TableId::ApplicationTrain || id == tables::TableId::ApplicationTest;
+    ASSERT_GT(data.table(id).rows(), 0u) << tables::schema_of(id).file_name;
+    EXPECT_EQ(released.table(id).rows(), application ? data.table(id).rows() : 0u)
+        << tables::schema_of(id).file_name;
+    EXPECT_EQ(released.table(id).column_count(), data.table(id).column_count());
+  }
+}
+
 }  // namespace
 }  // namespace creditscore::features
