@@ -16,14 +16,19 @@ BatchScores score_to_file(const BatchScoringRequest& request, PipelineObserver& 
   const features::FeatureCatalog catalog = features::FeatureCatalog::from_json(bundle.catalog);
   const tables::TableId scored =
       request.train_clients ? tables::TableId::ApplicationTrain : tables::TableId::ApplicationTest;
-  const tables::Dataset data = observer.read_dataset(request.data, {scored});
+  tables::Dataset data = observer.read_dataset(request.data, {scored});
   const tables::Table& applications = data.table(scored);
   check_dataset(data, request.data);
   for (const std::string& warning : coverage_warnings(bundle.learned_from, data)) {
     observer.remark("warning: " + warning);
   }
-  const features::FeatureMatrix matrix =
-      observer.build_features(features::FeatureBuilder(catalog), applications, data);
+  const features::FeatureBuilder builder(catalog);
+  const tables::Table* const clients[] = {&applications};
+  const features::FeatureMatrix matrix = observer.build_features(
+      [&](features::BuildReport* report, const ProgressFn& progress) {
+        return builder.build_and_release(clients, data, report, progress);
+      },
+      clients);
   const model::Booster booster = model::Booster::from_json(bundle.model_json);
   const std::vector<double> probabilities =
       booster.predict(model::DMatrix({matrix.values.data(), matrix.rows(), matrix.cols()}),

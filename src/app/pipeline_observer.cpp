@@ -7,10 +7,9 @@ tables::Dataset PipelineObserver::read_dataset(const std::filesystem::path& dire
   return tables::read_dataset(directory, {}, required);
 }
 
-features::FeatureMatrix PipelineObserver::build_features(const features::FeatureBuilder& builder,
-                                                         const tables::Table& applications,
-                                                         const tables::Dataset& history) {
-  return builder.build(applications, history);
+features::FeatureMatrix PipelineObserver::build_features(const features::FeatureBuild& build,
+                                                         std::span<const tables::Table* const>) {
+  return build(nullptr, {});
 }
 
 ProgressFn PipelineObserver::begin_step(const std::string&) {

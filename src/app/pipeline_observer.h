@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -21,9 +22,9 @@ class PipelineObserver {
   // The files of `required` must be there (see tables::read_dataset).
   virtual tables::Dataset read_dataset(const std::filesystem::path& directory,
                                        const std::vector<tables::TableId>& required);
-  virtual features::FeatureMatrix build_features(const features::FeatureBuilder& builder,
-                                                 const tables::Table& applications,
-                                                 const tables::Dataset& history);
+  // Runs `build` for the clients of `applications`.
+  virtual features::FeatureMatrix build_features(
+      const features::FeatureBuild& build, std::span<const tables::Table* const> applications);
   // A step counted in `unit` ("rounds", "clients") starts: its progress goes to the callback
   // returned, until end_step().
   virtual ProgressFn begin_step(const std::string& unit);

@@ -143,8 +143,14 @@ BuiltStore build_store(const StoreBuildRequest& request, PipelineObserver& obser
   for (const auto& [split, applications] :
        {std::pair{store::ClientSplit::Train, &data.application_train},
         std::pair{store::ClientSplit::Test, &data.application_test}}) {
-    ScoredClients part{
-        split, applications, observer.build_features(builder, *applications, data), {}};
+    ScoredClients part{split,
+                       applications,
+                       observer.build_features(
+                           [&](features::BuildReport* report, const ProgressFn& progress) {
+                             return builder.build(*applications, data, report, progress);
+                           },
+                           {&applications, 1}),
+                       {}};
     if (part.matrix.ids.size() != applications->rows() ||
         !std::equal(part.matrix.ids.begin(), part.matrix.ids.end(),
                     applications->ids("SK_ID_CURR").begin())) {

@@ -138,8 +138,13 @@ TrainedRun train_and_record(const TrainingRequest& request, PipelineObserver& ob
   const double read_seconds = seconds_since(start);
   const auto features_start = Clock::now();
   const features::FeatureCatalog catalog = features::FeatureCatalog::fit(*data);
-  const features::FeatureMatrix matrix =
-      observer.build_features(features::FeatureBuilder(catalog), data->application_train, *data);
+  const features::FeatureBuilder builder(catalog);
+  const tables::Table* const clients[] = {&data->application_train};
+  const features::FeatureMatrix matrix = observer.build_features(
+      [&](features::BuildReport* report, const ProgressFn& progress) {
+        return builder.build_and_release(clients, *data, report, progress);
+      },
+      clients);
   const double features_seconds = seconds_since(features_start);
   std::vector<tables::TableId> learned_from;
   for (tables::TableId id : tables::all_tables()) {

@@ -10,15 +10,9 @@ tables::Dataset CommandLineObserver::read_dataset(const std::filesystem::path& d
   return read_dataset_with_report(directory, out_, required);
 }
 
-features::FeatureMatrix CommandLineObserver::build_features(const features::FeatureBuilder& builder,
-                                                            const tables::Table& applications,
-                                                            const tables::Dataset& history) {
-  const tables::Table* const parts[] = {&applications};
-  return build_features_with_report(
-      [&](features::BuildReport* report, const ProgressFn& progress) {
-        return builder.build(parts, history, report, progress);
-      },
-      parts, out_);
+features::FeatureMatrix CommandLineObserver::build_features(
+    const features::FeatureBuild& build, std::span<const tables::Table* const> applications) {
+  return build_features_with_report(build, applications, out_);
 }
 
 ProgressFn CommandLineObserver::begin_step(const std::string& unit) {

@@ -16,9 +16,9 @@ class CommandLineObserver : public app::PipelineObserver {
 
   tables::Dataset read_dataset(const std::filesystem::path& directory,
                                const std::vector<tables::TableId>& required) override;
-  features::FeatureMatrix build_features(const features::FeatureBuilder& builder,
-                                         const tables::Table& applications,
-                                         const tables::Dataset& history) override;
+  features::FeatureMatrix build_features(
+      const features::FeatureBuild& build,
+      std::span<const tables::Table* const> applications) override;
   ProgressFn begin_step(const std::string& unit) override;
   void end_step() override;
   void remark(const std::string& text) override;

@@ -10,7 +10,7 @@
 namespace creditscore::cli {
 
 features::FeatureMatrix build_features_with_report(
-    const FeatureBuild& build, std::span<const tables::Table* const> applications,
+    const features::FeatureBuild& build, std::span<const tables::Table* const> applications,
     std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
   features::BuildReport report;

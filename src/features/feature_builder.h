@@ -4,6 +4,7 @@
 // paths run the same code and give the same bits.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <span>
 #include <string>
@@ -23,6 +24,10 @@ struct BuildReport {
   // History rows whose SK_ID_CURR is none of the applications built (ignored), by table.
   std::map<std::string, std::size_t> ignored_history_rows;
 };
+
+// A build of features, as the pipelines hand it to whoever reports on it: FeatureBuilder::build or
+// build_and_release, given where to put what it met and its progress.
+using FeatureBuild = std::function<FeatureMatrix(BuildReport*, const ProgressFn&)>;
 
 class FeatureBuilder {
  public:
