@@ -73,10 +73,16 @@ TrainingSet::TrainingSet(MatrixView features, std::span<const float> labels, int
     : features_(checked(features, labels)),
       labels_(labels),
       max_bin_(max_bin),
-      all_(DMatrix::quantized(features, labels, {}, nullptr, max_bin)) {}
+      all_(DMatrix::quantized(features, labels, max_bin)) {}
 
-DMatrix TrainingSet::rows(std::span<const std::size_t> rows) const {
-  return DMatrix::quantized(features_, labels_, rows, &all_, max_bin_);
+const DMatrix& TrainingSet::learning_without(std::span<const std::size_t> held_out) {
+  weights_.assign(labels_.size(), 1.0f);
+  for (const std::size_t row : held_out) {
+    if (row >= weights_.size()) throw internal_error("training: no row " + std::to_string(row));
+    weights_[row] = 0.0f;
+  }
+  all_.set_weights(weights_);
+  return all_;
 }
 
 DMatrix TrainingSet::scored_rows(std::span<const std::size_t> rows) const {
@@ -91,7 +97,7 @@ DMatrix TrainingSet::scored_rows(std::span<const std::size_t> rows) const {
   return DMatrix({values.data(), rows.size(), features_.cols}, labels);
 }
 
-CrossValidationResult cross_validate(const TrainingSet& data, const TrainConfig& config,
+CrossValidationResult cross_validate(TrainingSet& data, const TrainConfig& config,
                                      const ProgressFn& progress) {
   check_bins(data, config);
   const std::span<const float> labels = data.labels();
@@ -104,17 +110,16 @@ CrossValidationResult cross_validate(const TrainingSet& data, const TrainConfig&
     const auto start = std::chrono::steady_clock::now();
     const std::string stage =
         "fold " + std::to_string(fold + 1) + "/" + std::to_string(config.folds);
-    std::vector<std::size_t> train_rows, valid_rows;
+    std::vector<std::size_t> valid_rows;
     std::vector<float> train_labels;
     for (std::size_t r = 0; r < labels.size(); ++r) {
       if (fold_of[r] == fold) {
         valid_rows.push_back(r);
       } else {
-        train_rows.push_back(r);
         train_labels.push_back(labels[r]);
       }
     }
-    const DMatrix train_matrix = data.rows(train_rows);
+    const DMatrix& train_matrix = data.learning_without(valid_rows);
     const DMatrix valid_matrix = data.scored_rows(valid_rows);
     Booster booster(train_matrix, &valid_matrix);
     apply_params(booster, config, train_labels);
@@ -148,13 +153,14 @@ CrossValidationResult cross_validate(const TrainingSet& data, const TrainConfig&
   return result;
 }
 
-Booster fit_booster(const TrainingSet& data, const TrainConfig& config, int rounds,
+Booster fit_booster(TrainingSet& data, const TrainConfig& config, int rounds,
                     const ProgressFn& progress) {
   check_bins(data, config);
-  Booster booster(data.all());
+  const DMatrix& all = data.learning_without({});
+  Booster booster(all);
   apply_params(booster, config, data.labels());
   for (int round = 0; round < rounds; ++round) {
-    booster.update(round, data.all());
+    booster.update(round, all);
     if (progress)
       progress("final model", static_cast<std::uint64_t>(round + 1),
                static_cast<std::uint64_t>(rounds));

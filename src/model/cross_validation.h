@@ -29,18 +29,19 @@ struct CrossValidationResult {
   double out_of_fold_auc = 0;
 };
 
-// The clients' features and outcomes as XGBoost learns from them: every row quantized once (the
-// one sketch that gives each feature its histogram bins), and any subset of rows on those bins.
-// The folds, every trial of a search and the final model share it: no fold copies the features
-// as floats or sketches them again. The features must outlive it.
+// The clients' features and outcomes as XGBoost learns from them: every row quantized once, in
+// one matrix that the folds, every trial of a search and the final model share. A fold learns on
+// it with its held-out rows weighing 0: XGBoost 1.7 cannot slice a quantized matrix, and a copy
+// of the rows per fold took as much memory again (2.5 GB at Kaggle scale). The features must
+// outlive it.
 class TrainingSet {
  public:
   // Throws invalid input when a label is not 0 or 1, or when only one outcome is present.
   TrainingSet(MatrixView features, std::span<const float> labels, int max_bin);
 
-  const DMatrix& all() const { return all_; }
-  // Some rows to learn from, quantized on the bins of every row's.
-  DMatrix rows(std::span<const std::size_t> rows) const;
+  // Every row, those of `held_out` weighing 0 (they add nothing to any histogram, split or leaf)
+  // and the others 1, until the next call. A booster learning on it must be made after the call.
+  const DMatrix& learning_without(std::span<const std::size_t> held_out);
   // Some rows to evaluate each round and predict, as floats: XGBoost 1.7's CPU predictor keeps
   // no prediction cache for a quantized matrix, and scoring one each round costs every tree again.
   DMatrix scored_rows(std::span<const std::size_t> rows) const;
@@ -52,14 +53,15 @@ class TrainingSet {
   std::span<const float> labels_;
   int max_bin_;
   DMatrix all_;
+  std::vector<float> weights_;
 };
 
 // Progress is reported in rounds, stage "fold k/K". The settings' max_bin must be the set's.
-CrossValidationResult cross_validate(const TrainingSet& data, const TrainConfig& config,
+CrossValidationResult cross_validate(TrainingSet& data, const TrainConfig& config,
                                      const ProgressFn& progress = {});
 
 // The final model: all clients, a fixed number of rounds.
-Booster fit_booster(const TrainingSet& data, const TrainConfig& config, int rounds,
+Booster fit_booster(TrainingSet& data, const TrainConfig& config, int rounds,
                     const ProgressFn& progress = {});
 
 }  // namespace creditscore::model

@@ -41,7 +41,7 @@ TrainingResult train_model(MatrixView features, std::span<const float> labels,
   validate(config);
   const auto start = Clock::now();
   const double budget = config.search_minutes * 60.0;
-  const TrainingSet data(features, labels, config.trees.max_bin);  // quantized once for all
+  TrainingSet data(features, labels, config.trees.max_bin);  // quantized once for all
   std::vector<SearchTrial> trials;
   std::optional<CrossValidationResult> best_cv;
   TrainConfig best_config = config;

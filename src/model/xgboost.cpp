@@ -32,43 +32,27 @@ struct RowBatches {
 
   MatrixView matrix;
   std::span<const float> labels;
-  std::span<const std::size_t> rows;  // empty: every row, in order
   DMatrixHandle proxy = nullptr;
   std::size_t next = 0;
-  std::vector<float> values, batch_labels;  // the batch's rows, when they are not contiguous
-  std::string error;                        // a failure inside a callback, thrown once back
-
-  std::size_t count() const { return rows.empty() ? matrix.rows : rows.size(); }
+  std::string error;  // a failure inside a callback, thrown once back
 };
 
 void rewind(DataIterHandle handle) noexcept {
   static_cast<RowBatches*>(handle)->next = 0;
 }
 
-// Gathers the next batch's rows (when they are not contiguous) and sets them on the proxy.
+// Sets the next batch's rows on the proxy, in place.
 int hand_over(RowBatches& batches) {
-  const std::size_t n = std::min(RowBatches::kRows, batches.count() - batches.next);
+  const std::size_t n = std::min(RowBatches::kRows, batches.matrix.rows - batches.next);
   const std::size_t cols = batches.matrix.cols;
   const float* values = batches.matrix.data + batches.next * cols;
-  const float* labels = batches.labels.data() + batches.next;
-  if (!batches.rows.empty()) {
-    batches.values.resize(n * cols);
-    batches.batch_labels.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::size_t row = batches.rows[batches.next + i];
-      std::copy_n(batches.matrix.data + row * cols, cols, batches.values.data() + i * cols);
-      batches.batch_labels[i] = batches.labels[row];
-    }
-    values = batches.values.data();
-    labels = batches.batch_labels.data();
-  }
   // NumPy's array interface, the one dense format XGBoost's proxy takes.
   const std::string interface =
       R"({"data": [)" + std::to_string(reinterpret_cast<std::uintptr_t>(values)) +
       R"(, true], "shape": [)" + std::to_string(n) + ", " + std::to_string(cols) +
       R"(], "strides": null, "typestr": "<f4", "version": 3})";
   if (XGProxyDMatrixSetDataDense(batches.proxy, interface.c_str()) != 0 ||
-      XGDMatrixSetFloatInfo(batches.proxy, "label", labels, n) != 0) {
+      XGDMatrixSetFloatInfo(batches.proxy, "label", batches.labels.data() + batches.next, n) != 0) {
     batches.error = XGBGetLastError();
     return 0;
   }
@@ -80,7 +64,7 @@ int hand_over(RowBatches& batches) {
 // XGBoost cannot be told of from here: it is kept in `error`; nothing may be thrown through C).
 int hand_over_next_batch(DataIterHandle handle) noexcept {
   RowBatches& batches = *static_cast<RowBatches*>(handle);
-  if (batches.next >= batches.count() || !batches.error.empty()) return 0;
+  if (batches.next >= batches.matrix.rows || !batches.error.empty()) return 0;
   try {
     return hand_over(batches);
   } catch (const std::exception& error) {
@@ -120,34 +104,36 @@ DMatrix::DMatrix(MatrixView matrix, std::span<const float> labels, std::span<con
   }
 }
 
-DMatrix DMatrix::quantized(MatrixView matrix, std::span<const float> labels,
-                           std::span<const std::size_t> rows, const DMatrix* reference,
-                           int max_bin) {
+DMatrix DMatrix::quantized(MatrixView matrix, std::span<const float> labels, int max_bin) {
   silence_once();
   if (labels.size() != matrix.rows) {
     throw internal_error("quantized DMatrix: " + std::to_string(matrix.rows) + " rows but " +
                          std::to_string(labels.size()) + " labels");
   }
-  for (const std::size_t row : rows) {
-    if (row >= matrix.rows)
-      throw internal_error("quantized DMatrix: no row " + std::to_string(row));
-  }
-  RowBatches batches{matrix, labels, rows, nullptr, 0, {}, {}, {}};
+  RowBatches batches{matrix, labels, nullptr, 0, {}};
   check(XGProxyDMatrixCreate(&batches.proxy), "XGProxyDMatrixCreate");
   const std::string config = R"({"missing": NaN, "nthread": )" +
                              std::to_string(std::max<std::size_t>(1, thread_budget())) +
                              R"(, "max_bin": )" + std::to_string(max_bin) + "}";
   DMatrixHandle handle = nullptr;
   const int status = XGQuantileDMatrixCreateFromCallback(
-      &batches, batches.proxy, reference == nullptr ? nullptr : reference->handle(), rewind,
-      hand_over_next_batch, config.c_str(), &handle);
+      &batches, batches.proxy, nullptr, rewind, hand_over_next_batch, config.c_str(), &handle);
   const std::string failure = status != 0 ? XGBGetLastError() : batches.error;
   XGDMatrixFree(batches.proxy);
   if (!failure.empty()) {
     if (handle != nullptr) XGDMatrixFree(handle);
     throw XGBoostError("XGQuantileDMatrixCreateFromCallback: " + failure);
   }
-  return DMatrix(handle, batches.count());
+  return DMatrix(handle, matrix.rows);
+}
+
+void DMatrix::set_weights(std::span<const float> weights) {
+  if (weights.size() != rows_) {
+    throw internal_error("DMatrix: " + std::to_string(weights.size()) + " weights for " +
+                         std::to_string(rows_) + " rows");
+  }
+  check(XGDMatrixSetFloatInfo(handle_, "weight", weights.data(), weights.size()),
+        "XGDMatrixSetFloatInfo(weight)");
 }
 
 DMatrix::~DMatrix() {

@@ -42,14 +42,14 @@ class DMatrix {
   DMatrix(const DMatrix&) = delete;
   DMatrix& operator=(const DMatrix&) = delete;
 
-  // XGBoost's QuantileDMatrix of some `rows` of `matrix` (every row when empty), with their
-  // labels: each value kept only as its histogram bin (a byte), which is all the "hist" method
-  // learns from. With a `reference`, the bins are the reference's, not sketched again: the folds
-  // of a cross-validation share one sketch. Batches of rows are handed over one at a time, so the
-  // chosen rows are never copied whole as floats. The booster's max_bin must be `max_bin`.
-  static DMatrix quantized(MatrixView matrix, std::span<const float> labels,
-                           std::span<const std::size_t> rows, const DMatrix* reference,
-                           int max_bin);
+  // XGBoost's QuantileDMatrix of `matrix` with its labels: each value kept only as its histogram
+  // bin, which is all the "hist" method learns from. Batches of rows are handed over in place, so
+  // the features are never copied as floats. The booster's max_bin must be `max_bin`.
+  static DMatrix quantized(MatrixView matrix, std::span<const float> labels, int max_bin);
+
+  // One weight per row, in place of those set before: a row's gradient and hessian are multiplied
+  // by it, so a row of weight 0 adds nothing to what is learned.
+  void set_weights(std::span<const float> weights);
 
   void* handle() const { return handle_; }
   std::size_t rows() const { return rows_; }

@@ -29,7 +29,7 @@ TEST(StratifiedFolds, SameDefaultRateInEveryFoldAndDeterministic) {
 
 TEST(CrossValidation, OutOfFoldPredictionsApproachTheTrueProbabilities) {
   const Problem problem(6000);
-  const TrainingSet data(problem.view(), problem.y, quick_config().trees.max_bin);
+  TrainingSet data(problem.view(), problem.y, quick_config().trees.max_bin);
   const CrossValidationResult result = cross_validate(data, quick_config());
   ASSERT_EQ(result.folds.size(), 3u);
   std::vector<int> outcomes(problem.y.begin(), problem.y.end());
@@ -54,7 +54,7 @@ TEST(CrossValidation, RefusesBadInputByName) {
   std::vector<float> odd = problem.y;
   odd[0] = 2.f;
   EXPECT_ERROR_KIND(TrainingSet(problem.view(), odd, bins), ErrorKind::InvalidInput);
-  const TrainingSet data(problem.view(), problem.y, bins);
+  TrainingSet data(problem.view(), problem.y, bins);
   TrainConfig bad = quick_config();
   bad.folds = 1;
   try {
@@ -68,33 +68,55 @@ TEST(CrossValidation, RefusesBadInputByName) {
   EXPECT_ERROR_KIND(cross_validate(data, bad), ErrorKind::Internal);
 }
 
-// The folds learn from quantized rows of the one sketch: a model learned on them predicts the
-// same on the quantized rows as on the raw features, and the folds' rows are the ones asked for.
-TEST(TrainingSet, RowsAreQuantizedOnTheSketchOfEveryRow) {
+// A fold learns on the one quantized matrix with its held-out rows weighing 0: what those rows
+// hold changes nothing that is learned, and they count again once nothing is held out.
+TEST(TrainingSet, HeldOutRowsAddNothingToWhatIsLearned) {
   const Problem problem(3000);
-  const TrainingSet data(problem.view(), problem.y, quick_config().trees.max_bin);
-  EXPECT_EQ(data.all().rows(), 3000u);
+  const TrainConfig config = quick_config();
+  std::vector<float> flipped = problem.y;
+  std::vector<std::size_t> held_out;
+  for (std::size_t r = 1; r < 3000; r += 2) {
+    held_out.push_back(r);
+    flipped[r] = 1.0f - flipped[r];
+  }
+  TrainingSet original(problem.view(), problem.y, config.trees.max_bin);
+  TrainingSet changed(problem.view(), flipped, config.trees.max_bin);
+  const DMatrix every_row(problem.view());
+  auto learn = [&](TrainingSet& data, std::span<const std::size_t> rows) {
+    const DMatrix& matrix = data.learning_without(rows);
+    Booster booster(matrix);
+    for (const auto& [name, value] : xgboost_params(config, 150, 1500))
+      booster.set_param(name, value);
+    for (int round = 0; round < 20; ++round) booster.update(round, matrix);
+    return booster.predict(every_row, Prediction::Probability);
+  };
+  EXPECT_EQ(learn(original, held_out), learn(changed, held_out));
+  EXPECT_NE(learn(original, {}), learn(changed, {}));
+  EXPECT_ERROR_KIND(original.learning_without(std::vector<std::size_t>{3000}), ErrorKind::Internal);
+}
+
+// The rows a fold is scored on are the ones asked for, as floats.
+TEST(TrainingSet, ScoredRowsAreTheRowsAskedFor) {
+  const Problem problem(3000);
+  TrainingSet data(problem.view(), problem.y, quick_config().trees.max_bin);
   std::vector<std::size_t> odd_rows;
   for (std::size_t r = 1; r < 3000; r += 2) odd_rows.push_back(r);
-  const DMatrix odd = data.rows(odd_rows);
-  EXPECT_EQ(odd.rows(), 1500u);
   const Booster booster = fit_booster(data, quick_config(), 20);
   std::vector<float> raw_rows;
   const MatrixView view = problem.view();
   for (std::size_t r : odd_rows)
     raw_rows.insert(raw_rows.end(), view.data + r * view.cols, view.data + (r + 1) * view.cols);
   const DMatrix raw({raw_rows.data(), odd_rows.size(), view.cols});
-  EXPECT_EQ(booster.predict(odd, Prediction::Probability),
+  const DMatrix scored = data.scored_rows(odd_rows);
+  EXPECT_EQ(scored.rows(), 1500u);
+  EXPECT_EQ(booster.predict(scored, Prediction::Probability),
             booster.predict(raw, Prediction::Probability));
-  EXPECT_EQ(booster.predict(data.scored_rows(odd_rows), Prediction::Probability),
-            booster.predict(raw, Prediction::Probability));
-  EXPECT_ERROR_KIND(data.rows(std::vector<std::size_t>{3000}), ErrorKind::Internal);
   EXPECT_ERROR_KIND(data.scored_rows(std::vector<std::size_t>{3000}), ErrorKind::Internal);
 }
 
 TEST(FitBooster, LearnsTheAskedNumberOfRounds) {
   const Problem problem(500);
-  const TrainingSet data(problem.view(), problem.y, quick_config().trees.max_bin);
+  TrainingSet data(problem.view(), problem.y, quick_config().trees.max_bin);
   const Booster booster = fit_booster(data, quick_config(), 17);
   EXPECT_EQ(booster.boosted_rounds(), 17);
 }
