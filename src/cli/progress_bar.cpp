@@ -45,6 +45,12 @@ ProgressFn ProgressBar::callback() {
 void ProgressBar::update(std::string_view stage, std::uint64_t done, std::uint64_t total) {
   std::lock_guard lock(mutex_);
   const auto now = std::chrono::steady_clock::now();
+  if (total != total_ || done < last_done_) {  // a new count: its pace is its own
+    total_ = total;
+    counted_from_ = done;
+    counted_since_ = now;
+  }
+  last_done_ = done;
   if (terminal_) {
     if (stage == last_stage_ && done < total && now - last_draw_ < kRedrawInterval) return;
   } else if (now - last_draw_ < log_interval_) {
@@ -71,8 +77,14 @@ void ProgressBar::draw(std::string_view stage, std::uint64_t done, std::uint64_t
     line += format_count(done) + "/" + format_count(total) + " " + unit_;
   }
   line += "  " + format_seconds(elapsed);
-  if (share > 0.02 && share < 1.0) {
-    line += ", ~" + format_seconds(elapsed / share - elapsed) + " left";
+  if (done > counted_from_ && share < 1.0) {
+    const double counted = static_cast<double>(done - counted_from_);
+    if (counted / static_cast<double>(total - counted_from_) > 0.02) {
+      const double counting =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - counted_since_).count();
+      line +=
+          ", ~" + format_seconds(counting / counted * static_cast<double>(total - done)) + " left";
+    }
   }
   if (terminal_) {
     std::fprintf(out_, "\r%-100s", line.c_str());

@@ -44,6 +44,12 @@ class ProgressBar {
   std::string last_stage_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_draw_ = start_;
+  // The count under way (the folds' rounds, then the final model's): the time left is drawn from
+  // its own pace, since it started at `counted_from_`.
+  std::uint64_t total_ = 0;
+  std::uint64_t last_done_ = 0;
+  std::uint64_t counted_from_ = 0;
+  std::chrono::steady_clock::time_point counted_since_ = start_;
   std::mutex mutex_;
 };
 

@@ -64,5 +64,27 @@ TEST(ProgressBar, OnATerminalItRedrawsOneLineAndEndsIt) {
   std::fclose(terminal);
 }
 
+// Training counts the folds' rounds, then the final model's: the second count's time left comes
+// from its own pace, not from the time the first one took.
+TEST(ProgressBar, ANewCountsTimeLeftComesFromItsOwnPace) {
+  std::FILE* terminal = std::tmpfile();
+  {
+    ProgressBar bar("rounds", terminal, true);
+    bar.update("fold 1/1", 0, 100);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    bar.update("fold 1/1", 100, 100);
+    bar.update("final model", 0, 1000);
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    bar.update("final model", 100, 1000);  // ~1.4 s left at this pace; 14 s from the bar's start
+  }
+  const std::string text = written(terminal);
+  const std::size_t at = text.rfind("final model 100/1,000 rounds");
+  ASSERT_NE(at, std::string::npos) << text;
+  const std::size_t left = text.find(", ~", at);
+  ASSERT_NE(left, std::string::npos) << text;
+  EXPECT_LT(std::stoi(text.substr(left + 3)), 6) << text.substr(at);
+  std::fclose(terminal);
+}
+
 }  // namespace
 }  // namespace creditscore::cli
