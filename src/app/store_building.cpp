@@ -4,6 +4,7 @@
 #include <cmath>
 #include <ctime>
 #include <optional>
+#include <tuple>
 #include <unordered_set>
 
 #include "app/application_rules.h"
@@ -32,6 +33,21 @@ struct ScoredClients {
   std::vector<double> probabilities;
   std::size_t refused = 0;
 };
+
+// Rows `first` onwards of `matrix`, taken out of it.
+features::FeatureMatrix take_rows_from(features::FeatureMatrix& matrix, std::size_t first) {
+  const auto at = [](auto& values, std::size_t row) {
+    return values.begin() + static_cast<std::ptrdiff_t>(row);
+  };
+  features::FeatureMatrix rest{matrix.names,
+                               {at(matrix.ids, first), matrix.ids.end()},
+                               {at(matrix.targets, first), matrix.targets.end()},
+                               {at(matrix.values, first * matrix.cols()), matrix.values.end()}};
+  matrix.ids.erase(at(matrix.ids, first), matrix.ids.end());
+  matrix.targets.erase(at(matrix.targets, first), matrix.targets.end());
+  matrix.values.erase(at(matrix.values, first * matrix.cols()), matrix.values.end());
+  return rest;
+}
 
 std::string utc_now() {
   const std::time_t now = std::time(nullptr);
@@ -131,7 +147,7 @@ BuiltStore build_store(const StoreBuildRequest& request, PipelineObserver& obser
   check_not_in_use(request.out);
   const model::ModelBundle bundle = model::read_bundle(request.bundle);
   const features::FeatureCatalog catalog = features::FeatureCatalog::from_json(bundle.catalog);
-  const tables::Dataset data = observer.read_dataset(request.data, {});
+  tables::Dataset data = observer.read_dataset(request.data, {});
   for (const std::string& warning : coverage_warnings(bundle.learned_from, data)) {
     observer.remark("warning: " + warning);
   }
@@ -139,18 +155,20 @@ BuiltStore build_store(const StoreBuildRequest& request, PipelineObserver& obser
   const features::FeatureBuilder builder(catalog);
   const model::Booster booster = model::Booster::from_json(bundle.model_json);
 
+  // Both files' clients in one build, each history table indexed once and let go after it: the
+  // store keeps only the applications' rows.
+  const tables::Table* const both[] = {&data.application_train, &data.application_test};
+  features::FeatureMatrix train_matrix = observer.build_features(
+      [&](features::BuildReport* report, const ProgressFn& progress) {
+        return builder.build_and_release(both, data, report, progress);
+      },
+      both);
+  features::FeatureMatrix test_matrix = take_rows_from(train_matrix, data.application_train.rows());
   std::vector<ScoredClients> scored;
-  for (const auto& [split, applications] :
-       {std::pair{store::ClientSplit::Train, &data.application_train},
-        std::pair{store::ClientSplit::Test, &data.application_test}}) {
-    ScoredClients part{split,
-                       applications,
-                       observer.build_features(
-                           [&](features::BuildReport* report, const ProgressFn& progress) {
-                             return builder.build(*applications, data, report, progress);
-                           },
-                           {&applications, 1}),
-                       {}};
+  for (auto [split, applications, matrix] :
+       {std::tuple{store::ClientSplit::Train, &data.application_train, &train_matrix},
+        std::tuple{store::ClientSplit::Test, &data.application_test, &test_matrix}}) {
+    ScoredClients part{split, applications, std::move(*matrix), {}};
     if (part.matrix.ids.size() != applications->rows() ||
         !std::equal(part.matrix.ids.begin(), part.matrix.ids.end(),
                     applications->ids("SK_ID_CURR").begin())) {
