@@ -100,12 +100,14 @@ Dataset read_dataset(const std::filesystem::path& directory, const ProgressFn& p
   }
   Dataset dataset;
   std::uint64_t total = 0;
+  std::vector<std::pair<std::uint64_t, TableId>> by_size;  // the files there
   for (TableId id : all_tables()) {
     const std::filesystem::path file = directory / schema_of(id).file_name;
     std::error_code error;
     const auto size = std::filesystem::file_size(file, error);
     if (!error) {
       total += size;
+      by_size.emplace_back(size, id);
       continue;
     }
     if (std::find(required.begin(), required.end(), id) != required.end()) {
@@ -122,11 +124,6 @@ Dataset read_dataset(const std::filesystem::path& directory, const ProgressFn& p
   }
   // The largest files first: what a file takes only while it is parsed (its mapped pages, its
   // chunks' columns before they are merged) is then small when the other tables are all held.
-  std::vector<std::pair<std::uint64_t, TableId>> by_size;
-  for (TableId id : all_tables()) {
-    if (dataset.has(id))
-      by_size.emplace_back(std::filesystem::file_size(directory / schema_of(id).file_name), id);
-  }
   std::stable_sort(by_size.begin(), by_size.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   std::uint64_t before = 0;
