@@ -47,6 +47,17 @@ Authenticator::Authenticator(const std::filesystem::path& store, Settings settin
     : settings_(settings), reader_(store), writer_(store) {}
 
 void Authenticator::refresh(std::int64_t now) {
+  // The store's version is read when the signal moved, and at least once a second for what the
+  // signal cannot see (a writer killed before raising it, an edit by hand); on every request
+  // where there is no signal.
+  if (const auto signal = reader_.change_signal()) {
+    const auto read_at = std::chrono::steady_clock::now();
+    if (version_ >= 0 && *signal == signal_seen_ &&
+        read_at - version_read_at_ < std::chrono::seconds(1))
+      return;
+    signal_seen_ = *signal;
+    version_read_at_ = read_at;
+  }
   const std::int64_t version = reader_.version();
   if (version == version_) return;
   tokens_.clear();

@@ -2,7 +2,8 @@
 // checked against the store's tokens, users and sessions. They are kept in memory, so that a
 // request's check is a lookup of its secret's SHA-256, and read again whenever the store's access
 // version moves: a user disabled, a token revoked or a session closed, by this server or by the
-// command line, is refused from the next request on.
+// command line, is refused from the next request on. On SQLite, the version is read only when the
+// store's change signal moved (AccessSignal), a load from shared memory.
 #pragma once
 
 #include <chrono>
@@ -57,6 +58,8 @@ class Authenticator {
   std::mutex lock_;  // the reader and what it read
   store::AccessStore reader_;
   std::int64_t version_ = -1;
+  std::uint64_t signal_seen_ = 0;  // the store's change signal when version_ was read
+  std::chrono::steady_clock::time_point version_read_at_;
   std::unordered_map<std::string, store::Token> tokens_;      // live, by hash
   std::unordered_map<std::string, store::Session> sessions_;  // open, by hash
   std::unordered_map<std::string, store::User> users_;        // by name

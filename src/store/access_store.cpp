@@ -121,6 +121,21 @@ AccessStore::AccessStore(const std::filesystem::path& file) : db_(file) {
     db_.execute(version_triggers(db_.dialect(), table));
 }
 
+AccessSignal* AccessStore::signal() {
+  // Opened on first use: a store only built or copied here leaves no signal file beside it.
+  if (!signal_ && !is_postgresql(db_.location())) signal_.emplace(db_.location());
+  return signal_ ? &*signal_ : nullptr;
+}
+
+void AccessStore::changed() {
+  if (AccessSignal* raised = signal()) raised->raise();
+}
+
+std::optional<std::uint64_t> AccessStore::change_signal() {
+  const AccessSignal* read = signal();
+  return read ? std::optional(read->value()) : std::nullopt;
+}
+
 void check_new_user(std::string_view name, Role role) {
   check_name(name, "user");
   if (role == Role::System)
@@ -136,6 +151,7 @@ void AccessStore::add_user(std::string_view name, Role role, std::string_view pa
       .bind(2, role_name(role))
       .bind(3, hash_password(password))
       .run();
+  changed();
 }
 
 void AccessStore::set_password(std::string_view name, std::string_view password) {
@@ -145,10 +161,12 @@ void AccessStore::set_password(std::string_view name, std::string_view password)
       .bind(1, name)
       .bind(2, hash_password(password))
       .run();
+  changed();
 }
 
 void AccessStore::disable_user(std::string_view name) {
   update_named(db_, "UPDATE users SET disabled = 1 WHERE name = ?1", name, "user");
+  changed();
 }
 
 std::vector<User> AccessStore::users() {
@@ -198,11 +216,13 @@ std::string AccessStore::create_token(std::string_view name, Role role,
     insert.bind_null(4);
   }
   insert.run();
+  changed();
   return secret;
 }
 
 void AccessStore::revoke_token(std::string_view name) {
   update_named(db_, "UPDATE tokens SET revoked = 1 WHERE name = ?1", name, "token");
+  changed();
 }
 
 namespace {
@@ -247,11 +267,13 @@ std::string AccessStore::open_session(std::string_view user, std::int64_t now,
         .bind(4, expires_at)
         .run();
   });
+  changed();
   return secret;
 }
 
 void AccessStore::close_session(std::string_view session_hash) {
   db_.prepare("DELETE FROM sessions WHERE session_hash = ?1").bind(1, session_hash).run();
+  changed();
 }
 
 std::vector<std::pair<std::string, Session>> AccessStore::live_sessions(std::int64_t now) {

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/access_signal.h"
 #include "store/database.h"
 
 namespace creditscore::store {
@@ -91,9 +92,17 @@ class AccessStore {
   // A number that changes whenever a user, token or session changes, in any process: what was
   // read from the three tables is still true while it stays the same.
   std::int64_t version();
+  // On an SQLite store, a number raised in memory shared by every process on this machine after
+  // each change made through this class (AccessSignal): reading it costs no query. nullopt on
+  // PostgreSQL, where servers on other machines change the tables too.
+  std::optional<std::uint64_t> change_signal();
 
  private:
+  AccessSignal* signal();  // nullptr on PostgreSQL
+  void changed();          // after a change is committed
+
   Database db_;
+  std::optional<AccessSignal> signal_;
 };
 
 // Now in Unix seconds, as tokens and sessions give their times.

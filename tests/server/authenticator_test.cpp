@@ -1,10 +1,14 @@
 // The pieces of access control that need no server: reading credentials from headers, the Origin
-// check and the login throttle's clock.
+// check, the login throttle's clock, and who a token names as the store changes.
 #include "server/authenticator.h"
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "server/access_gate.h"
+#include "store/database.h"
+#include "tests/support/temporary_directory.h"
 
 namespace creditscore::server {
 namespace {
@@ -55,6 +59,39 @@ TEST(LoginThrottle, FiveFailuresWithinTheWindowMakeTheNameAndTheAddressWait) {
       << "the first failure has left the window";
   throttle.succeeded("ada");
   EXPECT_FALSE(throttle.wait("ada", "10.0.0.3", start + std::chrono::minutes(5)));
+}
+
+class TokenChanges : public ::testing::Test {
+ protected:
+  std::optional<Caller> caller_of(const std::string& token) {
+    HttpRequest request;
+    request.authorization = "Bearer " + token;
+    return authenticator_.identify(request);
+  }
+
+  const testing::TemporaryDirectory temporary_{"authenticator"};
+  const std::filesystem::path store_ = temporary_.path() / "clients.sqlite";
+  store::AccessStore access_{store_};
+  Authenticator authenticator_{store_, {}};
+};
+
+TEST_F(TokenChanges, ATokenRevokedByAnotherProgramIsRefusedFromTheNextRequestOn) {
+  const std::string token = access_.create_token("batch", store::Role::System, std::nullopt);
+  ASSERT_TRUE(caller_of(token));
+  EXPECT_EQ(caller_of(token)->name, "batch");
+  store::AccessStore(store_).revoke_token("batch");  // as `tokens revoke` would
+  EXPECT_FALSE(caller_of(token));
+}
+
+TEST_F(TokenChanges, ATokenRevokedByHandInSqlIsRefusedWithinASecond) {
+  const std::string token = access_.create_token("batch", store::Role::System, std::nullopt);
+  ASSERT_TRUE(caller_of(token));
+  // No signal raised: only the store's own version, read at least once a second, tells.
+  store::Database(store_).execute("UPDATE tokens SET revoked = 1 WHERE name = 'batch'");
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (caller_of(token) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_FALSE(caller_of(token));
 }
 
 }  // namespace
