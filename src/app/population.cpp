@@ -59,6 +59,14 @@ double Population::probability(std::int64_t id) const {
   return row ? clients_.probabilities[*row] : std::nan("");
 }
 
+std::optional<double> Population::probability_under(const explain::ServedModel& model,
+                                                    std::int64_t id) const {
+  const std::shared_lock hold(lock_);
+  if (scored_by_.get() != &model) return std::nullopt;
+  const auto row = row_of(clients_, id);
+  return row ? std::optional(clients_.probabilities[*row]) : std::nullopt;
+}
+
 std::size_t Population::size() const {
   const std::shared_lock hold(lock_);
   return clients_.rows();

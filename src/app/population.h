@@ -40,6 +40,10 @@ class Population {
   std::optional<std::vector<float>> features(std::int64_t id) const;
   // The live probability of client `id`, NaN when there is no such client.
   double probability(std::int64_t id) const;
+  // Client `id`'s probability when the held scores are `model`'s (computed by the same function,
+  // so the same bits); nullopt when they are another model's, just after a switch, or when there
+  // is no such client.
+  std::optional<double> probability_under(const explain::ServedModel& model, std::int64_t id) const;
   std::size_t size() const;
   // The id the next new application gets: one above every id held.
   std::int64_t next_id() const;

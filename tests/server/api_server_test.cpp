@@ -78,6 +78,21 @@ TEST_F(ApiServerTest, PredictAnswersTheFlaskShapeWithTheAskedClientsValues) {
   EXPECT_NE(answers[0][1], answers[1][1]);  // each client's own values, not row 0's
 }
 
+TEST_F(ApiServerTest, AStoredClientsScoreIsTheServedModelsProbabilityToTheBit) {
+  const model::Booster booster = served_booster();
+  for (const std::string split : {"train", "test"}) {
+    const std::int64_t id = first_id(split);
+    const std::vector<float> row = stored_features(id);
+    const double expected =
+        booster.predict(model::DMatrix({row.data(), 1, row.size()}), model::Prediction::Probability)
+            .at(0);
+    // Read from the clients held in memory, not computed again: still the model's own bits.
+    const json score = server_.get("/api/v1/clients/" + std::to_string(id) + "/score");
+    EXPECT_EQ(score["probability"].get<double>(), expected) << split;
+    EXPECT_EQ(score["model"], server_.server->service().model()->bundle().run_id);
+  }
+}
+
 TEST_F(ApiServerTest, BadRequestsGetTheirStatusAndAJsonError) {
   const struct {
     std::string path;
