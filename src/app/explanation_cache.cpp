@@ -4,7 +4,7 @@ namespace creditscore::app {
 
 ExplanationCache::Explanation ExplanationCache::explanation(
     const std::shared_ptr<const explain::ServedModel>& model, std::int64_t id,
-    std::span<const float> row) {
+    std::span<const float> row, std::optional<double> held) {
   {
     const std::lock_guard hold(lock_);
     // A live model is the one held only if it is the same object: two living models never share
@@ -24,8 +24,8 @@ ExplanationCache::Explanation ExplanationCache::explanation(
     ++misses_;
   }
   // Computed without the lock: two requests missing the same client at once both compute it.
-  auto computed = std::make_shared<Explained>(
-      Explained{std::vector<double>(model->num_features() + 1), model->probability(row)});
+  auto computed = std::make_shared<Explained>(Explained{
+      std::vector<double>(model->num_features() + 1), held ? *held : model->probability(row)});
   model->explainer().explain(row, computed->values);
   Explanation explained = std::move(computed);
   const std::lock_guard hold(lock_);

@@ -10,6 +10,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <unordered_map>
 #include <vector>
@@ -35,9 +36,10 @@ class ExplanationCache {
   // Holds at most `capacity` clients; 0 holds none (every request computes).
   explicit ExplanationCache(std::size_t capacity) : capacity_(capacity) {}
 
-  // The explanation of stored client `id`, whose features are `row`, under `model`.
+  // The explanation of stored client `id`, whose features are `row`, under `model`. Its
+  // probability is `held` when the caller has it already (the population's), else computed.
   Explanation explanation(const std::shared_ptr<const explain::ServedModel>& model, std::int64_t id,
-                          std::span<const float> row);
+                          std::span<const float> row, std::optional<double> held = std::nullopt);
   Counts counts() const;
 
  private:

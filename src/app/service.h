@@ -57,7 +57,7 @@ class Service {
   ExplanationCache::Explanation stored_explanation(
       const std::shared_ptr<const explain::ServedModel>& model, std::int64_t id,
       std::span<const float> row) {
-    return explanations_.explanation(model, id, row);
+    return explanations_.explanation(model, id, row, population_->probability_under(*model, id));
   }
   const ExplanationCache& explanations() const { return explanations_; }
 

@@ -48,6 +48,15 @@ TEST_F(ExplanationCacheTest, GivesTheExplainersValuesAndTheProbabilityComputedOn
   EXPECT_EQ(counts.capacity, 10u);
 }
 
+TEST_F(ExplanationCacheTest, AProbabilityTheCallerHoldsIsTakenAsGiven) {
+  ExplanationCache cache(10);
+  // The population's, computed by the same function: a different number here shows it was used.
+  const double held = 0.125;
+  const auto explained = cache.explanation(model_, 7, rows_[1], held);
+  EXPECT_EQ(explained->probability, held);
+  EXPECT_EQ(explained->values, direct(1));
+}
+
 TEST_F(ExplanationCacheTest, TheLeastRecentlyAskedClientGoesFirst) {
   ExplanationCache cache(2);
   const auto zero = cache.explanation(model_, 0, rows_[0]);
