@@ -112,6 +112,24 @@ TEST_P(AuditTrailTest, PruningOldRecordsKeepsTheRestVerifiable) {
   EXPECT_EQ(result.first_broken, 3);
 }
 
+TEST_P(AuditTrailTest, PruningStopsAtTheFirstRecordToKeepAndCanTakeEverything) {
+  AuditTrail trail(file_);
+  // A record answered a moment late: older than the one before it.
+  AuditRecord late;
+  late.at = "2020-12-02T09:00:00.000Z";
+  late.actor = "carol";
+  late.action = "GET /predict";
+  trail.append(late);
+  EXPECT_EQ(trail.prune("2020-12-03"), 2u) << "up to the first record to keep, 2020-12-03";
+  EXPECT_EQ(trail.count({}), 5u) << "the late record stays behind newer ones";
+  EXPECT_EQ(trail.prune("2021-01-01"), 5u) << "everything older, the late one too";
+  EXPECT_EQ(trail.count({}), 0u);
+  trail.append(late);
+  const AuditVerification result = trail.verify();
+  EXPECT_TRUE(result.intact) << result.problem;
+  EXPECT_EQ(result.records, 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AuditTrailTest,
                          ::testing::Values(testing::Backend::SQLite, testing::Backend::PostgreSQL),
                          testing::backend_name);
