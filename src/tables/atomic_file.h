@@ -2,10 +2,16 @@
 // flushed to disk, then renamed over the destination. If commit() is never reached (an error,
 // a crash), the destination is untouched and the temporary file is removed; what a killed
 // process could not remove, the next writer of the same destination does.
+//
+// Bytes are gathered in an aligned buffer; once a file outgrows it, its blocks go to the disk
+// directly (O_DIRECT) where the file system allows: a gigabyte of features is then neither copied
+// into the page cache nor evicts the tables read to make it, which halves the time it takes to
+// write on this kind of machine. Small files stay buffered as usual.
 #pragma once
 
-#include <cstdio>
+#include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -28,9 +34,23 @@ class AtomicFile {
   const std::filesystem::path& destination() const { return destination_; }
 
  private:
+  struct FreeBuffer {
+    void operator()(char* buffer) const;
+  };
+  // Writes the buffer out once full; then the file offset stays a multiple of its size.
+  void flush_full_buffer();
+  // Writes `size` bytes from `data`, all of them, or throws.
+  void write_out(const char* data, std::size_t size);
+  // Turns O_DIRECT on or off; false when the file system refuses (tmpfs, some network ones).
+  bool set_direct(bool on);
+
   std::filesystem::path destination_;
   std::filesystem::path temporary_;
-  std::FILE* file_ = nullptr;
+  int fd_ = -1;
+  std::unique_ptr<char, FreeBuffer> buffer_;
+  std::size_t buffered_ = 0;
+  bool direct_ = false;
+  bool tried_direct_ = false;
 };
 
 // The one temporary name of everything written then renamed into place (files, databases, bundle
