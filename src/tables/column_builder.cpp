@@ -16,14 +16,6 @@ std::string quoted(std::string_view text) {
 
 constexpr double kFloatMax = std::numeric_limits<float>::max();
 
-// Where the field that ends at `p` gives way to the next: ',' or '\n' (returned as is), the '\n'
-// of a "\r\n" line end or the end of the text; nullptr when `p` is inside the field.
-const char* field_end(const char* p, const char* end) {
-  if (p == end || *p == ',' || *p == '\n') return p;
-  if (*p == '\r' && (p + 1 == end || p[1] == '\n')) return p + 1;
-  return nullptr;
-}
-
 }  // namespace
 
 ColumnBuilder::ColumnBuilder(ColumnKind kind) {
@@ -95,32 +87,21 @@ std::optional<std::string> ColumnBuilder::append(std::string_view text) {
   return std::nullopt;
 }
 
-const char* ColumnBuilder::append_unquoted(const char* begin, const char* end) {
-  switch (column_.kind) {
-    case ColumnKind::Id: {
-      std::int64_t id = 0;
-      const auto [stop, error] = std::from_chars(begin, end, id);
-      const char* after = error == std::errc() ? field_end(stop, end) : nullptr;
-      if (after != nullptr) column_.ids.push_back(id);
-      return after;
-    }
-    case ColumnKind::Number: {
-      if (const char* after = field_end(begin, end)) {  // empty: missing
-        column_.numbers.push_back(std::numeric_limits<float>::quiet_NaN());
-        return after;
-      }
-      double value = 0;
-      const auto [stop, error] = fast_float::from_chars(begin, end, value);
-      // Infinity, NaN and numbers beyond a float are left to append(), which names them.
-      const char* after =
-          error == std::errc() && std::abs(value) <= kFloatMax ? field_end(stop, end) : nullptr;
-      if (after != nullptr) column_.numbers.push_back(static_cast<float>(value));
-      return after;
-    }
-    case ColumnKind::Category:
-      return nullptr;
+const char* ColumnBuilder::append_unquoted_by_library(const char* begin, const char* end) {
+  if (column_.kind == ColumnKind::Id) {
+    std::int64_t id = 0;
+    const auto [stop, error] = std::from_chars(begin, end, id);
+    const char* after = error == std::errc() ? field_end(stop, end) : nullptr;
+    if (after != nullptr) column_.ids.push_back(id);
+    return after;
   }
-  return nullptr;
+  double value = 0;
+  const auto [stop, error] = fast_float::from_chars(begin, end, value);
+  // Infinity, NaN and numbers beyond a float are left to append(), which names them.
+  const char* after =
+      error == std::errc() && std::abs(value) <= kFloatMax ? field_end(stop, end) : nullptr;
+  if (after != nullptr) column_.numbers.push_back(static_cast<float>(value));
+  return after;
 }
 
 void ColumnBuilder::append_all(ColumnBuilder&& other) {

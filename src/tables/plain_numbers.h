@@ -1,0 +1,134 @@
+// The plain numbers that make up most fields ("100002", "-587.0", "3625.79"), read without the
+// generality of std::from_chars and fast_float, which take everything else. Digits are taken
+// eight at a time from one 64-bit word (no branch per character, so no misprediction where a
+// run of digits ends). Exact by construction: a decimal of at most 19 digits whose digits m stay
+// below 2^53 and whose fraction has k <= 19 digits is m / 10^k with both terms exact in a double,
+// so the one correctly rounded division gives the very double fast_float returns (Clinger's fast
+// path). These return nullptr for any text they do not take whole, and the caller asks the
+// library.
+#pragma once
+
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
+namespace creditscore::tables {
+
+namespace plain_numbers_detail {
+
+inline constexpr std::uint64_t kPowersOfTen[] = {1,
+                                                 10,
+                                                 100,
+                                                 1000,
+                                                 10000,
+                                                 100000,
+                                                 1000000,
+                                                 10000000,
+                                                 100000000,
+                                                 1000000000,
+                                                 10000000000,
+                                                 100000000000,
+                                                 1000000000000,
+                                                 10000000000000,
+                                                 100000000000000,
+                                                 1000000000000000,
+                                                 10000000000000000,
+                                                 100000000000000000,
+                                                 1000000000000000000,
+                                                 10000000000000000000u};
+
+struct DigitRun {
+  unsigned count;  // 0 to 8
+  std::uint64_t value;
+};
+
+// The digits that start at `p`, up to eight.
+inline DigitRun digit_run(const char* p, const char* end) {
+  static_assert(std::endian::native == std::endian::little);
+  if (end - p < 8) {  // near the end of the text, where eight bytes may not be readable
+    DigitRun run{0, 0};
+    for (; run.count < static_cast<unsigned>(end - p); ++run.count) {
+      const auto digit = static_cast<unsigned char>(p[run.count] - '0');
+      if (digit >= 10) break;
+      run.value = run.value * 10 + digit;
+    }
+    return run;
+  }
+  std::uint64_t bytes;
+  std::memcpy(&bytes, p, sizeof bytes);  // the first character in the lowest byte
+  // A byte is a digit when its high nibble is 3 and stays 3 once 6 is added (0x30 to 0x39). A
+  // carry out of a non-digit byte only changes later bytes, which are not counted.
+  constexpr std::uint64_t kHigh = 0xF0F0F0F0F0F0F0F0, kThrees = 0x3333333333333333 & kHigh;
+  const std::uint64_t not_digit =
+      ((bytes & kHigh) ^ kThrees) | (((bytes + 0x0606060606060606) & kHigh) ^ kThrees);
+  const unsigned count =
+      not_digit == 0 ? 8 : static_cast<unsigned>(std::countr_zero(not_digit)) / 8;
+  if (count == 0) return {0, 0};
+  // The digits' values, moved to the top bytes so that the missing ones read as leading zeros,
+  // then combined pairwise: 2, 4, then 8 digits at a time.
+  std::uint64_t digits = (bytes - 0x3030303030303030) << (8 * (8 - count));
+  digits = digits * 10 + (digits >> 8);
+  digits = (((digits & 0x000000FF000000FF) * (100 + (1000000ULL << 32))) +
+            (((digits >> 16) & 0x000000FF000000FF) * (1 + (10000ULL << 32)))) >>
+           32;
+  return {count, static_cast<std::uint32_t>(digits)};
+}
+
+// Appends the digits at `p` to `number`, eight at a time, and moves `p` past them; returns how
+// many there were. Beyond 19 digits `number` wraps around: the callers refuse such counts.
+inline long append_digits(const char*& p, const char* end, std::uint64_t& number) {
+  long count = 0;
+  for (;;) {
+    const DigitRun run = digit_run(p, end);
+    number = number * kPowersOfTen[run.count] + run.value;
+    p += run.count;
+    count += run.count;
+    if (run.count < 8) return count;
+  }
+}
+
+}  // namespace plain_numbers_detail
+
+// A decimal integer of at most 18 digits, with an optional '-'; returns the end of its digits.
+inline const char* parse_plain_id(const char* p, const char* end, std::int64_t& id) {
+  const bool negative = p != end && *p == '-';
+  p += negative;
+  std::uint64_t value = 0;
+  const long digits = plain_numbers_detail::append_digits(p, end, value);
+  if (digits == 0 || digits > 18) return nullptr;
+  id = negative ? -static_cast<std::int64_t>(value) : static_cast<std::int64_t>(value);
+  return p;
+}
+
+// "[-]digits[.digits]" with digits on both sides of any '.'; returns the end of its digits.
+inline const char* parse_plain_decimal(const char* p, const char* end, double& value) {
+  using plain_numbers_detail::append_digits;
+  using plain_numbers_detail::kPowersOfTen;
+  constexpr std::uint64_t kExactLimit = std::uint64_t{1} << 53;
+  const bool negative = p != end && *p == '-';
+  p += negative;
+  std::uint64_t whole = 0;
+  const long whole_digits = append_digits(p, end, whole);
+  std::uint64_t mantissa = whole;
+  long fraction_digits = 0;
+  if (p != end && *p == '.') {
+    ++p;
+    fraction_digits = append_digits(p, end, mantissa);
+    if (fraction_digits == 0) return nullptr;
+  }
+  // 19 digits cannot overflow 64 bits; more may have wrapped around, and are the library's.
+  if (whole_digits == 0 || whole_digits + fraction_digits > 19 || mantissa > kExactLimit)
+    return nullptr;
+  // "-587.0": the whole part is the value, and no division is needed.
+  const bool fraction_is_zero = mantissa == whole * kPowersOfTen[fraction_digits];
+  static constexpr double kDivisors[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,
+                                         1e7,  1e8,  1e9,  1e10, 1e11, 1e12, 1e13,
+                                         1e14, 1e15, 1e16, 1e17, 1e18, 1e19};
+  const double magnitude = fraction_is_zero
+                               ? static_cast<double>(whole)
+                               : static_cast<double>(mantissa) / kDivisors[fraction_digits];
+  value = negative ? -magnitude : magnitude;
+  return p;
+}
+
+}  // namespace creditscore::tables
