@@ -347,14 +347,16 @@ FeatureMatrix FeatureBuilder::build_and_release(std::span<const tables::Table* c
   ::malloc_trim(0);
   out.values.assign(rows * out.cols(), kMissing);
   build_applications(plan.application, applications, out, report);
-  for (std::size_t h = 0; h < blocks.size(); ++h) {
-    const OutputRange range = ranges[h];
-    for (std::size_t r = 0; r < rows; ++r) {
-      std::copy_n(blocks[h].data() + r * range.count, range.count,
-                  out.values.data() + r * out.cols() + range.first);
+  parallel_ranges(rows, 4096, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t h = 0; h < blocks.size(); ++h) {
+      const OutputRange range = ranges[h];
+      for (std::size_t r = begin; r < end; ++r) {
+        std::copy_n(blocks[h].data() + r * range.count, range.count,
+                    out.values.data() + r * out.cols() + range.first);
+      }
     }
-    blocks[h] = {};
-  }
+  });
+  blocks.clear();
   if (progress) progress("application", rows * stages, rows * stages);
   return out;
 }

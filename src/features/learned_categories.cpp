@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "common/error.h"
+#include "common/parallel.h"
 
 namespace creditscore::features {
 namespace {
@@ -28,27 +29,34 @@ std::vector<int> CategoryList::slots_of(const tables::Column& column) const {
 }
 
 LearnedCategories LearnedCategories::fit(const tables::Dataset& training) {
-  LearnedCategories learned;
+  std::vector<std::pair<TableId, std::size_t>> columns;  // every categorical column learned
   for (TableId id : kLearnedTables) {
     const tables::Table& table = training.table(id);
     for (std::size_t c = 0; c < table.column_count(); ++c) {
-      const tables::Column& column = table.column(c);
-      if (column.kind != tables::ColumnKind::Category) continue;
-      std::vector<bool> used(column.categories.size(), false);
-      CategoryList list;
-      for (std::int32_t code : column.codes) {
-        if (code == tables::kMissingCode) {
-          list.has_missing = true;
-        } else {
-          used[code] = true;
-        }
-      }
-      for (std::size_t code = 0; code < used.size(); ++code) {
-        if (used[code]) list.values.push_back(column.categories[code]);
-      }
-      std::sort(list.values.begin(), list.values.end());
-      learned.lists_[{id, table.schema().columns[c].name}] = std::move(list);
+      if (table.column(c).kind == tables::ColumnKind::Category) columns.emplace_back(id, c);
     }
+  }
+  std::vector<CategoryList> lists(columns.size());
+  parallel_for(columns.size(), [&](std::size_t k) {
+    const tables::Column& column = training.table(columns[k].first).column(columns[k].second);
+    std::vector<char> used(column.categories.size(), 0);
+    CategoryList& list = lists[k];
+    for (std::int32_t code : column.codes) {
+      if (code == tables::kMissingCode) {
+        list.has_missing = true;
+      } else {
+        used[static_cast<std::size_t>(code)] = 1;
+      }
+    }
+    for (std::size_t code = 0; code < used.size(); ++code) {
+      if (used[code]) list.values.push_back(column.categories[code]);
+    }
+    std::sort(list.values.begin(), list.values.end());
+  });
+  LearnedCategories learned;
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    const auto [id, c] = columns[k];
+    learned.lists_[{id, training.table(id).schema().columns[c].name}] = std::move(lists[k]);
   }
   return learned;
 }

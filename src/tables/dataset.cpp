@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "common/error.h"
+#include "common/parallel.h"
 #include "tables/csv_reader.h"
 #include "tables/id_range.h"
 #include "tables/table_error.h"
@@ -148,17 +149,28 @@ std::vector<OrphanReport> find_orphans(const Dataset& d) {
   const IdSet bureau{d.bureau.ids("SK_ID_BUREAU")};
   const IdSet previous{d.previous_application.ids("SK_ID_PREV")};
   const std::string applications = "application_train.csv/application_test.csv";
-  return {
-      orphans(d.bureau, "SK_ID_CURR", clients, applications),
-      orphans(d.bureau_balance, "SK_ID_BUREAU", bureau, "bureau.csv"),
-      orphans(d.previous_application, "SK_ID_CURR", clients, applications),
-      orphans(d.pos_cash_balance, "SK_ID_CURR", clients, applications),
-      orphans(d.pos_cash_balance, "SK_ID_PREV", previous, "previous_application.csv"),
-      orphans(d.installments_payments, "SK_ID_CURR", clients, applications),
-      orphans(d.installments_payments, "SK_ID_PREV", previous, "previous_application.csv"),
-      orphans(d.credit_card_balance, "SK_ID_CURR", clients, applications),
-      orphans(d.credit_card_balance, "SK_ID_PREV", previous, "previous_application.csv"),
+  struct Check {
+    const Table& table;
+    std::string_view column;
+    const IdSet& known;
+    std::string references;
   };
+  const Check checks[] = {
+      {d.bureau, "SK_ID_CURR", clients, applications},
+      {d.bureau_balance, "SK_ID_BUREAU", bureau, "bureau.csv"},
+      {d.previous_application, "SK_ID_CURR", clients, applications},
+      {d.pos_cash_balance, "SK_ID_CURR", clients, applications},
+      {d.pos_cash_balance, "SK_ID_PREV", previous, "previous_application.csv"},
+      {d.installments_payments, "SK_ID_CURR", clients, applications},
+      {d.installments_payments, "SK_ID_PREV", previous, "previous_application.csv"},
+      {d.credit_card_balance, "SK_ID_CURR", clients, applications},
+      {d.credit_card_balance, "SK_ID_PREV", previous, "previous_application.csv"},
+  };
+  std::vector<OrphanReport> reports(std::size(checks));
+  parallel_for(reports.size(), [&](std::size_t k) {
+    reports[k] = orphans(checks[k].table, checks[k].column, checks[k].known, checks[k].references);
+  });
+  return reports;
 }
 
 }  // namespace creditscore::tables
