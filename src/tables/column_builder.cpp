@@ -57,9 +57,14 @@ std::optional<std::string> ColumnBuilder::append(std::string_view text) {
   const char* end = text.data() + text.size();
   switch (column_.kind) {
     case ColumnKind::Id: {
-      std::int64_t id = 0;
+      Id id = 0;
       if (text.empty()) return "empty id";
       const auto [stop, error] = std::from_chars(begin, end, id);
+      if (error == std::errc::result_out_of_range && stop == end) {
+        return "id " + quoted(text) + " is out of range (ids go from " +
+               std::to_string(std::numeric_limits<Id>::min()) + " to " +
+               std::to_string(std::numeric_limits<Id>::max()) + ")";
+      }
       if (error != std::errc() || stop != end)
         return "cannot parse " + quoted(text) + " as an id (an integer)";
       column_.ids.push_back(id);
@@ -89,7 +94,8 @@ std::optional<std::string> ColumnBuilder::append(std::string_view text) {
 
 const char* ColumnBuilder::append_unquoted_by_library(const char* begin, const char* end) {
   if (column_.kind == ColumnKind::Id) {
-    std::int64_t id = 0;
+    Id id = 0;
+    // Ids out of range are left to append(), which names them.
     const auto [stop, error] = std::from_chars(begin, end, id);
     const char* after = error == std::errc() ? field_end(stop, end) : nullptr;
     if (after != nullptr) column_.ids.push_back(id);

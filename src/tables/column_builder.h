@@ -34,8 +34,9 @@ class ColumnBuilder {
         std::int64_t id = 0;
         const char* stop = parse_plain_id(begin, end, id);
         const char* after = stop != nullptr ? field_end(stop, end) : nullptr;
-        if (after == nullptr) return append_unquoted_by_library(begin, end);
-        column_.ids.push_back(id);
+        if (after == nullptr || id != static_cast<Id>(id))
+          return append_unquoted_by_library(begin, end);
+        column_.ids.push_back(static_cast<Id>(id));
         return after;
       }
       case ColumnKind::Number: {

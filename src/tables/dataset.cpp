@@ -42,11 +42,11 @@ auto& member(D& dataset, TableId id) {
 // over the ids' range, or a hash set (IdRange decides).
 class IdSet {
  public:
-  explicit IdSet(std::initializer_list<std::span<const std::int64_t>> columns) : range_(columns) {
+  explicit IdSet(std::initializer_list<std::span<const Id>> columns) : range_(columns) {
     dense_ = range_.worth_a_table(1);
     if (dense_) bits_.assign(range_.size(), false);
     for (const auto ids : columns) {
-      for (const std::int64_t id : ids) {
+      for (const Id id : ids) {
         if (dense_) {
           bits_[range_.offset(id)] = true;
         } else {

@@ -2,7 +2,7 @@
 
 namespace creditscore::tables {
 
-GroupIndex::GroupIndex(std::span<const std::int64_t> ids) : range_({ids}) {
+GroupIndex::GroupIndex(std::span<const Id> ids) : range_({ids}) {
   dense_ = range_.worth_a_table(32);
   if (dense_) group_by_offset_.assign(range_.size(), kNoGroup);
   if (!dense_) group_by_id_.reserve(ids.size() / 4 + 1);

@@ -8,12 +8,13 @@
 #include <vector>
 
 #include "tables/id_range.h"
+#include "tables/table.h"
 
 namespace creditscore::tables {
 
 class GroupIndex {
  public:
-  explicit GroupIndex(std::span<const std::int64_t> ids);
+  explicit GroupIndex(std::span<const Id> ids);
 
   // The rows holding `id`, in file order; empty when none.
   std::span<const std::uint32_t> rows_of(std::int64_t id) const;

@@ -10,15 +10,17 @@
 #include <limits>
 #include <span>
 
+#include "tables/table.h"
+
 namespace creditscore::tables {
 
 class IdRange {
  public:
-  explicit IdRange(std::initializer_list<std::span<const std::int64_t>> columns) {
+  explicit IdRange(std::initializer_list<std::span<const Id>> columns) {
     for (const auto ids : columns) {
-      for (const std::int64_t id : ids) {
-        least_ = std::min(least_, id);
-        most_ = std::max(most_, id);
+      for (const Id id : ids) {
+        least_ = std::min<std::int64_t>(least_, id);
+        most_ = std::max<std::int64_t>(most_, id);
       }
       count_ += ids.size();
     }

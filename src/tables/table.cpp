@@ -27,7 +27,7 @@ const Column& Table::column(std::string_view name) const {
   return columns_[schema_->index_of(name)];
 }
 
-std::span<const std::int64_t> Table::ids(std::string_view name) const {
+std::span<const Id> Table::ids(std::string_view name) const {
   const Column& c = column(name);
   if (c.kind != ColumnKind::Id) {
     throw internal_error(schema_->file_name + ": column " + std::string(name) + " is not an id");

@@ -91,6 +91,10 @@ TEST(CsvReader, ValuesReadInPlaceStopAtEveryKindOfFieldEnd) {
                               balance(), "bb");
   ASSERT_EQ(t.rows(), 4u);
   EXPECT_EQ(t.ids("SK_ID_BUREAU")[3], 4);
+  const Table extremes =
+      parse_table(std::string(kHeader) + "2147483647,0,C\n-2147483648,0,C\n", balance(), "bb");
+  EXPECT_EQ(extremes.ids("SK_ID_BUREAU")[0], 2147483647);
+  EXPECT_EQ(extremes.ids("SK_ID_BUREAU")[1], -2147483647 - 1);
   EXPECT_EQ(t.numbers("MONTHS_BALANCE")[0], 2.5f);
   EXPECT_EQ(t.column("STATUS").codes[0], kMissingCode);
   EXPECT_EQ(t.numbers("MONTHS_BALANCE")[1], -0.25f);
@@ -110,7 +114,10 @@ TEST(CsvReader, ValuesReadInPlaceStopAtEveryKindOfFieldEnd) {
   expect_error(h + "1,1e39,C\n", 2, "MONTHS_BALANCE", "'1e39' is out of range");
   expect_error(h + "1,-Infinity,C\n", 2, "MONTHS_BALANCE", "cannot parse '-Infinity'");
   expect_error(h + "1,+1,C\n", 2, "MONTHS_BALANCE", "cannot parse '+1'");
-  expect_error(h + "1,0,C\n99999999999999999999,0,C\n", 3, "SK_ID_BUREAU", "as an id");
+  expect_error(h + "1,0,C\n99999999999999999999,0,C\n", 3, "SK_ID_BUREAU",
+               "id '99999999999999999999' is out of range (ids go from -2147483648 to 2147483647)");
+  expect_error(h + "2147483648,0,C\n", 2, "SK_ID_BUREAU", "'2147483648' is out of range");
+  expect_error(h + "-2147483649,0,C\n", 2, "SK_ID_BUREAU", "'-2147483649' is out of range");
 }
 
 // Found by fuzz/csv_reader_fuzzer.cpp: a comma as the file's very last byte was read past.

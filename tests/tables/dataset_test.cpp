@@ -91,17 +91,17 @@ TEST_F(DatasetTest, OrphansAreCountedWithAnExample) {
 // Ids far apart (a hash set, not a bitmap over their range), at the ends of their type.
 TEST_F(DatasetTest, OrphansAreFoundAmongSparseIdsAtTheEndsOfTheirRange) {
   write(TableId::Bureau,
-        row(TableId::Bureau, {{"SK_ID_CURR", "100"}, {"SK_ID_BUREAU", "-9223372036854775808"}}) +
-            row(TableId::Bureau, {{"SK_ID_CURR", "100"}, {"SK_ID_BUREAU", "9223372036854775807"}}));
+        row(TableId::Bureau, {{"SK_ID_CURR", "100"}, {"SK_ID_BUREAU", "-2147483648"}}) +
+            row(TableId::Bureau, {{"SK_ID_CURR", "100"}, {"SK_ID_BUREAU", "2147483647"}}));
   write(TableId::BureauBalance,
-        row(TableId::BureauBalance, {{"SK_ID_BUREAU", "9223372036854775807"}}) +
-            row(TableId::BureauBalance, {{"SK_ID_BUREAU", "-9223372036854775808"}}) +
-            row(TableId::BureauBalance, {{"SK_ID_BUREAU", "9223372036854775806"}}) +
+        row(TableId::BureauBalance, {{"SK_ID_BUREAU", "2147483647"}}) +
+            row(TableId::BureauBalance, {{"SK_ID_BUREAU", "-2147483648"}}) +
+            row(TableId::BureauBalance, {{"SK_ID_BUREAU", "2147483646"}}) +
             row(TableId::BureauBalance, {{"SK_ID_BUREAU", "0"}}));
   const std::vector<OrphanReport> reports = find_orphans(read_dataset(dir_));
   EXPECT_EQ(reports[1].table, "bureau_balance.csv");
   EXPECT_EQ(reports[1].rows, 2u);
-  EXPECT_EQ(reports[1].example_id, 9223372036854775806);
+  EXPECT_EQ(reports[1].example_id, 2147483646);
 }
 
 TEST_F(DatasetTest, AMissingHistoryFileIsAnEmptyTableListedAsAbsent) {

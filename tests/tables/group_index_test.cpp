@@ -14,7 +14,7 @@ std::vector<std::uint32_t> rows(const GroupIndex& index, std::int64_t id) {
 }
 
 TEST(GroupIndex, DenseIdsGroupTheirRowsInFileOrder) {
-  const std::vector<std::int64_t> ids = {100005, 100002, 100005, 100003, 100002, 100005};
+  const std::vector<Id> ids = {100005, 100002, 100005, 100003, 100002, 100005};
   const GroupIndex index(ids);
   EXPECT_EQ(rows(index, 100005), (std::vector<std::uint32_t>{0, 2, 5}));
   EXPECT_EQ(rows(index, 100002), (std::vector<std::uint32_t>{1, 4}));
@@ -26,18 +26,21 @@ TEST(GroupIndex, DenseIdsGroupTheirRowsInFileOrder) {
 }
 
 TEST(GroupIndex, IdsFarApartAndAtTheEndsOfTheirTypeAreGroupedToo) {
-  constexpr std::int64_t kLeast = std::numeric_limits<std::int64_t>::min();
-  constexpr std::int64_t kMost = std::numeric_limits<std::int64_t>::max();
-  const std::vector<std::int64_t> ids = {kMost, kLeast, 0, kMost};
+  constexpr Id kLeast = std::numeric_limits<Id>::min();
+  constexpr Id kMost = std::numeric_limits<Id>::max();
+  const std::vector<Id> ids = {kMost, kLeast, 0, kMost};
   const GroupIndex index(ids);
   EXPECT_EQ(rows(index, kMost), (std::vector<std::uint32_t>{0, 3}));
   EXPECT_EQ(rows(index, kLeast), (std::vector<std::uint32_t>{1}));
   EXPECT_EQ(rows(index, 0), (std::vector<std::uint32_t>{2}));
   EXPECT_TRUE(index.rows_of(1).empty());
+  // Ids asked from outside (an API's) may lie beyond any a table holds.
+  EXPECT_TRUE(index.rows_of(std::int64_t{kMost} + 1).empty());
+  EXPECT_TRUE(index.rows_of(std::numeric_limits<std::int64_t>::min()).empty());
 }
 
 TEST(GroupIndex, NoRowsHoldNoId) {
-  const GroupIndex index(std::span<const std::int64_t>{});
+  const GroupIndex index(std::span<const Id>{});
   EXPECT_TRUE(index.rows_of(0).empty());
 }
 

@@ -11,7 +11,7 @@ namespace creditscore::tables {
 namespace {
 
 TEST(IdRange, DenseIdsAreWorthATableAndSparseOnesAreNot) {
-  std::vector<std::int64_t> dense(100'000);
+  std::vector<Id> dense(100'000);
   std::iota(dense.begin(), dense.end(), 100'002);
   const IdRange range({dense});
   EXPECT_TRUE(range.worth_a_table(1));
@@ -21,19 +21,18 @@ TEST(IdRange, DenseIdsAreWorthATableAndSparseOnesAreNot) {
   EXPECT_EQ(range.offset(200'001), 99'999u);
   EXPECT_GE(range.offset(100'001), range.size()) << "an id below the least falls outside";
 
-  // A few ids spread over all of int64: no table, whatever a slot costs.
-  const std::vector<std::int64_t> ends{std::numeric_limits<std::int64_t>::min(), 0,
-                                       std::numeric_limits<std::int64_t>::max()};
+  // A few ids spread over all of their type: no table, whatever a slot costs.
+  const std::vector<Id> ends{std::numeric_limits<Id>::min(), 0, std::numeric_limits<Id>::max()};
   EXPECT_FALSE(IdRange({ends}).worth_a_table(1));
   // Ids 100 apart: a bitmap still pays (100 bits an id), a table of 32-bit groups does not.
-  std::vector<std::int64_t> spaced(10'000);
-  for (std::size_t i = 0; i < spaced.size(); ++i) spaced[i] = static_cast<std::int64_t>(i) * 100;
+  std::vector<Id> spaced(10'000);
+  for (std::size_t i = 0; i < spaced.size(); ++i) spaced[i] = static_cast<Id>(i) * 100;
   EXPECT_TRUE(IdRange({spaced}).worth_a_table(1));
   EXPECT_FALSE(IdRange({spaced}).worth_a_table(32));
 }
 
 TEST(IdRange, SpansSeveralColumnsAndNoneIsNoTable) {
-  const std::vector<std::int64_t> train{5, 9}, test{-3};
+  const std::vector<Id> train{5, 9}, test{-3};
   const IdRange range({train, test});
   EXPECT_EQ(range.size(), 13u);
   EXPECT_EQ(range.offset(-3), 0u);
