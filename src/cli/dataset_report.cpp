@@ -2,6 +2,8 @@
 
 #include <malloc.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -11,6 +13,7 @@
 #include "cli/number_format.h"
 #include "cli/progress_bar.h"
 #include "cli/text_table.h"
+#include "common/parallel.h"
 
 namespace creditscore::cli {
 namespace {
@@ -18,12 +21,14 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 double missing_share(const tables::Table& table) {
-  std::uint64_t missing = 0;
-  for (std::size_t c = 0; c < table.column_count(); ++c) {
+  std::atomic<std::uint64_t> missing{0};
+  parallel_for(table.column_count(), [&](std::size_t c) {
     const tables::Column& column = table.column(c);
-    for (float value : column.numbers) missing += std::isnan(value) ? 1 : 0;
-    for (std::int32_t code : column.codes) missing += code == tables::kMissingCode ? 1 : 0;
-  }
+    missing += static_cast<std::uint64_t>(
+        std::count_if(column.numbers.begin(), column.numbers.end(),
+                      [](float value) { return std::isnan(value); }) +
+        std::count(column.codes.begin(), column.codes.end(), tables::kMissingCode));
+  });
   const double cells =
       static_cast<double>(table.rows()) * static_cast<double>(table.column_count());
   return cells == 0 ? 0.0 : static_cast<double>(missing) / cells;

@@ -1,11 +1,14 @@
 #include "cli/feature_report.h"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 
 #include "cli/number_format.h"
 #include "cli/progress_bar.h"
 #include "cli/text_table.h"
+#include "common/parallel.h"
 
 namespace creditscore::cli {
 
@@ -21,8 +24,14 @@ features::FeatureMatrix build_features_with_report(
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const auto missing = static_cast<double>(std::count_if(matrix.values.begin(), matrix.values.end(),
-                                                         [](float v) { return std::isnan(v); }));
+  std::atomic<std::size_t> missing_values{0};
+  parallel_ranges(matrix.values.size(), 1 << 20, [&](std::size_t begin, std::size_t end) {
+    missing_values += static_cast<std::size_t>(
+        std::count_if(matrix.values.begin() + static_cast<std::ptrdiff_t>(begin),
+                      matrix.values.begin() + static_cast<std::ptrdiff_t>(end),
+                      [](float v) { return std::isnan(v); }));
+  });
+  const auto missing = static_cast<double>(missing_values);
   std::string files;
   for (const tables::Table* part : applications)
     files += (files.empty() ? "" : " and ") + part->schema().file_name;

@@ -56,41 +56,48 @@ void build_application(const ApplicationPlan& plan, const tables::Table& applica
   const std::size_t cols = out.cols();
   const std::size_t rows = applications.rows();
   float* const values = out.values.data() + first_row * cols;
-  for (const ApplicationPlan::Value& value : plan.values) {
-    const auto numbers = applications.numbers(value.column);
-    const tables::ColumnSpec& column = spec_of(applications, value.column);
-    for (std::size_t r = 0; r < rows; ++r)
-      values[r * cols + value.output] = as_feature(numbers[r], column);
-  }
-  for (const ApplicationPlan::Ratio& ratio : plan.ratios) {
-    const auto numerators = applications.numbers(ratio.numerator);
-    const auto denominators = applications.numbers(ratio.denominator);
-    const tables::ColumnSpec& numerator = spec_of(applications, ratio.numerator);
-    const tables::ColumnSpec& denominator = spec_of(applications, ratio.denominator);
-    for (std::size_t r = 0; r < rows; ++r) {
-      values[r * cols + ratio.output] = safe_ratio(as_feature(numerators[r], numerator),
-                                                   as_feature(denominators[r], denominator));
-    }
-  }
+  std::vector<std::vector<int>> slots;  // each one-hot column's slot of every row
   for (const OneHot& hot : plan.one_hots) {
-    const std::vector<int> slots = row_slots(applications.column(hot.column), hot.categories);
-    count_unseen(slots, "application." + hot.column, report);
-    for (std::size_t r = 0; r < rows; ++r) {
-      float* row = values + r * cols;
-      for (std::size_t k = 0; k < hot.categories.values.size(); ++k)
-        row[hot.first_output + k] = 0.0f;
-      if (hot.missing_output) row[*hot.missing_output] = 0.0f;
-      if (hot.other_output) row[*hot.other_output] = 0.0f;
-      const int slot = slots[r];
-      if (slot >= 0) {
-        row[hot.first_output + static_cast<std::size_t>(slot)] = 1.0f;
-      } else if (slot == CategoryList::kMissingSlot && hot.missing_output) {
-        row[*hot.missing_output] = 1.0f;
-      } else if (slot == CategoryList::kOtherSlot && hot.other_output) {
-        row[*hot.other_output] = 1.0f;
+    slots.push_back(row_slots(applications.column(hot.column), hot.categories));
+    count_unseen(slots.back(), "application." + hot.column, report);
+  }
+  // By blocks of rows: each block's part of the matrix is written while it is in the cache.
+  parallel_ranges(rows, 2048, [&](std::size_t begin, std::size_t end) {
+    for (const ApplicationPlan::Value& value : plan.values) {
+      const auto numbers = applications.numbers(value.column);
+      const tables::ColumnSpec& column = spec_of(applications, value.column);
+      for (std::size_t r = begin; r < end; ++r)
+        values[r * cols + value.output] = as_feature(numbers[r], column);
+    }
+    for (const ApplicationPlan::Ratio& ratio : plan.ratios) {
+      const auto numerators = applications.numbers(ratio.numerator);
+      const auto denominators = applications.numbers(ratio.denominator);
+      const tables::ColumnSpec& numerator = spec_of(applications, ratio.numerator);
+      const tables::ColumnSpec& denominator = spec_of(applications, ratio.denominator);
+      for (std::size_t r = begin; r < end; ++r) {
+        values[r * cols + ratio.output] = safe_ratio(as_feature(numerators[r], numerator),
+                                                     as_feature(denominators[r], denominator));
       }
     }
-  }
+    for (std::size_t h = 0; h < plan.one_hots.size(); ++h) {
+      const OneHot& hot = plan.one_hots[h];
+      for (std::size_t r = begin; r < end; ++r) {
+        float* row = values + r * cols;
+        for (std::size_t k = 0; k < hot.categories.values.size(); ++k)
+          row[hot.first_output + k] = 0.0f;
+        if (hot.missing_output) row[*hot.missing_output] = 0.0f;
+        if (hot.other_output) row[*hot.other_output] = 0.0f;
+        const int slot = slots[h][r];
+        if (slot >= 0) {
+          row[hot.first_output + static_cast<std::size_t>(slot)] = 1.0f;
+        } else if (slot == CategoryList::kMissingSlot && hot.missing_output) {
+          row[*hot.missing_output] = 1.0f;
+        } else if (slot == CategoryList::kOtherSlot && hot.other_output) {
+          row[*hot.other_output] = 1.0f;
+        }
+      }
+    }
+  });
 }
 
 // A scope's rows of the whole table: all, or those whose filter column holds the filter value.
