@@ -1,16 +1,61 @@
 #include "tables/group_index.h"
 
+#include <algorithm>
+#include <utility>
+
+#include "common/parallel.h"
+
 namespace creditscore::tables {
 
 GroupIndex::GroupIndex(std::span<const Id> ids) : range_({ids}) {
   dense_ = range_.worth_a_table(32);
-  if (dense_) group_by_offset_.assign(range_.size(), kNoGroup);
-  if (!dense_) group_by_id_.reserve(ids.size() / 4 + 1);
+  if (dense_) {
+    group_by_slots(ids);
+  } else {
+    group_by_hash(ids);
+  }
+}
+
+void GroupIndex::group_by_slots(std::span<const Id> ids) {
+  // A counting sort over the ids' slots, on every core: each part of the rows counts its ids,
+  // then learns where its rows of each id go, after those of the parts before it, so that every
+  // group keeps file order.
+  constexpr std::size_t kRowsPerPart = 1 << 18;
+  const std::size_t parts = std::min(thread_budget(), ids.size() / kRowsPerPart + 1);
+  auto part_rows = [&](std::size_t part) {
+    return std::pair{ids.size() * part / parts, ids.size() * (part + 1) / parts};
+  };
+  // A part's count of each slot, then its next position there (made here, in the memory this
+  // thread frees and reuses, not in the workers').
+  std::vector<std::vector<std::uint32_t>> next(parts, std::vector<std::uint32_t>(range_.size()));
+  parallel_for(parts, [&](std::size_t part) {
+    const auto [begin, end] = part_rows(part);
+    for (std::size_t r = begin; r < end; ++r) ++next[part][range_.offset(ids[r])];
+  });
+  group_by_offset_.assign(range_.size(), kNoGroup);
+  offsets_.assign(1, 0);
+  for (std::size_t slot = 0; slot < group_by_offset_.size(); ++slot) {
+    std::uint32_t position = offsets_.back();
+    for (std::vector<std::uint32_t>& counts : next)
+      position += std::exchange(counts[slot], position);
+    if (position == offsets_.back()) continue;
+    group_by_offset_[slot] = static_cast<std::uint32_t>(offsets_.size() - 1);
+    offsets_.push_back(position);
+  }
+  rows_.resize(ids.size());
+  parallel_for(parts, [&](std::size_t part) {
+    const auto [begin, end] = part_rows(part);
+    for (std::size_t r = begin; r < end; ++r)
+      rows_[next[part][range_.offset(ids[r])]++] = static_cast<std::uint32_t>(r);
+  });
+}
+
+void GroupIndex::group_by_hash(std::span<const Id> ids) {
+  group_by_id_.reserve(ids.size() / 4 + 1);
   std::vector<std::uint32_t> group_of_row(ids.size());
   std::vector<std::uint32_t> counts;
   for (std::size_t r = 0; r < ids.size(); ++r) {
-    std::uint32_t& group = dense_ ? group_by_offset_[range_.offset(ids[r])]
-                                  : group_by_id_.try_emplace(ids[r], kNoGroup).first->second;
+    std::uint32_t& group = group_by_id_.try_emplace(ids[r], kNoGroup).first->second;
     if (group == kNoGroup) {
       group = static_cast<std::uint32_t>(counts.size());
       counts.push_back(0);

@@ -1,5 +1,5 @@
 // The rows of a history table grouped by an id (SK_ID_CURR, SK_ID_BUREAU), each group in file
-// order: a counting sort, linear in the rows.
+// order: a counting sort, linear in the rows, on every core when the ids are dense.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +22,8 @@ class GroupIndex {
  private:
   static constexpr std::uint32_t kNoGroup = UINT32_MAX;
   std::uint32_t group_of(std::int64_t id) const;
+  void group_by_slots(std::span<const Id> ids);  // dense ids: a table over their range
+  void group_by_hash(std::span<const Id> ids);   // ids far apart
 
   // An id's group is found in a table over the ids' range, or a hash map (IdRange decides).
   IdRange range_;

@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <map>
+#include <random>
 #include <vector>
+
+#include "common/parallel.h"
 
 namespace creditscore::tables {
 namespace {
@@ -37,6 +41,22 @@ TEST(GroupIndex, IdsFarApartAndAtTheEndsOfTheirTypeAreGroupedToo) {
   // Ids asked from outside (an API's) may lie beyond any a table holds.
   EXPECT_TRUE(index.rows_of(std::int64_t{kMost} + 1).empty());
   EXPECT_TRUE(index.rows_of(std::numeric_limits<std::int64_t>::min()).empty());
+}
+
+// Rows enough to be cut into parts counted on several threads: each group still lists its rows
+// in file order, whatever part they fell in.
+TEST(GroupIndex, RowsCountedInPartsOnSeveralThreadsKeepFileOrder) {
+  set_thread_budget(3);
+  std::vector<Id> ids(900'000);
+  std::mt19937 random(3);
+  for (Id& id : ids) id = static_cast<Id>(100'000 + random() % 5'000);
+  const GroupIndex index(ids);
+  set_thread_budget(0);
+  std::map<Id, std::vector<std::uint32_t>> expected;
+  for (std::size_t r = 0; r < ids.size(); ++r)
+    expected[ids[r]].push_back(static_cast<std::uint32_t>(r));
+  for (const auto& [id, id_rows] : expected) ASSERT_EQ(rows(index, id), id_rows) << id;
+  EXPECT_TRUE(index.rows_of(99'999).empty());
 }
 
 TEST(GroupIndex, NoRowsHoldNoId) {
