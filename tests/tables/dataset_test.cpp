@@ -93,11 +93,10 @@ TEST_F(DatasetTest, OrphansAreFoundAmongSparseIdsAtTheEndsOfTheirRange) {
   write(TableId::Bureau,
         row(TableId::Bureau, {{"SK_ID_CURR", "100"}, {"SK_ID_BUREAU", "-2147483648"}}) +
             row(TableId::Bureau, {{"SK_ID_CURR", "100"}, {"SK_ID_BUREAU", "2147483647"}}));
-  write(TableId::BureauBalance,
-        row(TableId::BureauBalance, {{"SK_ID_BUREAU", "2147483647"}}) +
-            row(TableId::BureauBalance, {{"SK_ID_BUREAU", "-2147483648"}}) +
-            row(TableId::BureauBalance, {{"SK_ID_BUREAU", "2147483646"}}) +
-            row(TableId::BureauBalance, {{"SK_ID_BUREAU", "0"}}));
+  write(TableId::BureauBalance, row(TableId::BureauBalance, {{"SK_ID_BUREAU", "2147483647"}}) +
+                                    row(TableId::BureauBalance, {{"SK_ID_BUREAU", "-2147483648"}}) +
+                                    row(TableId::BureauBalance, {{"SK_ID_BUREAU", "2147483646"}}) +
+                                    row(TableId::BureauBalance, {{"SK_ID_BUREAU", "0"}}));
   const std::vector<OrphanReport> reports = find_orphans(read_dataset(dir_));
   EXPECT_EQ(reports[1].table, "bureau_balance.csv");
   EXPECT_EQ(reports[1].rows, 2u);
