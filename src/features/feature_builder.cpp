@@ -62,7 +62,7 @@ void build_application(const ApplicationPlan& plan, const tables::Table& applica
     slots.push_back(row_slots(applications.column(hot.column), hot.categories));
     count_unseen(slots.back(), "application." + hot.column, report);
   }
-  // By blocks of rows: each block's part of the matrix is written while it is in the cache.
+  // One range of rows per core, each writing its rows of every output.
   parallel_ranges(rows, 2048, [&](std::size_t begin, std::size_t end) {
     for (const ApplicationPlan::Value& value : plan.values) {
       const auto numbers = applications.numbers(value.column);
