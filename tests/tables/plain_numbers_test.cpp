@@ -3,8 +3,11 @@
 #include <fast_float/fast_float.h>
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstring>
+#include <optional>
 #include <random>
 #include <string>
 
@@ -74,6 +77,78 @@ TEST(PlainNumbers, IdsOfUpToEighteenDigitsAndNoMore) {
   for (const std::string text : {"", "-", "1234567890123456789", "x1"}) {
     std::int64_t id = 0;
     EXPECT_EQ(parse_plain_id(text.data(), text.data() + text.size(), id), nullptr) << text;
+  }
+}
+
+// "[-]digits[.digits]" (a decimal) or "[-]digits" (an id), checked a character at a time.
+bool is_plain(const std::string& text, bool decimal) {
+  std::size_t i = text.starts_with('-') ? 1 : 0;
+  const std::size_t whole_start = i;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+  if (i == whole_start) return false;
+  if (i == text.size()) return true;
+  if (!decimal || text[i] != '.') return false;
+  const std::size_t fraction_start = ++i;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+  return i == text.size() && i > fraction_start;
+}
+
+// Every field of one to eight bytes drawn from digits, signs, dots and other text, followed by
+// bytes the parsers must not take: taken exactly when plain, and then to fast_float's bits (or
+// from_chars's id).
+TEST(PlainNumbers, ShortFieldsOfKnownLengthAreTakenWhenPlainAndReadExactly) {
+  std::mt19937_64 random(13);
+  const std::string alphabet = "0123456789.-x,";
+  int taken_decimals = 0, taken_ids = 0;
+  for (int i = 0; i < 2'000'000; ++i) {
+    const unsigned length = 1 + static_cast<unsigned>(random() % 8);
+    std::string text;
+    for (unsigned c = 0; c < length; ++c) {
+      // Mostly digits, so that plain numbers of every shape come up often.
+      text += random() % 3 != 0 ? static_cast<char>('0' + random() % 10)
+                                : alphabet[random() % alphabet.size()];
+    }
+    std::string field = text;
+    for (unsigned c = length; c < 8; ++c) field += alphabet[random() % alphabet.size()];
+
+    double value = 0;
+    const bool decimal_taken = parse_short_decimal(field.data(), length, value);
+    ASSERT_EQ(decimal_taken, is_plain(text, true)) << text;
+    if (decimal_taken) {
+      ++taken_decimals;
+      const double expected = library_decimal(text);
+      ASSERT_EQ(std::memcmp(&value, &expected, sizeof value), 0) << text;
+    }
+    std::int64_t id = 0;
+    const bool id_taken = parse_short_id(field.data(), length, id);
+    ASSERT_EQ(id_taken, is_plain(text, false)) << text;
+    if (id_taken) {
+      ++taken_ids;
+      std::int64_t expected = 0;
+      std::from_chars(text.data(), text.data() + text.size(), expected);
+      ASSERT_EQ(id, expected) << text;
+    }
+  }
+  EXPECT_GT(taken_decimals, 100'000);  // the test met many plain fields, not just refusals
+  EXPECT_GT(taken_ids, 50'000);
+}
+
+TEST(PlainNumbers, ShortFieldsAtTheirLimits) {
+  const auto decimal = [](std::string text) -> std::optional<double> {
+    const auto length = static_cast<unsigned>(text.size());
+    text.resize(8, ',');
+    double value = 0;
+    if (!parse_short_decimal(text.data(), length, value)) return std::nullopt;
+    return value;
+  };
+  EXPECT_EQ(decimal("99999999"), 99999999.0);
+  EXPECT_EQ(decimal("-9999999"), -9999999.0);
+  EXPECT_EQ(decimal("9999.999"), 9999.999);
+  EXPECT_EQ(decimal("0.000001"), 0.000001);
+  EXPECT_EQ(decimal("-587.0"), -587.0);
+  EXPECT_TRUE(std::signbit(*decimal("-0")));
+  for (const char* text : {"-", ".", "-.", ".5", "5.", "-.5", "1.2.3", "--1", "1-", "+1"}) {
+    EXPECT_EQ(decimal(text), std::nullopt) << text;
   }
 }
 
