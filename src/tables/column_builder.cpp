@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace creditscore::tables {
@@ -37,8 +38,6 @@ void ColumnBuilder::reserve(std::size_t rows) {
 }
 
 std::int32_t ColumnBuilder::code_for(std::string_view text) {
-  // Most category columns hold a handful of values: comparing them beats hashing the text.
-  constexpr std::size_t kScanned = 16;
   if (column_.categories.size() <= kScanned) {
     for (std::size_t code = 0; code < column_.categories.size(); ++code) {
       if (column_.categories[code] == text) return static_cast<std::int32_t>(code);
@@ -48,6 +47,10 @@ std::int32_t ColumnBuilder::code_for(std::string_view text) {
   }
   const auto code = static_cast<std::int32_t>(column_.categories.size());
   column_.categories.emplace_back(text);
+  std::uint64_t word = 0;
+  if (text.size() <= kShortCategory) std::memcpy(&word, text.data(), text.size());
+  short_keys_.push_back(
+      text.size() <= kShortCategory ? short_key(word, static_cast<unsigned>(text.size())) : 0);
   codes_.emplace(std::string(text), code);
   return code;
 }
@@ -90,24 +93,6 @@ std::optional<std::string> ColumnBuilder::append(std::string_view text) {
       return std::nullopt;
   }
   return std::nullopt;
-}
-
-const char* ColumnBuilder::append_unquoted_by_library(const char* begin, const char* end) {
-  if (column_.kind == ColumnKind::Id) {
-    Id id = 0;
-    // Ids out of range are left to append(), which names them.
-    const auto [stop, error] = std::from_chars(begin, end, id);
-    const char* after = error == std::errc() ? field_end(stop, end) : nullptr;
-    if (after != nullptr) column_.ids.push_back(id);
-    return after;
-  }
-  double value = 0;
-  const auto [stop, error] = fast_float::from_chars(begin, end, value);
-  // Infinity, NaN and numbers beyond a float are left to append(), which names them.
-  const char* after =
-      error == std::errc() && std::abs(value) <= kFloatMax ? field_end(stop, end) : nullptr;
-  if (after != nullptr) column_.numbers.push_back(static_cast<float>(value));
-  return after;
 }
 
 void ColumnBuilder::append_all(ColumnBuilder&& other) {

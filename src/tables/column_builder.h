@@ -2,6 +2,7 @@
 // integers, numbers finite and within float's range, categories are dictionary-coded.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -23,38 +24,51 @@ class ColumnBuilder {
   // kind (the caller adds file, line and column); nothing is appended then.
   std::optional<std::string> append(std::string_view text);
 
-  // The reader's fast path: appends the unquoted id or number at `begin` when it is valid and
-  // followed at once by its field's end (',', '\n', "\r\n" or `end`), and returns where that end
-  // is (past a '\r'); returns nullptr, appending nothing, when the field must be cut and given to
-  // append(), which names any problem. Category fields always take that way.
-  // Inline: the reader calls it for nearly every field, and the plain numbers take a few cycles.
-  [[gnu::always_inline]] const char* append_unquoted(const char* begin, const char* end) {
+  // The reader's fast path: appends the field [begin, stop), unquoted, when it is a plain id or
+  // number (see plain_numbers.h) and returns true; returns false, appending nothing, for any other
+  // text (categories, "1e5", errors), which append() takes. Bytes up to `readable_end` may be
+  // looked at. Inline: the reader calls it for nearly every field, and plain numbers take a few
+  // cycles.
+  [[gnu::always_inline]] bool append_plain(const char* begin, const char* stop,
+                                           const char* readable_end) {
+    const auto length = static_cast<unsigned>(stop - begin);
+    const bool short_field = length <= 8 && readable_end - begin >= 8;
     switch (column_.kind) {
       case ColumnKind::Id: {
         std::int64_t id = 0;
-        const char* stop = parse_plain_id(begin, end, id);
-        const char* after = stop != nullptr ? field_end(stop, end) : nullptr;
-        if (after == nullptr || id != static_cast<Id>(id))
-          return append_unquoted_by_library(begin, end);
+        if (short_field ? !parse_short_id(begin, length, id)
+                        : parse_plain_id(begin, readable_end, id) != stop)
+          return false;
+        if (id != static_cast<Id>(id)) return false;
         column_.ids.push_back(static_cast<Id>(id));
-        return after;
+        return true;
       }
       case ColumnKind::Number: {
-        if (const char* after = field_end(begin, end)) {  // empty: missing
-          column_.numbers.push_back(std::numeric_limits<float>::quiet_NaN());
-          return after;
-        }
-        double value = 0;
-        const char* stop = parse_plain_decimal(begin, end, value);
-        const char* after = stop != nullptr ? field_end(stop, end) : nullptr;
-        if (after == nullptr) return append_unquoted_by_library(begin, end);
+        double value = std::numeric_limits<double>::quiet_NaN();  // empty: missing
+        if (length != 0 && (short_field ? !parse_short_decimal(begin, length, value)
+                                        : parse_plain_decimal(begin, readable_end, value) != stop))
+          return false;
         column_.numbers.push_back(static_cast<float>(value));
-        return after;
+        return true;
       }
-      case ColumnKind::Category:
-        return nullptr;
+      case ColumnKind::Category: {
+        if (length == 0) {
+          column_.codes.push_back(kMissingCode);
+          return true;
+        }
+        if (!short_field || length > kShortCategory) return false;
+        const std::uint64_t key = short_key(plain_numbers_detail::load_word(begin), length);
+        const std::size_t scanned = std::min(short_keys_.size(), kScanned);
+        for (std::size_t code = 0; code < scanned; ++code) {
+          if (short_keys_[code] == key) {
+            column_.codes.push_back(static_cast<std::int32_t>(code));
+            return true;
+          }
+        }
+        return false;  // a new category, or one beyond the first few
+      }
     }
-    return nullptr;
+    return false;
   }
 
   // Appends `other`'s values after this builder's, mapping its category codes into this
@@ -70,17 +84,18 @@ class ColumnBuilder {
     }
   };
   std::int32_t code_for(std::string_view text);
-  // append_unquoted() for what the plain readers leave: "1e5", long or odd numbers and ids.
-  const char* append_unquoted_by_library(const char* begin, const char* end);
-  // Where the field that ends at `p` gives way to the next: ',' or '\n' (returned as is), the
-  // '\n' of a "\r\n" line end or the end of the text; nullptr when `p` is inside the field.
-  static const char* field_end(const char* p, const char* end) {
-    if (p == end || *p == ',' || *p == '\n') return p;
-    if (*p == '\r' && (p + 1 == end || p[1] == '\n')) return p + 1;
-    return nullptr;
+
+  // Most category columns hold a handful of values: comparing them beats hashing the text.
+  static constexpr std::size_t kScanned = 16;
+  // A category of up to seven bytes as one word: its bytes, then its length in the top byte (so
+  // no two texts share a key, and a key is never 0).
+  static constexpr unsigned kShortCategory = 7;
+  static std::uint64_t short_key(std::uint64_t word, unsigned length) {
+    return (word & plain_numbers_detail::low_bytes(length)) | std::uint64_t{length} << 56;
   }
 
   Column column_;
+  std::vector<std::uint64_t> short_keys_;  // per code: short_key(), or 0 for a longer text
   std::unordered_map<std::string, std::int32_t, TextHash, std::equal_to<>> codes_;
 };
 

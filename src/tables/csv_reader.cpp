@@ -8,6 +8,7 @@
 
 #include "common/parallel.h"
 #include "tables/column_builder.h"
+#include "tables/field_ends.h"
 #include "tables/mapped_file.h"
 #include "tables/table_error.h"
 
@@ -29,7 +30,6 @@ struct ChunkResult {
   std::size_t rows = 0;
   std::size_t lines = 0;  // physical lines consumed
   bool ended_inside_quotes = false;
-  std::size_t open_quote_line = 0;
   std::optional<ChunkProblem> problem;
 };
 
@@ -42,114 +42,192 @@ std::vector<ColumnBuilder> make_builders(const TableSchema& schema, std::size_t 
   return builders;
 }
 
-// Parses the records of `text`, a piece of the body that starts at a record and ends after a
-// newline, or at the end of the file when `final`.
-// `reserve`: the rows to make room for (a record ends at each newline, so their count bounds it).
-ChunkResult parse_chunk(std::string_view text, const TableSchema& schema, bool final,
-                        std::size_t reserve, const std::function<void(std::size_t)>& on_bytes) {
-  const std::size_t columns = schema.columns.size();
-  ChunkResult result;
-  result.columns = make_builders(schema, reserve);
-  std::string scratch;
-  const char* p = text.data();
-  const char* const end = text.data() + text.size();
-  const char* reported = p;
-  std::size_t line = 0;
-  auto fail = [&](std::size_t at, std::string column, std::string message) {
-    result.problem = ChunkProblem{at, std::move(column), std::move(message)};
-    return result;
-  };
-  while (p < end) {
-    if (*p == '\n' ||
-        (*p == '\r' && p + 1 < end && p[1] == '\n')) {  // an empty line carries nothing
-      p += *p == '\n' ? 1 : 2;
-      ++line;
-      continue;
+// Reads the records of a piece of the body that starts at a record and ends after a newline, or
+// at the end of the file when `final`. Most records are plain: unquoted fields, as many as the
+// schema's columns, then a '\n'. Their fields' extents come from FieldEnds, a window of text at a
+// time, and are parsed in place; any other record (a quote, an empty line, a wrong field count, the
+// file's last line without a newline) is read a character at a time by read_record(), which names
+// every problem.
+class ChunkParser {
+ public:
+  ChunkParser(std::string_view text, const TableSchema& schema, bool final, std::size_t reserve)
+      : schema_(schema),
+        columns_(schema.columns.size()),
+        begin_(text.data()),
+        end_(text.data() + text.size()),
+        final_(final) {
+    result_.columns = make_builders(schema, reserve);
+  }
+
+  // `on_bytes`: called with the bytes read since its last call.
+  ChunkResult run(const std::function<void(std::size_t)>& on_bytes) && {
+    const char* p = begin_;
+    const char* reported = p;
+    while (p != nullptr && p < end_) {
+      p = read_window(p);
+      if (on_bytes && p != nullptr && static_cast<std::size_t>(p - reported) >= kProgressStep) {
+        on_bytes(static_cast<std::size_t>(p - reported));
+        reported = p;
+      }
     }
-    const std::size_t record_line = line;
+    if (on_bytes && p != nullptr) on_bytes(static_cast<std::size_t>(p - reported));
+    result_.lines = line_;
+    return std::move(result_);
+  }
+
+ private:
+  static constexpr std::size_t kWindow = 256 << 10;  // bytes indexed at once: they stay in cache
+
+  // Reads the records that start in the window of text at `p`; returns where reading goes on, or
+  // nullptr when it stops (a problem, or a quoted field cut by the chunk's end).
+  const char* read_window(const char* p) {
+    const char* const base = p;
+    const char* const window_end =
+        static_cast<std::size_t>(end_ - p) > kWindow ? p + kWindow : end_;
+    fields_.index({p, static_cast<std::size_t>(window_end - p)});
+    const std::uint32_t* const ends = fields_.ends();
+    const std::uint32_t* const breaks = fields_.breaks();
+    std::size_t next_end = 0, next_break = 0;
+    while (p < window_end) {
+      if (next_break == fields_.break_count()) {        // the record at `p` ends beyond the window
+        if (p != base && window_end != end_) return p;  // the next window holds it whole
+        return read_record(p);
+      }
+      const std::uint32_t record_end = breaks[next_break];
+      const std::size_t last = next_end + columns_ - 1;
+      const bool plain = base[record_end] == '\n' && *p != '\n' && *p != '\r' &&
+                         last < fields_.end_count() && ends[last] == record_end;
+      if (!plain) {
+        p = read_record(p);
+        if (p == nullptr) return nullptr;
+        while (next_end < fields_.end_count() && base + ends[next_end] < p) ++next_end;
+        while (next_break < fields_.break_count() && base + breaks[next_break] < p) ++next_break;
+        continue;
+      }
+      const char* field = p;
+      for (std::size_t column = 0; column + 1 < columns_; ++column) {
+        const char* stop = base + ends[next_end + column];
+        if (!append(column, field, stop)) return nullptr;
+        field = stop + 1;
+      }
+      const char* stop = base + record_end;
+      if (stop > field && stop[-1] == '\r') --stop;
+      if (!append(columns_ - 1, field, stop)) return nullptr;
+      next_end = last + 1;
+      ++next_break;
+      ++line_;
+      ++result_.rows;
+      p = base + record_end + 1;
+    }
+    return p;
+  }
+
+  // Appends the unquoted field [begin, stop) to its column; false on a problem.
+  [[gnu::always_inline]] bool append(std::size_t column, const char* begin, const char* stop) {
+    ColumnBuilder& builder = result_.columns[column];
+    if (builder.append_plain(begin, stop, end_)) return true;
+    if (auto problem = builder.append({begin, static_cast<std::size_t>(stop - begin)})) {
+      return fail(line_, schema_.columns[column].name, *problem);
+    }
+    return true;
+  }
+
+  // Reads the record, or the empty line, at `p` a character at a time; returns its end, or
+  // nullptr when reading stops.
+  const char* read_record(const char* p) {
+    if (*p == '\n' || (*p == '\r' && p + 1 < end_ && p[1] == '\n')) {  // carries nothing
+      ++line_;
+      return p + (*p == '\n' ? 1 : 2);
+    }
+    const std::size_t record_line = line_;
     std::size_t field = 0;
-    bool record_done = false;
-    while (!record_done) {
+    for (;;) {
       std::string_view value;
-      bool appended = false;
-      if (p < end && *p == '"') {  // p == end: an empty last field, after a final comma
-        scratch.clear();
-        const std::size_t quote_line = line;
+      if (p < end_ && *p == '"') {  // p == end: an empty last field, after a final comma
+        scratch_.clear();
+        const std::size_t quote_line = line_;
         ++p;
         for (;;) {
-          if (p == end) {
-            if (!final) {
-              result.ended_inside_quotes = true;
-              result.open_quote_line = quote_line;
-              return result;
+          if (p == end_) {
+            if (!final_) {
+              result_.ended_inside_quotes = true;
+              return nullptr;
             }
-            return fail(quote_line, "", "file ends inside a quoted field (truncated?)");
+            fail(quote_line, "", "file ends inside a quoted field (truncated?)");
+            return nullptr;
           }
           if (*p == '"') {
-            if (p + 1 < end && p[1] == '"') {
-              scratch += '"';
+            if (p + 1 < end_ && p[1] == '"') {
+              scratch_ += '"';
               p += 2;
               continue;
             }
             ++p;
             break;
           }
-          if (*p == '\n') ++line;
-          scratch += *p++;
+          if (*p == '\n') ++line_;
+          scratch_ += *p++;
         }
-        value = scratch;
-        if (p < end && *p == '\r' && p + 1 < end && p[1] == '\n') ++p;
-        if (p < end && *p != ',' && *p != '\n') {
-          return fail(record_line, field < columns ? schema.columns[field].name : "",
-                      "unexpected text after a closing quote");
+        value = scratch_;
+        if (p < end_ && *p == '\r' && p + 1 < end_ && p[1] == '\n') ++p;
+        if (p < end_ && *p != ',' && *p != '\n') {
+          fail(record_line, field < columns_ ? schema_.columns[field].name : "",
+               "unexpected text after a closing quote");
+          return nullptr;
         }
-      } else if (const char* after =
-                     field < columns ? result.columns[field].append_unquoted(p, end) : nullptr) {
-        p = after;  // appended already: most ids and numbers, never cut out as text
-        appended = true;
       } else {
         const char* start = p;
-        while (p < end && *p != ',' && *p != '\n') ++p;
+        while (p < end_ && *p != ',' && *p != '\n') ++p;
         const char* stop = p;
-        if (stop > start && stop[-1] == '\r' && (p == end || *p == '\n')) --stop;
+        if (stop > start && stop[-1] == '\r' && (p == end_ || *p == '\n')) --stop;
         value = std::string_view(start, static_cast<std::size_t>(stop - start));
       }
-      if (field < columns && !appended) {
-        if (auto problem = result.columns[field].append(value)) {
-          return fail(record_line, schema.columns[field].name, *problem);
+      if (field < columns_) {
+        if (auto problem = result_.columns[field].append(value)) {
+          fail(record_line, schema_.columns[field].name, *problem);
+          return nullptr;
         }
       }
       ++field;
-      if (p == end) {
-        record_done = true;
-        if (field < columns && final) {
-          return fail(record_line, "",
-                      "file ends in the middle of this line (truncated?): " +
-                          std::to_string(field) + " of " + std::to_string(columns) + " fields");
+      if (p == end_) {
+        if (field < columns_ && final_) {
+          fail(record_line, "",
+               "file ends in the middle of this line (truncated?): " + std::to_string(field) +
+                   " of " + std::to_string(columns_) + " fields");
+          return nullptr;
         }
-      } else if (*p == ',') {
-        ++p;
-      } else {  // '\n'
-        ++p;
-        ++line;
-        record_done = true;
+        break;
+      }
+      ++p;  // past the ',' or the '\n'
+      if (p[-1] == '\n') {
+        ++line_;
+        break;
       }
     }
-    if (field != columns) {
-      return fail(
-          record_line, "",
-          "line has " + std::to_string(field) + " fields, expected " + std::to_string(columns));
+    if (field != columns_) {
+      fail(record_line, "",
+           "line has " + std::to_string(field) + " fields, expected " + std::to_string(columns_));
+      return nullptr;
     }
-    ++result.rows;
-    if (on_bytes && static_cast<std::size_t>(p - reported) >= kProgressStep) {
-      on_bytes(static_cast<std::size_t>(p - reported));
-      reported = p;
-    }
+    ++result_.rows;
+    return p;
   }
-  if (on_bytes) on_bytes(static_cast<std::size_t>(p - reported));
-  result.lines = line;
-  return result;
-}
+
+  bool fail(std::size_t line, std::string column, std::string message) {
+    result_.problem = ChunkProblem{line, std::move(column), std::move(message)};
+    return false;
+  }
+
+  const TableSchema& schema_;
+  const std::size_t columns_;
+  const char* const begin_;
+  const char* const end_;
+  const bool final_;
+  ChunkResult result_;
+  FieldEnds fields_;
+  std::string scratch_;  // a quoted field's text, its doubled quotes made single
+  std::size_t line_ = 0;
+};
 
 // The rows of `text` to make room for: its lines, counted in a sample from its start and scaled
 // to its size, with a margin (a short guess only makes a column grow once more).
@@ -256,7 +334,7 @@ Table parse(std::string_view text, const TableSchema& schema, const std::string&
                : rows_expected[k];
     // The first chunk is parsed on the calling thread, the only one to report progress.
     results[k] =
-        parse_chunk(chunks[k], schema, k + 1 == chunks.size(), reserve, [&](std::size_t b) {
+        ChunkParser(chunks[k], schema, k + 1 == chunks.size(), reserve).run([&](std::size_t b) {
           const std::size_t now = report(b);
           if (k == 0 && progress) progress(schema.file_name, now, total);
         });
@@ -265,7 +343,7 @@ Table parse(std::string_view text, const TableSchema& schema, const std::string&
       results.begin(), results.end(), [](const ChunkResult& r) { return r.ended_inside_quotes; });
   if (cut_inside_quotes) {  // a quoted field spans two chunks: read the body in one piece
     results.clear();
-    results.push_back(parse_chunk(body, schema, true, expected_rows(body), {}));
+    results.push_back(ChunkParser(body, schema, true, expected_rows(body)).run({}));
   }
   std::size_t first_line = 2;
   std::size_t rows = 0;

@@ -3,12 +3,14 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 
 #include "tables/table_error.h"
 #include "tests/support/temporary_directory.h"
@@ -137,6 +139,66 @@ TEST(CsvReader, ShapeProblemsNameTheLine) {
   expect_error(h + "1,0,C\n2,0", 3, "", "file ends in the middle of this line (truncated?)");
   expect_error(h + "1,0,C\n2,0,\"unfinished", 3, "", "file ends inside a quoted field");
   expect_error(h + "1,0,\"C\"x\n", 2, "STATUS", "unexpected text after a closing quote");
+}
+
+// Plain records read from their fields' known ends, and the others (quotes, line ends inside
+// quotes, CRLF, empty lines, a field longer than the reader's 256 KB window) a character at a
+// time: over a megabyte of them, in every order, read back value for value. The statuses (one to
+// nine bytes, twenty of them) keep their order of first appearance.
+TEST(CsvReader, PlainAndCarefulRecordsMixAcrossTheReadersWindows) {
+  std::mt19937 random(3);
+  std::vector<std::string> statuses;
+  for (int k = 0; k < 20; ++k) statuses.push_back(std::string(1 + k % 9, 'a' + k));
+  struct Row {
+    std::int64_t id;
+    float months;
+    std::string status;
+  };
+  std::vector<Row> rows;
+  std::vector<std::size_t> row_starts;
+  std::string text = kHeader;
+  for (int i = 0; text.size() < (1u << 20) + 300000; ++i) {
+    Row row{i, static_cast<float>(-(i % 997)) / 4, statuses[random() % statuses.size()]};
+    std::string status = row.status;
+    switch (random() % 40) {
+      case 0:  // a quoted status, holding a comma, a doubled quote and a line end
+        row.status += ", \"q\"\n";
+        status = "\"" + row.status.substr(0, row.status.size() - 6) + ", \"\"q\"\"\n\"";
+        break;
+      case 1:
+        text += "\r\n";  // an empty line
+        break;
+      case 2:
+        status += "\r";  // a CRLF line end
+        break;
+      case 3:
+        if (i == 2000) {  // once: a status longer than a window
+          row.status = std::string(300000, 'z');
+          status = row.status;
+        }
+        break;
+      default:
+        break;
+    }
+    std::ostringstream months;
+    months << row.months;
+    row_starts.push_back(text.size());
+    text += std::to_string(row.id) + "," + months.str() + "," + status + "\n";
+    rows.push_back(row);
+  }
+  const Table t = parse_table(text, balance(), "bb");
+  ASSERT_EQ(t.rows(), rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    ASSERT_EQ(t.ids("SK_ID_BUREAU")[r], rows[r].id) << "row " << r;
+    ASSERT_EQ(t.numbers("MONTHS_BALANCE")[r], rows[r].months) << "row " << r;
+    ASSERT_EQ(t.column("STATUS").category(r), rows[r].status) << "row " << r;
+  }
+  // A value problem past the first window is named at its line.
+  const std::size_t cut =
+      *std::lower_bound(row_starts.begin(), row_starts.end(), std::size_t{700000});
+  const auto line = static_cast<std::size_t>(std::count(text.begin(), text.begin() + cut, '\n'));
+  expect_error(text.substr(0, cut) + "1,2x,C\n" + text.substr(cut), line + 1, "MONTHS_BALANCE",
+               "cannot parse '2x' as a number");
 }
 
 class CsvFileTest : public ::testing::Test {

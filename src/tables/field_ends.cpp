@@ -1,0 +1,72 @@
+#include "tables/field_ends.h"
+
+#include <emmintrin.h>
+
+#include <bit>
+#include <cstring>
+
+namespace creditscore::tables {
+namespace {
+
+constexpr std::size_t kBlock = 64;
+
+struct BlockMasks {
+  std::uint64_t ends;    // a bit per ',', '\n' or '"', the block's first byte in the lowest bit
+  std::uint64_t breaks;  // a bit per '\n' or '"'
+};
+
+BlockMasks classify(const char* block) {
+  const __m128i comma = _mm_set1_epi8(','), newline = _mm_set1_epi8('\n'),
+                quote = _mm_set1_epi8('"');
+  BlockMasks masks{0, 0};
+  for (std::size_t part = 0; part < kBlock / 16; ++part) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * part));
+    const __m128i breaks =
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, newline), _mm_cmpeq_epi8(bytes, quote));
+    const __m128i ends = _mm_or_si128(breaks, _mm_cmpeq_epi8(bytes, comma));
+    const auto shift = static_cast<unsigned>(16 * part);
+    masks.ends |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(ends)))
+                  << shift;
+    masks.breaks |=
+        static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(breaks))) << shift;
+  }
+  return masks;
+}
+
+// Writes the positions of `bits`' set bits, `offset` added, at `out`; returns the new end.
+std::uint32_t* positions(std::uint64_t bits, std::uint32_t offset, std::uint32_t* out) {
+  while (bits != 0) {
+    *out++ = offset + static_cast<std::uint32_t>(std::countr_zero(bits));
+    bits &= bits - 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+void FieldEnds::index(std::string_view window) {
+  if (capacity_ < window.size()) {  // at most one position per byte; no zero-filling
+    capacity_ = window.size();
+    ends_ = std::make_unique_for_overwrite<std::uint32_t[]>(capacity_);
+    breaks_ = std::make_unique_for_overwrite<std::uint32_t[]>(capacity_);
+  }
+  std::uint32_t* ends = ends_.get();
+  std::uint32_t* breaks = breaks_.get();
+  const std::size_t whole_blocks = window.size() / kBlock * kBlock;
+  for (std::size_t offset = 0; offset < window.size(); offset += kBlock) {
+    BlockMasks masks;
+    if (offset < whole_blocks) {
+      masks = classify(window.data() + offset);
+    } else {  // the last bytes, padded with zeros, which match nothing
+      char tail[kBlock] = {};
+      std::memcpy(tail, window.data() + offset, window.size() - offset);
+      masks = classify(tail);
+    }
+    ends = positions(masks.ends, static_cast<std::uint32_t>(offset), ends);
+    breaks = positions(masks.breaks, static_cast<std::uint32_t>(offset), breaks);
+  }
+  end_count_ = static_cast<std::size_t>(ends - ends_.get());
+  break_count_ = static_cast<std::size_t>(breaks - breaks_.get());
+}
+
+}  // namespace creditscore::tables
