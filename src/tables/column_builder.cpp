@@ -47,10 +47,11 @@ std::int32_t ColumnBuilder::code_for(std::string_view text) {
   }
   const auto code = static_cast<std::int32_t>(column_.categories.size());
   column_.categories.emplace_back(text);
-  std::uint64_t word = 0;
-  if (text.size() <= kShortCategory) std::memcpy(&word, text.data(), text.size());
-  short_keys_.push_back(
-      text.size() <= kShortCategory ? short_key(word, static_cast<unsigned>(text.size())) : 0);
+  char padded[16] = {};
+  if (text.size() <= kShortCategory) std::memcpy(padded, text.data(), text.size());
+  category_keys_.push_back(text.size() <= kShortCategory
+                               ? category_key(padded, static_cast<unsigned>(text.size()))
+                               : CategoryKey{0, 0});
   codes_.emplace(std::string(text), code);
   return code;
 }
@@ -81,7 +82,8 @@ std::optional<std::string> ColumnBuilder::append(std::string_view text) {
       double value = 0;
       const auto [stop, error] = fast_float::from_chars(begin, end, value);
       // fast_float reads "inf" and "nan" too, which are not numbers here (both hold an 'n').
-      if (error != std::errc() || stop != end || text.find_first_of("nN") != text.npos) {
+      if (error != std::errc() || stop != end ||
+          (!std::isfinite(value) && text.find_first_of("nN") != text.npos)) {
         return "cannot parse " + quoted(text) + " as a number";
       }
       if (!(std::abs(value) <= kFloatMax)) return "number " + quoted(text) + " is out of range";

@@ -56,11 +56,11 @@ class ColumnBuilder {
           column_.codes.push_back(kMissingCode);
           return true;
         }
-        if (!short_field || length > kShortCategory) return false;
-        const std::uint64_t key = short_key(plain_numbers_detail::load_word(begin), length);
-        const std::size_t scanned = std::min(short_keys_.size(), kScanned);
+        if (length > kShortCategory || readable_end - begin < 16) return false;
+        const CategoryKey key = category_key(begin, length);
+        const std::size_t scanned = std::min(category_keys_.size(), kScanned);
         for (std::size_t code = 0; code < scanned; ++code) {
-          if (short_keys_[code] == key) {
+          if (category_keys_[code] == key) {
             column_.codes.push_back(static_cast<std::int32_t>(code));
             return true;
           }
@@ -87,15 +87,22 @@ class ColumnBuilder {
 
   // Most category columns hold a handful of values: comparing them beats hashing the text.
   static constexpr std::size_t kScanned = 16;
-  // A category of up to seven bytes as one word: its bytes, then its length in the top byte (so
-  // no two texts share a key, and a key is never 0).
-  static constexpr unsigned kShortCategory = 7;
-  static std::uint64_t short_key(std::uint64_t word, unsigned length) {
-    return (word & plain_numbers_detail::low_bytes(length)) | std::uint64_t{length} << 56;
+  // A category of up to fifteen bytes as two words: its bytes, then its length in the top byte
+  // (so no two texts share a key, and no key is all zeros). `p`: sixteen readable bytes.
+  static constexpr unsigned kShortCategory = 15;
+  struct CategoryKey {
+    std::uint64_t low, high;
+    bool operator==(const CategoryKey&) const = default;
+  };
+  static CategoryKey category_key(const char* p, unsigned length) {
+    using plain_numbers_detail::load_word, plain_numbers_detail::low_bytes;
+    return {
+        load_word(p) & low_bytes(length),
+        (load_word(p + 8) & low_bytes(length > 8 ? length - 8 : 0)) | std::uint64_t{length} << 56};
   }
 
   Column column_;
-  std::vector<std::uint64_t> short_keys_;  // per code: short_key(), or 0 for a longer text
+  std::vector<CategoryKey> category_keys_;  // per code: category_key(), or zeros if longer
   std::unordered_map<std::string, std::int32_t, TextHash, std::equal_to<>> codes_;
 };
 

@@ -107,12 +107,12 @@ class ChunkParser {
       const char* field = p;
       for (std::size_t column = 0; column + 1 < columns_; ++column) {
         const char* stop = base + ends[next_end + column];
-        if (!append(column, field, stop)) return nullptr;
+        if (!append(column, field, stop, end_, line_)) return nullptr;
         field = stop + 1;
       }
       const char* stop = base + record_end;
       if (stop > field && stop[-1] == '\r') --stop;
-      if (!append(columns_ - 1, field, stop)) return nullptr;
+      if (!append(columns_ - 1, field, stop, end_, line_)) return nullptr;
       next_end = last + 1;
       ++next_break;
       ++line_;
@@ -122,12 +122,14 @@ class ChunkParser {
     return p;
   }
 
-  // Appends the unquoted field [begin, stop) to its column; false on a problem.
-  [[gnu::always_inline]] bool append(std::size_t column, const char* begin, const char* stop) {
+  // Appends the field [begin, stop), unquoted, to its column, reading bytes on up to
+  // `readable_end`; false on a problem, named at `line`.
+  [[gnu::always_inline]] bool append(std::size_t column, const char* begin, const char* stop,
+                                     const char* readable_end, std::size_t line) {
     ColumnBuilder& builder = result_.columns[column];
-    if (builder.append_plain(begin, stop, end_)) return true;
+    if (builder.append_plain(begin, stop, readable_end)) return true;
     if (auto problem = builder.append({begin, static_cast<std::size_t>(stop - begin)})) {
-      return fail(line_, schema_.columns[column].name, *problem);
+      return fail(line, schema_.columns[column].name, *problem);
     }
     return true;
   }
@@ -143,6 +145,7 @@ class ChunkParser {
     std::size_t field = 0;
     for (;;) {
       std::string_view value;
+      const char* readable_end = end_;
       if (p < end_ && *p == '"') {  // p == end: an empty last field, after a final comma
         scratch_.clear();
         const std::size_t quote_line = line_;
@@ -169,6 +172,7 @@ class ChunkParser {
           scratch_ += *p++;
         }
         value = scratch_;
+        readable_end = scratch_.data() + scratch_.size();
         if (p < end_ && *p == '\r' && p + 1 < end_ && p[1] == '\n') ++p;
         if (p < end_ && *p != ',' && *p != '\n') {
           fail(record_line, field < columns_ ? schema_.columns[field].name : "",
@@ -182,11 +186,9 @@ class ChunkParser {
         if (stop > start && stop[-1] == '\r' && (p == end_ || *p == '\n')) --stop;
         value = std::string_view(start, static_cast<std::size_t>(stop - start));
       }
-      if (field < columns_) {
-        if (auto problem = result_.columns[field].append(value)) {
-          fail(record_line, schema_.columns[field].name, *problem);
-          return nullptr;
-        }
+      if (field < columns_ &&
+          !append(field, value.data(), value.data() + value.size(), readable_end, record_line)) {
+        return nullptr;
       }
       ++field;
       if (p == end_) {
