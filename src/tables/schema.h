@@ -12,7 +12,7 @@
 namespace creditscore::tables {
 
 enum class ColumnKind {
-  Id,        // SK_ID_CURR, SK_ID_BUREAU, SK_ID_PREV: 64-bit integers, never missing
+  Id,        // SK_ID_CURR, SK_ID_BUREAU, SK_ID_PREV: integers held in 32 bits, never missing
   Number,    // any numeric field, stored as float, NaN when empty
   Category,  // text codes ("Cash loans", "XNA"...), dictionary-encoded
 };
