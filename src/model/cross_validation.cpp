@@ -70,10 +70,9 @@ std::vector<int> stratified_folds(std::span<const float> labels, int folds, std:
 }
 
 TrainingSet::TrainingSet(MatrixView features, std::span<const float> labels, int max_bin)
-    : features_(checked(features, labels)),
-      labels_(labels),
+    : labels_(labels.begin(), labels.end()),
       max_bin_(max_bin),
-      all_(DMatrix::quantized(features, labels, max_bin)) {}
+      all_(DMatrix::quantized(checked(features, labels), labels, max_bin)) {}
 
 const DMatrix& TrainingSet::learning_without(std::span<const std::size_t> held_out) {
   weights_.assign(labels_.size(), 1.0f);
@@ -83,18 +82,6 @@ const DMatrix& TrainingSet::learning_without(std::span<const std::size_t> held_o
   }
   all_.set_weights(weights_);
   return all_;
-}
-
-DMatrix TrainingSet::scored_rows(std::span<const std::size_t> rows) const {
-  std::vector<float> values(rows.size() * features_.cols), labels(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (rows[i] >= features_.rows)
-      throw internal_error("training: no row " + std::to_string(rows[i]));
-    std::copy_n(features_.data + rows[i] * features_.cols, features_.cols,
-                values.begin() + static_cast<std::ptrdiff_t>(i * features_.cols));
-    labels[i] = labels_[rows[i]];
-  }
-  return DMatrix({values.data(), rows.size(), features_.cols}, labels);
 }
 
 CrossValidationResult cross_validate(TrainingSet& data, const TrainConfig& config,
@@ -112,25 +99,31 @@ CrossValidationResult cross_validate(TrainingSet& data, const TrainConfig& confi
         "fold " + std::to_string(fold + 1) + "/" + std::to_string(config.folds);
     std::vector<std::size_t> valid_rows;
     std::vector<float> train_labels;
+    std::vector<int> valid_outcomes;
     for (std::size_t r = 0; r < labels.size(); ++r) {
       if (fold_of[r] == fold) {
         valid_rows.push_back(r);
+        valid_outcomes.push_back(static_cast<int>(labels[r]));
       } else {
         train_labels.push_back(labels[r]);
       }
     }
-    const DMatrix& train_matrix = data.learning_without(valid_rows);
-    const DMatrix valid_matrix = data.scored_rows(valid_rows);
-    Booster booster(train_matrix, &valid_matrix);
+    const DMatrix& matrix = data.learning_without(valid_rows);
+    Booster booster(matrix);
     apply_params(booster, config, train_labels);
     FoldResult fold_result;
     fold_result.best_auc = -1;
+    std::vector<double> valid_scores(valid_rows.size());
     for (int round = 0; round < config.max_rounds; ++round) {
-      booster.update(round, train_matrix);
-      const double auc = booster.evaluate(round, valid_matrix);
+      booster.update(round, matrix);
+      const std::vector<double> scores = booster.predict(matrix, Prediction::Probability);
+      for (std::size_t i = 0; i < valid_rows.size(); ++i) valid_scores[i] = scores[valid_rows[i]];
+      const double auc = roc_auc(valid_scores, valid_outcomes);
       if (auc > fold_result.best_auc) {
         fold_result.best_auc = auc;
         fold_result.best_rounds = round + 1;
+        for (std::size_t i = 0; i < valid_rows.size(); ++i)
+          result.out_of_fold[valid_rows[i]] = valid_scores[i];
       }
       if (progress) {
         progress(stage, static_cast<std::uint64_t>(fold) * config.max_rounds + round + 1,
@@ -138,9 +131,6 @@ CrossValidationResult cross_validate(TrainingSet& data, const TrainConfig& confi
       }
       if (round + 1 - fold_result.best_rounds >= config.early_stopping_rounds) break;
     }
-    const std::vector<double> p =
-        booster.predict(valid_matrix, Prediction::Probability, fold_result.best_rounds);
-    for (std::size_t i = 0; i < valid_rows.size(); ++i) result.out_of_fold[valid_rows[i]] = p[i];
     fold_result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     result.folds.push_back(fold_result);

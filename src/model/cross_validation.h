@@ -32,8 +32,10 @@ struct CrossValidationResult {
 // The clients' features and outcomes as XGBoost learns from them: every row quantized once, in
 // one matrix that the folds, every trial of a search and the final model share. A fold learns on
 // it with its held-out rows weighing 0: XGBoost 1.7 cannot slice a quantized matrix, and a copy
-// of the rows per fold took as much memory again (2.5 GB at Kaggle scale). The features must
-// outlive it.
+// of the rows per fold took as much memory again (2.5 GB at Kaggle scale). The held-out rows are
+// scored from the booster's prediction cache of this same matrix, exact (a quantized value falls
+// on the same side of every split as its float) and free, so the float features are needed only
+// while it is built: the caller may let them go after.
 class TrainingSet {
  public:
   // Throws invalid input when a label is not 0 or 1, or when only one outcome is present.
@@ -42,15 +44,11 @@ class TrainingSet {
   // Every row, those of `held_out` weighing 0 (they add nothing to any histogram, split or leaf)
   // and the others 1, until the next call. A booster learning on it must be made after the call.
   const DMatrix& learning_without(std::span<const std::size_t> held_out);
-  // Some rows to evaluate each round and predict, as floats: XGBoost 1.7's CPU predictor keeps
-  // no prediction cache for a quantized matrix, and scoring one each round costs every tree again.
-  DMatrix scored_rows(std::span<const std::size_t> rows) const;
   std::span<const float> labels() const { return labels_; }
   int max_bin() const { return max_bin_; }
 
  private:
-  MatrixView features_;
-  std::span<const float> labels_;
+  std::vector<float> labels_;
   int max_bin_;
   DMatrix all_;
   std::vector<float> weights_;

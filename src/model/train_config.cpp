@@ -29,7 +29,6 @@ std::map<std::string, std::string> xgboost_params(const TrainConfig& config, std
   std::map<std::string, std::string> params = {
       {"objective", "binary:logistic"},
       {"tree_method", "hist"},
-      {"eval_metric", "auc"},
       {"eta", number(t.learning_rate)},
       {"max_depth", std::to_string(t.max_depth)},
       {"min_child_weight", number(t.min_child_weight)},

@@ -36,12 +36,11 @@ TreeParams sample_tree_params(std::uint64_t seed, double learning_rate) {
   return t;
 }
 
-TrainingResult train_model(MatrixView features, std::span<const float> labels,
-                           const TrainConfig& config, const ProgressFn& progress) {
+TrainingResult train_model(TrainingSet& data, const TrainConfig& config,
+                           const ProgressFn& progress) {
   validate(config);
   const auto start = Clock::now();
   const double budget = config.search_minutes * 60.0;
-  TrainingSet data(features, labels, config.trees.max_bin);  // quantized once for all
   std::vector<SearchTrial> trials;
   std::optional<CrossValidationResult> best_cv;
   TrainConfig best_config = config;
@@ -79,7 +78,7 @@ TrainingResult train_model(MatrixView features, std::span<const float> labels,
   Booster booster = fit_booster(data, best_config, rounds, progress);
   const double fit_seconds = seconds_since(fit_start);
 
-  const std::vector<int> outcomes(labels.begin(), labels.end());
+  const std::vector<int> outcomes(data.labels().begin(), data.labels().end());
   Evaluation evaluation = evaluate(best_cv->out_of_fold, outcomes, config.costs);
   return {std::move(booster), best_config, std::move(*best_cv), std::move(evaluation),
           std::move(trials),  cv_seconds,  fit_seconds};

@@ -31,9 +31,10 @@ struct TrainingResult {
   double final_fit_seconds = 0;
 };
 
-// `labels` are 0/1 per row of `features`. Progress stages: "search k", "fold k/K", "final model".
-TrainingResult train_model(MatrixView features, std::span<const float> labels,
-                           const TrainConfig& config, const ProgressFn& progress = {});
+// Learns from `data`, quantized in the settings' max_bin. Progress stages: "search k",
+// "fold k/K", "final model".
+TrainingResult train_model(TrainingSet& data, const TrainConfig& config,
+                           const ProgressFn& progress = {});
 
 // A random draw of tree settings around sensible ranges (for the search).
 TreeParams sample_tree_params(std::uint64_t seed, double learning_rate);

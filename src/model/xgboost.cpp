@@ -143,10 +143,10 @@ DMatrix::~DMatrix() {
 DMatrix::DMatrix(DMatrix&& other) noexcept
     : handle_(std::exchange(other.handle_, nullptr)), rows_(other.rows_) {}
 
-Booster::Booster(const DMatrix& train, const DMatrix* validation) {
+Booster::Booster(const DMatrix& train) {
   silence_once();
-  DMatrixHandle cache[] = {train.handle(), validation == nullptr ? nullptr : validation->handle()};
-  check(XGBoosterCreate(cache, validation == nullptr ? 1 : 2, &handle_), "XGBoosterCreate");
+  DMatrixHandle cache[] = {train.handle()};
+  check(XGBoosterCreate(cache, 1, &handle_), "XGBoosterCreate");
 }
 
 Booster Booster::from_json(std::string_view model_json) {
@@ -177,17 +177,6 @@ int Booster::boosted_rounds() const {
   int rounds = 0;
   check(XGBoosterBoostedRounds(handle_, &rounds), "XGBoosterBoostedRounds");
   return rounds;
-}
-
-double Booster::evaluate(int round, const DMatrix& matrix) const {
-  DMatrixHandle matrices[] = {matrix.handle()};
-  const char* names[] = {"eval"};
-  const char* report = nullptr;  // "[12]\teval-auc:0.781234"
-  check(XGBoosterEvalOneIter(handle_, round, matrices, names, 1, &report), "XGBoosterEvalOneIter");
-  const std::string text = report;
-  const std::size_t colon = text.rfind(':');
-  if (colon == std::string::npos) throw XGBoostError("unexpected evaluation report: " + text);
-  return std::stod(text.substr(colon + 1));
 }
 
 std::vector<double> Booster::predict(const DMatrix& matrix, Prediction kind, int rounds) const {

@@ -65,9 +65,9 @@ enum class Prediction { Probability, Margin, Contributions };
 
 class Booster {
  public:
-  // A booster that will learn from `train`; `validation`, when given, is cached too so that
-  // evaluating it each round costs one round of prediction, not all of them.
-  explicit Booster(const DMatrix& train, const DMatrix* validation = nullptr);
+  // A booster that will learn from `train`. It keeps `train`'s predictions up to date as it
+  // learns, so predicting all of `train`'s rows after a round costs a copy, not every tree.
+  explicit Booster(const DMatrix& train);
   // A booster read from XGBoost's JSON model format.
   static Booster from_json(std::string_view model_json);
   ~Booster();
@@ -80,8 +80,6 @@ class Booster {
   // One boosting round on `train`.
   void update(int round, const DMatrix& train);
   int boosted_rounds() const;
-  // The eval metric (e.g. AUC, set by the "eval_metric" parameter) on `matrix` after `round`.
-  double evaluate(int round, const DMatrix& matrix) const;
 
   // One value per row (Probability, Margin) or rows x (features + 1) values (Contributions: the
   // last of each row is the base value). `rounds` = 0 uses every round.

@@ -95,23 +95,24 @@ TEST(TrainingSet, HeldOutRowsAddNothingToWhatIsLearned) {
   EXPECT_ERROR_KIND(original.learning_without(std::vector<std::size_t>{3000}), ErrorKind::Internal);
 }
 
-// The rows a fold is scored on are the ones asked for, as floats.
-TEST(TrainingSet, ScoredRowsAreTheRowsAskedFor) {
+// A fold scores its held-out rows from the booster's predictions of the quantized matrix it learns
+// on: exactly what the model gives on their floats, which may be gone by then.
+TEST(TrainingSet, HeldOutRowsAreScoredExactlyWithoutTheirFloats) {
   const Problem problem(3000);
-  TrainingSet data(problem.view(), problem.y, quick_config().trees.max_bin);
+  const MatrixView view = problem.view();
+  std::vector<float> features(view.data, view.data + view.rows * view.cols);
+  TrainingSet data({features.data(), view.rows, view.cols}, problem.y,
+                   quick_config().trees.max_bin);
+  std::fill(features.begin(), features.end(), 0.0f);
   std::vector<std::size_t> odd_rows;
   for (std::size_t r = 1; r < 3000; r += 2) odd_rows.push_back(r);
-  const Booster booster = fit_booster(data, quick_config(), 20);
-  std::vector<float> raw_rows;
-  const MatrixView view = problem.view();
-  for (std::size_t r : odd_rows)
-    raw_rows.insert(raw_rows.end(), view.data + r * view.cols, view.data + (r + 1) * view.cols);
-  const DMatrix raw({raw_rows.data(), odd_rows.size(), view.cols});
-  const DMatrix scored = data.scored_rows(odd_rows);
-  EXPECT_EQ(scored.rows(), 1500u);
-  EXPECT_EQ(booster.predict(scored, Prediction::Probability),
-            booster.predict(raw, Prediction::Probability));
-  EXPECT_ERROR_KIND(data.scored_rows(std::vector<std::size_t>{3000}), ErrorKind::Internal);
+  const DMatrix& matrix = data.learning_without(odd_rows);
+  Booster booster(matrix);
+  for (const auto& [name, value] : xgboost_params(quick_config(), 150, 1500))
+    booster.set_param(name, value);
+  for (int round = 0; round < 20; ++round) booster.update(round, matrix);
+  EXPECT_EQ(booster.predict(matrix, Prediction::Probability),
+            booster.predict(DMatrix(view), Prediction::Probability));
 }
 
 TEST(FitBooster, LearnsTheAskedNumberOfRounds) {

@@ -14,8 +14,9 @@ TEST(Trainer, SearchKeepsTheBestTrialAndRefitsWithItsRounds) {
   config.search_minutes = 30;  // the trial cap ends the search, not the clock
   config.max_search_trials = 3;
   std::vector<std::string> stages;
-  const TrainingResult result = train_model(
-      problem.view(), problem.y, config, [&](std::string_view stage, std::uint64_t, std::uint64_t) {
+  TrainingSet data(problem.view(), problem.y, config.trees.max_bin);
+  const TrainingResult result =
+      train_model(data, config, [&](std::string_view stage, std::uint64_t, std::uint64_t) {
         if (stages.empty() || stages.back() != stage) stages.emplace_back(stage);
       });
   ASSERT_EQ(result.trials.size(), 3u);
@@ -36,9 +37,10 @@ TEST(Trainer, FinalRoundsFixTheFinalModelsSize) {
   const Problem problem(1000);
   TrainConfig config = quick_config();
   config.final_rounds = 17;
-  EXPECT_EQ(train_model(problem.view(), problem.y, config).booster.boosted_rounds(), 17);
+  TrainingSet data(problem.view(), problem.y, config.trees.max_bin);
+  EXPECT_EQ(train_model(data, config).booster.boosted_rounds(), 17);
   config.final_rounds = -1;
-  EXPECT_ERROR_KIND(train_model(problem.view(), problem.y, config), ErrorKind::InvalidInput);
+  EXPECT_ERROR_KIND(train_model(data, config), ErrorKind::InvalidInput);
 }
 
 TEST(Trainer, SampledSettingsAreValidAndReproducible) {
