@@ -81,14 +81,11 @@ std::string xgboost_version() {
   return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
 }
 
-DMatrix::DMatrix(MatrixView matrix, std::span<const float> labels, std::span<const float> weights)
-    : rows_(matrix.rows) {
+DMatrix::DMatrix(MatrixView matrix, std::span<const float> labels) : rows_(matrix.rows) {
   silence_once();
-  if ((!labels.empty() && labels.size() != matrix.rows) ||
-      (!weights.empty() && weights.size() != matrix.rows)) {
+  if (!labels.empty() && labels.size() != matrix.rows) {
     throw internal_error("DMatrix: " + std::to_string(matrix.rows) + " rows but " +
-                         std::to_string(labels.size()) + " labels and " +
-                         std::to_string(weights.size()) + " weights");
+                         std::to_string(labels.size()) + " labels");
   }
   DMatrixHandle handle = nullptr;
   check(XGDMatrixCreateFromMat(matrix.data, matrix.rows, matrix.cols, std::nanf(""), &handle),
@@ -97,10 +94,6 @@ DMatrix::DMatrix(MatrixView matrix, std::span<const float> labels, std::span<con
   if (!labels.empty()) {
     check(XGDMatrixSetFloatInfo(handle_, "label", labels.data(), labels.size()),
           "XGDMatrixSetFloatInfo(label)");
-  }
-  if (!weights.empty()) {
-    check(XGDMatrixSetFloatInfo(handle_, "weight", weights.data(), weights.size()),
-          "XGDMatrixSetFloatInfo(weight)");
   }
 }
 

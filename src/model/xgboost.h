@@ -33,9 +33,8 @@ struct MatrixView {
 
 class DMatrix {
  public:
-  // labels and weights are optional (empty) or one per row.
-  explicit DMatrix(MatrixView matrix, std::span<const float> labels = {},
-                   std::span<const float> weights = {});
+  // labels are optional (empty) or one per row; weights are set apart (set_weights).
+  explicit DMatrix(MatrixView matrix, std::span<const float> labels = {});
   ~DMatrix();
   DMatrix(DMatrix&& other) noexcept;
   DMatrix& operator=(DMatrix&&) = delete;
