@@ -71,6 +71,7 @@ def main():
         "colsample_bytree": s["colsample_bytree"], "lambda": s["lambda"], "alpha": s["alpha"],
         "gamma": s["gamma"], "max_bin": s["max_bin"], "seed": s["seed"],
         "nthread": os.cpu_count(), "base_score": float(labels.mean()),
+        "sparse_threshold": 0,  # as ours: how XGBoost stores its columns, not what it learns
     }
     if constraints:
         params["monotone_constraints"] = "(" + ",".join(

@@ -22,10 +22,11 @@ void apply_params(Booster& booster, const TrainConfig& config, std::span<const f
   }
 }
 
-void check_labels(MatrixView features, std::span<const float> labels) {
-  if (features.rows != labels.size()) {
-    throw internal_error("training: " + std::to_string(features.rows) + " rows for " +
-                         std::to_string(labels.size()) + " labels");
+void check_labels(std::size_t values, std::size_t cols, std::span<const float> labels) {
+  if (cols == 0 || values != labels.size() * cols) {
+    throw internal_error("training: " + std::to_string(values) + " values in rows of " +
+                         std::to_string(cols) + " for " + std::to_string(labels.size()) +
+                         " labels");
   }
   for (float label : labels) {
     if (label != 0.0f && label != 1.0f) {
@@ -46,9 +47,10 @@ void check_bins(const TrainingSet& data, const TrainConfig& config) {
   }
 }
 
-MatrixView checked(MatrixView features, std::span<const float> labels) {
-  check_labels(features, labels);
-  return features;
+DMatrix checked_and_quantized(std::vector<float> features, std::size_t cols,
+                              std::span<const float> labels, int max_bin) {
+  check_labels(features.size(), cols, labels);
+  return DMatrix::quantized(std::move(features), cols, labels, max_bin);
 }
 
 }  // namespace
@@ -69,10 +71,11 @@ std::vector<int> stratified_folds(std::span<const float> labels, int folds, std:
   return fold_of;
 }
 
-TrainingSet::TrainingSet(MatrixView features, std::span<const float> labels, int max_bin)
+TrainingSet::TrainingSet(std::vector<float> features, std::size_t cols,
+                         std::span<const float> labels, int max_bin)
     : labels_(labels.begin(), labels.end()),
       max_bin_(max_bin),
-      all_(DMatrix::quantized(checked(features, labels), labels, max_bin)) {}
+      all_(checked_and_quantized(std::move(features), cols, labels, max_bin)) {}
 
 const DMatrix& TrainingSet::learning_without(std::span<const std::size_t> held_out) {
   weights_.assign(labels_.size(), 1.0f);

@@ -35,11 +35,13 @@ struct CrossValidationResult {
 // of the rows per fold took as much memory again (2.5 GB at Kaggle scale). The held-out rows are
 // scored from the booster's prediction cache of this same matrix, exact (a quantized value falls
 // on the same side of every split as its float) and free, so the float features are needed only
-// while it is built: the caller may let them go after.
+// until XGBoost has its copy: the set takes them and lets them go then.
 class TrainingSet {
  public:
-  // Throws invalid input when a label is not 0 or 1, or when only one outcome is present.
-  TrainingSet(MatrixView features, std::span<const float> labels, int max_bin);
+  // `features`: one row of `cols` floats per label. Throws invalid input when a label is not 0
+  // or 1, or when only one outcome is present.
+  TrainingSet(std::vector<float> features, std::size_t cols, std::span<const float> labels,
+              int max_bin);
 
   // Every row, those of `held_out` weighing 0 (they add nothing to any histogram, split or leaf)
   // and the others 1, until the next call. A booster learning on it must be made after the call.

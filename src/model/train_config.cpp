@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "common/parallel.h"
+#include "model/xgboost.h"
 
 namespace creditscore::model {
 namespace {
@@ -28,7 +29,6 @@ std::map<std::string, std::string> xgboost_params(const TrainConfig& config, std
   const int threads = config.threads > 0 ? config.threads : static_cast<int>(thread_budget());
   std::map<std::string, std::string> params = {
       {"objective", "binary:logistic"},
-      {"tree_method", "hist"},
       {"eta", number(t.learning_rate)},
       {"max_depth", std::to_string(t.max_depth)},
       {"min_child_weight", number(t.min_child_weight)},
@@ -37,10 +37,10 @@ std::map<std::string, std::string> xgboost_params(const TrainConfig& config, std
       {"lambda", number(t.reg_lambda)},
       {"alpha", number(t.reg_alpha)},
       {"gamma", number(t.gamma)},
-      {"max_bin", std::to_string(t.max_bin)},
       {"seed", std::to_string(config.seed % 2147483647)},
       {"nthread", std::to_string(std::max(1, threads))},
   };
+  params.merge(quantization_params(t.max_bin));
   // Starting from the default rate (XGBoost starts from 0.5) keeps the probabilities of models
   // stopped early calibrated, and comparable from one fold to the next.
   if (config.weighting == ClassWeighting::Balanced && defaulters > 0) {

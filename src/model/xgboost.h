@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -41,10 +42,14 @@ class DMatrix {
   DMatrix(const DMatrix&) = delete;
   DMatrix& operator=(const DMatrix&) = delete;
 
-  // XGBoost's QuantileDMatrix of `matrix` with its labels: each value kept only as its histogram
-  // bin, which is all the "hist" method learns from. Batches of rows are handed over in place, so
-  // the features are never copied as floats. The booster's max_bin must be `max_bin`.
-  static DMatrix quantized(MatrixView matrix, std::span<const float> labels, int max_bin);
+  // XGBoost's matrix of `features` (rows of `cols` floats, one label each), quantized at once
+  // into the bins the "hist" method learns from, before any weight is set: XGBoost's quantiles
+  // heed the weights of the moment, and a matrix quantized under one fold's weights would keep
+  // that fold's bins for the next. XGBoost holds its own copy of the known values (8 bytes each),
+  // so the floats are let go before quantizing. Boosters learning on it must be given
+  // quantization_params(max_bin), or XGBoost quantizes it again.
+  static DMatrix quantized(std::vector<float> features, std::size_t cols,
+                           std::span<const float> labels, int max_bin);
 
   // One weight per row, in place of those set before: a row's gradient and hessian are multiplied
   // by it, so a row of weight 0 adds nothing to what is learned.
@@ -54,11 +59,14 @@ class DMatrix {
   std::size_t rows() const { return rows_; }
 
  private:
-  DMatrix(void* handle, std::size_t rows) : handle_(handle), rows_(rows) {}
+  DMatrix() = default;
 
   void* handle_ = nullptr;
   std::size_t rows_ = 0;
 };
+
+// The settings that decide how a matrix is quantized (method, bins, column storage).
+std::map<std::string, std::string> quantization_params(int max_bin);
 
 enum class Prediction { Probability, Margin, Contributions };
 

@@ -29,7 +29,7 @@ TEST(StratifiedFolds, SameDefaultRateInEveryFoldAndDeterministic) {
 
 TEST(CrossValidation, OutOfFoldPredictionsApproachTheTrueProbabilities) {
   const Problem problem(6000);
-  TrainingSet data(problem.view(), problem.y, quick_config().trees.max_bin);
+  TrainingSet data(problem.x, Problem::kCols, problem.y, quick_config().trees.max_bin);
   const CrossValidationResult result = cross_validate(data, quick_config());
   ASSERT_EQ(result.folds.size(), 3u);
   std::vector<int> outcomes(problem.y.begin(), problem.y.end());
@@ -50,11 +50,12 @@ TEST(CrossValidation, RefusesBadInputByName) {
   const Problem problem(200);
   const int bins = quick_config().trees.max_bin;
   std::vector<float> one_outcome(200, 0.f);
-  EXPECT_ERROR_KIND(TrainingSet(problem.view(), one_outcome, bins), ErrorKind::InvalidInput);
+  EXPECT_ERROR_KIND(TrainingSet(problem.x, Problem::kCols, one_outcome, bins),
+                    ErrorKind::InvalidInput);
   std::vector<float> odd = problem.y;
   odd[0] = 2.f;
-  EXPECT_ERROR_KIND(TrainingSet(problem.view(), odd, bins), ErrorKind::InvalidInput);
-  TrainingSet data(problem.view(), problem.y, bins);
+  EXPECT_ERROR_KIND(TrainingSet(problem.x, Problem::kCols, odd, bins), ErrorKind::InvalidInput);
+  TrainingSet data(problem.x, Problem::kCols, problem.y, bins);
   TrainConfig bad = quick_config();
   bad.folds = 1;
   try {
@@ -79,8 +80,8 @@ TEST(TrainingSet, HeldOutRowsAddNothingToWhatIsLearned) {
     held_out.push_back(r);
     flipped[r] = 1.0f - flipped[r];
   }
-  TrainingSet original(problem.view(), problem.y, config.trees.max_bin);
-  TrainingSet changed(problem.view(), flipped, config.trees.max_bin);
+  TrainingSet original(problem.x, Problem::kCols, problem.y, config.trees.max_bin);
+  TrainingSet changed(problem.x, Problem::kCols, flipped, config.trees.max_bin);
   const DMatrix every_row(problem.view());
   auto learn = [&](TrainingSet& data, std::span<const std::size_t> rows) {
     const DMatrix& matrix = data.learning_without(rows);
@@ -96,14 +97,10 @@ TEST(TrainingSet, HeldOutRowsAddNothingToWhatIsLearned) {
 }
 
 // A fold scores its held-out rows from the booster's predictions of the quantized matrix it learns
-// on: exactly what the model gives on their floats, which may be gone by then.
+// on: exactly what the model gives on their floats, which the set let go.
 TEST(TrainingSet, HeldOutRowsAreScoredExactlyWithoutTheirFloats) {
   const Problem problem(3000);
-  const MatrixView view = problem.view();
-  std::vector<float> features(view.data, view.data + view.rows * view.cols);
-  TrainingSet data({features.data(), view.rows, view.cols}, problem.y,
-                   quick_config().trees.max_bin);
-  std::fill(features.begin(), features.end(), 0.0f);
+  TrainingSet data(problem.x, Problem::kCols, problem.y, quick_config().trees.max_bin);
   std::vector<std::size_t> odd_rows;
   for (std::size_t r = 1; r < 3000; r += 2) odd_rows.push_back(r);
   const DMatrix& matrix = data.learning_without(odd_rows);
@@ -112,12 +109,38 @@ TEST(TrainingSet, HeldOutRowsAreScoredExactlyWithoutTheirFloats) {
     booster.set_param(name, value);
   for (int round = 0; round < 20; ++round) booster.update(round, matrix);
   EXPECT_EQ(booster.predict(matrix, Prediction::Probability),
-            booster.predict(DMatrix(view), Prediction::Probability));
+            booster.predict(DMatrix(problem.view()), Prediction::Probability));
+}
+
+// The bins are those of every client, whichever fold learns first: XGBoost would otherwise
+// quantize on the first fold's weights and keep those bins for all the others.
+TEST(TrainingSet, FoldsShareTheBinsOfEveryClient) {
+  const Problem problem(3000);
+  TrainConfig config = quick_config();
+  config.trees.max_bin = 8;  // few bins, so that quantiles without a fold's rows differ
+  std::vector<std::size_t> first_half(1500), second_half(1500);
+  for (std::size_t r = 0; r < 1500; ++r) {
+    first_half[r] = r;
+    second_half[r] = 1500 + r;
+  }
+  auto learn = [&](TrainingSet& data, std::span<const std::size_t> held_out) {
+    const DMatrix& matrix = data.learning_without(held_out);
+    Booster booster(matrix);
+    for (const auto& [name, value] : xgboost_params(config, 150, 1500))
+      booster.set_param(name, value);
+    for (int round = 0; round < 10; ++round) booster.update(round, matrix);
+    return booster.to_json();
+  };
+  TrainingSet first(problem.x, Problem::kCols, problem.y, config.trees.max_bin);
+  TrainingSet second(problem.x, Problem::kCols, problem.y, config.trees.max_bin);
+  const std::string learned_first = learn(first, first_half);
+  learn(second, second_half);
+  EXPECT_EQ(learn(second, first_half), learned_first);
 }
 
 TEST(FitBooster, LearnsTheAskedNumberOfRounds) {
   const Problem problem(500);
-  TrainingSet data(problem.view(), problem.y, quick_config().trees.max_bin);
+  TrainingSet data(problem.x, Problem::kCols, problem.y, quick_config().trees.max_bin);
   const Booster booster = fit_booster(data, quick_config(), 17);
   EXPECT_EQ(booster.boosted_rounds(), 17);
 }

@@ -13,6 +13,7 @@
 namespace creditscore::model {
 
 struct Problem {
+  static constexpr std::size_t kCols = 4;
   std::size_t rows;
   std::vector<float> x;
   std::vector<float> y;
@@ -29,7 +30,7 @@ struct Problem {
       y.push_back(uniform(random) < p ? 1.f : 0.f);
     }
   }
-  MatrixView view() const { return {x.data(), rows, 4}; }
+  MatrixView view() const { return {x.data(), rows, kCols}; }
 };
 
 inline TrainConfig quick_config() {

@@ -19,7 +19,7 @@ namespace {
 class ModelBundleTest : public ::testing::Test {
  protected:
   ModelBundle make_bundle() {
-    TrainingSet data(problem_.view(), problem_.y, quick_config().trees.max_bin);
+    TrainingSet data(problem_.x, Problem::kCols, problem_.y, quick_config().trees.max_bin);
     const Booster booster = fit_booster(data, quick_config(), 15);
     ModelBundle bundle;
     bundle.run_id = "run-1";

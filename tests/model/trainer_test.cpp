@@ -14,7 +14,7 @@ TEST(Trainer, SearchKeepsTheBestTrialAndRefitsWithItsRounds) {
   config.search_minutes = 30;  // the trial cap ends the search, not the clock
   config.max_search_trials = 3;
   std::vector<std::string> stages;
-  TrainingSet data(problem.view(), problem.y, config.trees.max_bin);
+  TrainingSet data(problem.x, Problem::kCols, problem.y, config.trees.max_bin);
   const TrainingResult result =
       train_model(data, config, [&](std::string_view stage, std::uint64_t, std::uint64_t) {
         if (stages.empty() || stages.back() != stage) stages.emplace_back(stage);
@@ -37,7 +37,7 @@ TEST(Trainer, FinalRoundsFixTheFinalModelsSize) {
   const Problem problem(1000);
   TrainConfig config = quick_config();
   config.final_rounds = 17;
-  TrainingSet data(problem.view(), problem.y, config.trees.max_bin);
+  TrainingSet data(problem.x, Problem::kCols, problem.y, config.trees.max_bin);
   EXPECT_EQ(train_model(data, config).booster.boosted_rounds(), 17);
   config.final_rounds = -1;
   EXPECT_ERROR_KIND(train_model(data, config), ErrorKind::InvalidInput);
