@@ -6,6 +6,7 @@
 #include <optional>
 #include <random>
 
+#include "common/free_memory.h"
 #include "explain/global_explanation.h"
 #include "features/feature_builder.h"
 #include "model/checksum.h"
@@ -154,6 +155,7 @@ TrainedRun train_and_record(const TrainingRequest& request, PipelineObserver& ob
     if (id != tables::TableId::ApplicationTest && data->has(id)) learned_from.push_back(id);
   }
   data.reset();
+  release_free_memory();
 
   std::vector<model::MonotoneChoice> monotone;
   if (config.monotone) {

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "common/error.h"
+#include "common/free_memory.h"
 #include "common/parallel.h"
 
 namespace creditscore::model {
@@ -70,6 +71,7 @@ DMatrix DMatrix::quantized(std::vector<float> features, std::size_t cols,
                                    &matrix.handle_, static_cast<int>(thread_budget())),
         "XGDMatrixCreateFromMat_omp");
   std::vector<float>().swap(features);
+  release_free_memory();
   check(XGDMatrixSetFloatInfo(matrix.handle_, "label", labels.data(), labels.size()),
         "XGDMatrixSetFloatInfo(label)");
   // XGBoost quantizes a matrix on the first round learned from it; this round is that one.
