@@ -9,6 +9,17 @@
 namespace creditscore::model {
 namespace {
 
+// A booster that learned `rounds` rounds on `data` with the `held_out` rows weighing 0.
+Booster learned_without(TrainingSet& data, std::span<const std::size_t> held_out,
+                        const TrainConfig& config, int rounds) {
+  const DMatrix& matrix = data.learning_without(held_out);
+  Booster booster(matrix);
+  for (const auto& [name, value] : xgboost_params(config, 150, 1500))
+    booster.set_param(name, value);
+  for (int round = 0; round < rounds; ++round) booster.update(round, matrix);
+  return booster;
+}
+
 TEST(StratifiedFolds, SameDefaultRateInEveryFoldAndDeterministic) {
   std::vector<float> labels(1000, 0.f);
   for (std::size_t i = 0; i < 100; ++i) labels[i * 7] = 1.f;
@@ -84,12 +95,7 @@ TEST(TrainingSet, HeldOutRowsAddNothingToWhatIsLearned) {
   TrainingSet changed(problem.x, Problem::kCols, flipped, config.trees.max_bin);
   const DMatrix every_row(problem.view());
   auto learn = [&](TrainingSet& data, std::span<const std::size_t> rows) {
-    const DMatrix& matrix = data.learning_without(rows);
-    Booster booster(matrix);
-    for (const auto& [name, value] : xgboost_params(config, 150, 1500))
-      booster.set_param(name, value);
-    for (int round = 0; round < 20; ++round) booster.update(round, matrix);
-    return booster.predict(every_row, Prediction::Probability);
+    return learned_without(data, rows, config, 20).predict(every_row, Prediction::Probability);
   };
   EXPECT_EQ(learn(original, held_out), learn(changed, held_out));
   EXPECT_NE(learn(original, {}), learn(changed, {}));
@@ -103,12 +109,8 @@ TEST(TrainingSet, HeldOutRowsAreScoredExactlyWithoutTheirFloats) {
   TrainingSet data(problem.x, Problem::kCols, problem.y, quick_config().trees.max_bin);
   std::vector<std::size_t> odd_rows;
   for (std::size_t r = 1; r < 3000; r += 2) odd_rows.push_back(r);
-  const DMatrix& matrix = data.learning_without(odd_rows);
-  Booster booster(matrix);
-  for (const auto& [name, value] : xgboost_params(quick_config(), 150, 1500))
-    booster.set_param(name, value);
-  for (int round = 0; round < 20; ++round) booster.update(round, matrix);
-  EXPECT_EQ(booster.predict(matrix, Prediction::Probability),
+  const Booster booster = learned_without(data, odd_rows, quick_config(), 20);
+  EXPECT_EQ(booster.predict(data.learning_without(odd_rows), Prediction::Probability),
             booster.predict(DMatrix(problem.view()), Prediction::Probability));
 }
 
@@ -124,12 +126,7 @@ TEST(TrainingSet, FoldsShareTheBinsOfEveryClient) {
     second_half[r] = 1500 + r;
   }
   auto learn = [&](TrainingSet& data, std::span<const std::size_t> held_out) {
-    const DMatrix& matrix = data.learning_without(held_out);
-    Booster booster(matrix);
-    for (const auto& [name, value] : xgboost_params(config, 150, 1500))
-      booster.set_param(name, value);
-    for (int round = 0; round < 10; ++round) booster.update(round, matrix);
-    return booster.to_json();
+    return learned_without(data, held_out, config, 10).to_json();
   };
   TrainingSet first(problem.x, Problem::kCols, problem.y, config.trees.max_bin);
   TrainingSet second(problem.x, Problem::kCols, problem.y, config.trees.max_bin);
