@@ -22,12 +22,7 @@ void apply_params(Booster& booster, const TrainConfig& config, std::span<const f
   }
 }
 
-void check_labels(std::size_t values, std::size_t cols, std::span<const float> labels) {
-  if (cols == 0 || values != labels.size() * cols) {
-    throw internal_error("training: " + std::to_string(values) + " values in rows of " +
-                         std::to_string(cols) + " for " + std::to_string(labels.size()) +
-                         " labels");
-  }
+void check_labels(std::span<const float> labels) {
   for (float label : labels) {
     if (label != 0.0f && label != 1.0f) {
       throw invalid_input("training: TARGET must be 0 or 1, found " + std::to_string(label));
@@ -49,7 +44,7 @@ void check_bins(const TrainingSet& data, const TrainConfig& config) {
 
 DMatrix checked_and_quantized(std::vector<float> features, std::size_t cols,
                               std::span<const float> labels, int max_bin) {
-  check_labels(features.size(), cols, labels);
+  check_labels(labels);
   return DMatrix::quantized(std::move(features), cols, labels, max_bin);
 }
 

@@ -31,11 +31,11 @@ struct CrossValidationResult {
 
 // The clients' features and outcomes as XGBoost learns from them: every row quantized once, in
 // one matrix that the folds, every trial of a search and the final model share. A fold learns on
-// it with its held-out rows weighing 0: XGBoost 1.7 cannot slice a quantized matrix, and a copy
-// of the rows per fold took as much memory again (2.5 GB at Kaggle scale). The held-out rows are
-// scored from the booster's prediction cache of this same matrix, exact (a quantized value falls
-// on the same side of every split as its float) and free, so the float features are needed only
-// until XGBoost has its copy: the set takes them and lets them go then.
+// it with its held-out rows weighing 0: a slice of a fold's rows would be a second copy and a
+// second quantization (a QuantileDMatrix cannot even be sliced), as much memory again. The
+// held-out rows are scored from the booster's prediction cache of this same matrix, exact (a
+// quantized value falls on the same side of every split as its float) and free, so the float
+// features are needed only until XGBoost has its copy: the set takes them and lets them go then.
 class TrainingSet {
  public:
   // `features`: one row of `cols` floats per label. Throws invalid input when a label is not 0

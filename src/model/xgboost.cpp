@@ -61,14 +61,16 @@ std::map<std::string, std::string> quantization_params(int max_bin) {
 
 DMatrix DMatrix::quantized(std::vector<float> features, std::size_t cols,
                            std::span<const float> labels, int max_bin) {
+  silence_once();
   if (cols == 0 || features.size() != labels.size() * cols) {
     throw internal_error("quantized DMatrix: " + std::to_string(features.size()) + " values for " +
                          std::to_string(labels.size()) + " rows of " + std::to_string(cols));
   }
+  const int threads = static_cast<int>(std::max<std::size_t>(1, thread_budget()));
   DMatrix matrix;
   matrix.rows_ = labels.size();
   check(XGDMatrixCreateFromMat_omp(features.data(), matrix.rows_, cols, std::nanf(""),
-                                   &matrix.handle_, static_cast<int>(thread_budget())),
+                                   &matrix.handle_, threads),
         "XGDMatrixCreateFromMat_omp");
   std::vector<float>().swap(features);
   release_free_memory();
@@ -77,7 +79,7 @@ DMatrix DMatrix::quantized(std::vector<float> features, std::size_t cols,
   // XGBoost quantizes a matrix on the first round learned from it; this round is that one.
   Booster quantizer(matrix);
   for (const auto& [name, value] : quantization_params(max_bin)) quantizer.set_param(name, value);
-  quantizer.set_param("nthread", std::to_string(std::max<std::size_t>(1, thread_budget())));
+  quantizer.set_param("nthread", std::to_string(threads));
   quantizer.update(0, matrix);
   return matrix;
 }
