@@ -44,11 +44,15 @@ class ColumnBuilder {
         return true;
       }
       case ColumnKind::Number: {
-        double value = std::numeric_limits<double>::quiet_NaN();  // empty: missing
-        if (length != 0 && (short_field ? !parse_short_decimal(begin, length, value)
-                                        : parse_plain_decimal(begin, readable_end, value) != stop))
-          return false;
-        column_.numbers.push_back(static_cast<float>(value));
+        float value = std::numeric_limits<float>::quiet_NaN();  // empty: missing
+        if (length != 0 && short_field) {
+          if (!parse_short_decimal(begin, length, value)) return false;
+        } else if (length != 0) {
+          double wide = 0;
+          if (parse_plain_decimal(begin, readable_end, wide) != stop) return false;
+          value = static_cast<float>(wide);
+        }
+        column_.numbers.push_back(value);
         return true;
       }
       case ColumnKind::Category: {

@@ -111,12 +111,12 @@ TEST(PlainNumbers, ShortFieldsOfKnownLengthAreTakenWhenPlainAndReadExactly) {
     std::string field = text;
     for (unsigned c = length; c < 8; ++c) field += alphabet[random() % alphabet.size()];
 
-    double value = 0;
+    float value = 0;
     const bool decimal_taken = parse_short_decimal(field.data(), length, value);
     ASSERT_EQ(decimal_taken, is_plain(text, true)) << text;
     if (decimal_taken) {
       ++taken_decimals;
-      const double expected = library_decimal(text);
+      const auto expected = static_cast<float>(library_decimal(text));
       ASSERT_EQ(std::memcmp(&value, &expected, sizeof value), 0) << text;
     }
     std::int64_t id = 0;
@@ -134,21 +134,34 @@ TEST(PlainNumbers, ShortFieldsOfKnownLengthAreTakenWhenPlainAndReadExactly) {
 }
 
 TEST(PlainNumbers, ShortFieldsAtTheirLimits) {
-  const auto decimal = [](std::string text) -> std::optional<double> {
+  const auto decimal = [](std::string text) -> std::optional<float> {
     const auto length = static_cast<unsigned>(text.size());
     text.resize(8, ',');
-    double value = 0;
+    float value = 0;
     if (!parse_short_decimal(text.data(), length, value)) return std::nullopt;
     return value;
   };
-  EXPECT_EQ(decimal("99999999"), 99999999.0);
-  EXPECT_EQ(decimal("-9999999"), -9999999.0);
-  EXPECT_EQ(decimal("9999.999"), 9999.999);
-  EXPECT_EQ(decimal("0.000001"), 0.000001);
-  EXPECT_EQ(decimal("-587.0"), -587.0);
+  EXPECT_EQ(decimal("99999999"), 99999999.0f);
+  EXPECT_EQ(decimal("-9999999"), -9999999.0f);
+  EXPECT_EQ(decimal("9999.999"), 9999.999f);
+  EXPECT_EQ(decimal("0.000001"), 0.000001f);
+  EXPECT_EQ(decimal("-587.0"), -587.0f);
   EXPECT_TRUE(std::signbit(*decimal("-0")));
   for (const char* text : {"-", ".", "-.", ".5", "5.", "-.5", "1.2.3", "--1", "1-", "+1"}) {
     EXPECT_EQ(decimal(text), std::nullopt) << text;
+  }
+}
+
+// Short decimals are multiplied by 10^-k where a division by 10^k was exact: the same float for
+// every digits m a short decimal with a '.' can hold (below 10^7) and every k it can have.
+TEST(PlainNumbers, ShortDecimalsRoundAsADivisionWould) {
+  using plain_numbers_detail::kDivisors, plain_numbers_detail::kTenths;
+  for (unsigned k = 1; k <= 7; ++k) {
+    for (std::uint32_t m = 0; m < 10'000'000; ++m) {
+      const auto multiplied = static_cast<float>(m * kTenths[k]);
+      const auto divided = static_cast<float>(m / kDivisors[k]);
+      ASSERT_EQ(multiplied, divided) << m << " / 10^" << k;
+    }
   }
 }
 
