@@ -61,18 +61,13 @@ void prefetch_next_page(const char* block) {
   _mm_prefetch(reinterpret_cast<const char*>(ahead), _MM_HINT_T0);
 }
 
-}  // namespace
-
-// Two builds, chosen when the program loads: positions() counts bits with the processor's popcnt
-// where it has one, which the baseline x86-64 lacks (a library call per block otherwise).
-[[gnu::target_clones("popcnt", "default")]] void FieldEnds::index(std::string_view window) {
-  if (capacity_ < window.size()) {  // at most one position per byte; no zero-filling
-    capacity_ = window.size();
-    ends_ = std::make_unique_for_overwrite<std::uint32_t[]>(capacity_ + kSlack);
-    breaks_ = std::make_unique_for_overwrite<std::uint32_t[]>(capacity_ + kSlack);
-  }
-  std::uint32_t* ends = ends_.get();
-  std::uint32_t* breaks = breaks_.get();
+// Writes the positions of the window's ends and breaks at `ends` and `breaks`, moving each past
+// its last. Two builds, chosen when the program loads: positions() counts bits with the
+// processor's popcnt where it has one, which the baseline x86-64 lacks (a library call per block
+// otherwise).
+[[gnu::target_clones("popcnt", "default")]] void index_blocks(std::string_view window,
+                                                              std::uint32_t*& ends,
+                                                              std::uint32_t*& breaks) {
   const std::size_t whole_blocks = window.size() / kBlock * kBlock;
   for (std::size_t offset = 0; offset < window.size(); offset += kBlock) {
     BlockMasks masks;
@@ -87,6 +82,19 @@ void prefetch_next_page(const char* block) {
     ends = positions(masks.ends, static_cast<std::uint32_t>(offset), ends);
     breaks = positions(masks.breaks, static_cast<std::uint32_t>(offset), breaks);
   }
+}
+
+}  // namespace
+
+void FieldEnds::index(std::string_view window) {
+  if (capacity_ < window.size()) {  // at most one position per byte; no zero-filling
+    capacity_ = window.size();
+    ends_ = std::make_unique_for_overwrite<std::uint32_t[]>(capacity_ + kSlack);
+    breaks_ = std::make_unique_for_overwrite<std::uint32_t[]>(capacity_ + kSlack);
+  }
+  std::uint32_t* ends = ends_.get();
+  std::uint32_t* breaks = breaks_.get();
+  index_blocks(window, ends, breaks);
   end_count_ = static_cast<std::size_t>(ends - ends_.get());
   break_count_ = static_cast<std::size_t>(breaks - breaks_.get());
 }
