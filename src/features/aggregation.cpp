@@ -45,7 +45,7 @@ double Accumulator::result(Aggregate aggregate) const {
     case Aggregate::Var:
       if (!keeps_.variance)
         throw internal_error("a variance asked of an accumulator not keeping it");
-      return count_ < 2 ? kMissing : m2_ / static_cast<double>(count_ - 1);
+      return count_ < 2 ? kMissing : squares_ / static_cast<double>(count_ - 1);
     case Aggregate::Size:
       return static_cast<double>(rows_);
     case Aggregate::NUnique:

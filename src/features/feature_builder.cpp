@@ -201,8 +201,7 @@ void build_history(const HistoryPlan& plan, const tables::Dataset& history,
         }
         for (std::size_t a = 0; a < scope.columns.size(); ++a) {
           const NumericAggregation& aggregation = scope.scope->numeric[a];
-          Accumulator accumulator(scope.keeps[a]);
-          for (std::uint32_t r : rows) accumulator.add(scope.columns[a][r]);
+          const Accumulator accumulator(scope.keeps[a], scope.columns[a], rows);
           for (const auto& [aggregate, output] : aggregation.outputs) {
             at(output) =
                 rows.empty() ? kMissing : static_cast<float>(accumulator.result(aggregate));

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <numeric>
 #include <vector>
 
 #include "common/error.h"
@@ -11,12 +13,13 @@
 namespace creditscore::features {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
-Accumulator accumulate(Accumulator::Keeps keeps, const std::vector<double>& values) {
-  Accumulator accumulator(keeps);
-  for (double value : values) accumulator.add(value);
-  return accumulator;
+// The values as a column, every row of it accumulated.
+Accumulator accumulate(Accumulator::Keeps keeps, const std::vector<float>& values) {
+  std::vector<std::uint32_t> rows(values.size());
+  std::iota(rows.begin(), rows.end(), 0u);
+  return Accumulator(keeps, values, rows);
 }
 
 TEST(Accumulator, GivesPandasAggregatesSkippingMissingValues) {
@@ -35,6 +38,26 @@ TEST(Accumulator, GivesPandasAggregatesSkippingMissingValues) {
   EXPECT_EQ(none.result(Aggregate::Sum), 0);
 }
 
+TEST(Accumulator, TakesOnlyTheGroupsRowsOfTheColumn) {
+  const std::vector<float> column{5, kNaN, 100, 1, 7};
+  const std::vector<std::uint32_t> rows{4, 1, 0};
+  const Accumulator group({true, true}, column, rows);
+  EXPECT_EQ(group.result(Aggregate::Size), 3);
+  EXPECT_EQ(group.result(Aggregate::Sum), 12);
+  EXPECT_EQ(group.result(Aggregate::Min), 5);
+  EXPECT_EQ(group.result(Aggregate::Max), 7);
+  EXPECT_EQ(group.result(Aggregate::Var), 2);  // of 7 and 5
+  EXPECT_EQ(group.result(Aggregate::NUnique), 2);
+}
+
+// Large values close together, where subtracting the squared mean from the mean square would
+// lose every digit: the deviations from the mean keep them.
+TEST(Accumulator, TheVarianceOfLargeCloseValuesIsExact) {
+  const Accumulator close = accumulate({true, false}, {1e7f + 1, 1e7f + 2, kNaN, 1e7f + 3});
+  EXPECT_EQ(close.result(Aggregate::Var), 1);
+  EXPECT_EQ(close.result(Aggregate::Mean), 1e7 + 2);
+}
+
 TEST(Accumulator, KeepsTheCostlyPartsOnlyWhenAskedAndSaysSoIfAskedAnyway) {
   Accumulator::Keeps keeps;
   keeps.ask(Aggregate::Min);
@@ -46,7 +69,7 @@ TEST(Accumulator, KeepsTheCostlyPartsOnlyWhenAskedAndSaysSoIfAskedAnyway) {
   keeps.ask(Aggregate::NUnique);
   EXPECT_TRUE(keeps.variance && keeps.distinct);
   // What does not need them is the same bits either way.
-  const std::vector<double> values{0.1, 0.7, kNaN, 1e6, -3.25};
+  const std::vector<float> values{0.1f, 0.7f, kNaN, 1e6f, -3.25f};
   const Accumulator lean = accumulate({}, values), full = accumulate({true, true}, values);
   for (Aggregate aggregate :
        {Aggregate::Min, Aggregate::Max, Aggregate::Mean, Aggregate::Sum, Aggregate::Size}) {
