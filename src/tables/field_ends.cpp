@@ -53,8 +53,8 @@ std::uint32_t* positions(std::uint64_t bits, std::uint32_t offset, std::uint32_t
 }
 
 // Asks for the bytes a page on from `block`: the processor's own prefetcher stops at page
-// boundaries, so each page of the mapped file began with a wait on memory (a quarter of the
-// reader's time). An address, not a pointer: it may lie past the text, where a prefetch does
+// boundaries, so each page of the mapped file began with a wait on memory (half of the
+// index's time). An address, not a pointer: it may lie past the text, where a prefetch does
 // nothing.
 void prefetch_next_page(const char* block) {
   const std::uintptr_t ahead = reinterpret_cast<std::uintptr_t>(block) + kPage;

@@ -173,9 +173,9 @@ inline bool parse_short_id(const char* p, unsigned length, std::int64_t& id) {
 
 // "[-]digits[.digits]": m / 10^k with m below 10^7 when there is a '.', so below 2^24. Its float is
 // m times the double nearest 10^-k, rounded to float: a multiplication in place of a division that
-// took a sixth of the reader's time. Exact: that product is within 2^-52 of m / 10^k relatively,
-// and such a quotient is either a float or at least 2^-48 from any point halfway between two
-// floats (relatively), so both round to the same float (the tests check every m and k).
+// took a sixth of the record loop's time. Exact: that product is within 2^-52 of m / 10^k
+// relatively, and such a quotient is either a float or at least 2^-48 from any point halfway
+// between two floats (relatively), so both round to the same float (the tests check every m and k).
 inline bool parse_short_decimal(const char* p, unsigned length, float& value) {
   using namespace plain_numbers_detail;
   constexpr std::uint64_t kOnes = 0x0101010101010101, kDots = kOnes * '.';
