@@ -1,7 +1,6 @@
 #include "features/feature_builder.h"
 
 #include <malloc.h>
-#include <sys/mman.h>
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +12,7 @@
 
 #include "common/error.h"
 #include "common/parallel.h"
+#include "common/populate.h"
 #include "features/history_frame.h"
 #include "tables/group_index.h"
 #include "tables/table_from_fields.h"
@@ -282,16 +282,12 @@ FeatureMatrix matrix_head(const FeatureCatalog& catalog,
   return out;
 }
 
-// vector::assign on a gigabyte of fresh memory: its pages are first faulted in by every core at
+// vector::assign on a gigabyte of fresh memory: its pages are first made present by every core at
 // once, where one thread alone spent half a second in the kernel.
 void assign_on_every_core(std::vector<float>& values, std::size_t size, float value) {
   values.reserve(size);
-  constexpr std::uintptr_t kPage = 4096;
   parallel_ranges(size, 1 << 20, [&](std::size_t begin, std::size_t end) {
-    const auto first =
-        (reinterpret_cast<std::uintptr_t>(values.data() + begin) + kPage - 1) & ~(kPage - 1);
-    const auto last = reinterpret_cast<std::uintptr_t>(values.data() + end) & ~(kPage - 1);
-    if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_POPULATE_WRITE);
+    populate(values.data() + begin, (end - begin) * sizeof(float));
   });
   values.assign(size, value);
 }

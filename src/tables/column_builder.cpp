@@ -7,6 +7,8 @@
 #include <cstring>
 #include <limits>
 
+#include "common/populate.h"
+
 namespace creditscore::tables {
 namespace {
 
@@ -26,13 +28,13 @@ ColumnBuilder::ColumnBuilder(ColumnKind kind) {
 void ColumnBuilder::reserve(std::size_t rows) {
   switch (column_.kind) {
     case ColumnKind::Id:
-      column_.ids.reserve(rows);
+      reserve_populated(column_.ids, rows);
       break;
     case ColumnKind::Number:
-      column_.numbers.reserve(rows);
+      reserve_populated(column_.numbers, rows);
       break;
     case ColumnKind::Category:
-      column_.codes.reserve(rows);
+      reserve_populated(column_.codes, rows);
       break;
   }
 }

@@ -19,6 +19,8 @@ class ColumnBuilder {
  public:
   explicit ColumnBuilder(ColumnKind kind);
 
+  // Room for `rows` values, made present at once (common/populate.h): parsing then writes into
+  // pages that take no fault.
   void reserve(std::size_t rows);
   // Appends one field. Returns the problem when the text is not a valid value of the column's
   // kind (the caller adds file, line and column); nothing is appended then.

@@ -1,0 +1,24 @@
+// Memory made present before it is written. A batch job writes gigabytes of fresh memory (tables,
+// feature blocks, matrices), and each page touched for the first time takes a page fault; in a
+// virtual machine the fault costs more than zeroing the page (perf at Kaggle scale: 765,000
+// faults, the kernel's share of `creditscore features` a sixth of its user time). Linux makes a
+// whole range present in one call instead (MADV_POPULATE_WRITE, 5.14).
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace creditscore {
+
+// Makes the whole pages inside [data, data + bytes) present and writable; pages already present
+// stay as they are. False where the kernel cannot: the pages then fault in when first touched.
+bool populate(void* data, std::size_t bytes);
+
+// values.reserve(count), its room made present.
+template <typename T>
+void reserve_populated(std::vector<T>& values, std::size_t count) {
+  values.reserve(count);
+  populate(values.data(), values.capacity() * sizeof(T));
+}
+
+}  // namespace creditscore
