@@ -24,11 +24,11 @@ BatchScores score_to_file(const BatchScoringRequest& request, PipelineObserver& 
   }
   const features::FeatureBuilder builder(catalog);
   const tables::Table* const clients[] = {&applications};
-  const features::FeatureMatrix matrix = observer.build_features(
+  const features::FeatureMatrix matrix = features::assemble(observer.build_features(
       [&](features::BuildReport* report, const ProgressFn& progress) {
         return builder.build_and_release(clients, data, report, progress);
       },
-      clients);
+      clients));
   const model::Booster booster = model::Booster::from_json(bundle.model_json);
   const std::vector<double> probabilities =
       booster.predict(model::DMatrix({matrix.values.data(), matrix.rows(), matrix.cols()}),

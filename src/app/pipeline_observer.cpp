@@ -7,7 +7,7 @@ tables::Dataset PipelineObserver::read_dataset(const std::filesystem::path& dire
   return tables::read_dataset(directory, {}, required);
 }
 
-features::FeatureMatrix PipelineObserver::build_features(const features::FeatureBuild& build,
+features::FeatureBlocks PipelineObserver::build_features(const features::FeatureBuild& build,
                                                          std::span<const tables::Table* const>) {
   return build(nullptr, {});
 }

@@ -23,7 +23,7 @@ class PipelineObserver {
   virtual tables::Dataset read_dataset(const std::filesystem::path& directory,
                                        const std::vector<tables::TableId>& required);
   // Runs `build` for the clients of `applications`.
-  virtual features::FeatureMatrix build_features(
+  virtual features::FeatureBlocks build_features(
       const features::FeatureBuild& build, std::span<const tables::Table* const> applications);
   // A step counted in `unit` ("rounds", "clients") starts: its progress goes to the callback
   // returned, until end_step().

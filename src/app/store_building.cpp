@@ -158,11 +158,11 @@ BuiltStore build_store(const StoreBuildRequest& request, PipelineObserver& obser
   // Both files' clients in one build, each history table indexed once and let go after it: the
   // store keeps only the applications' rows.
   const tables::Table* const both[] = {&data.application_train, &data.application_test};
-  features::FeatureMatrix train_matrix = observer.build_features(
+  features::FeatureMatrix train_matrix = features::assemble(observer.build_features(
       [&](features::BuildReport* report, const ProgressFn& progress) {
         return builder.build_and_release(both, data, report, progress);
       },
-      both);
+      both));
   features::FeatureMatrix test_matrix = take_rows_from(train_matrix, data.application_train.rows());
   std::vector<ScoredClients> scored;
   for (auto [split, applications, matrix] :

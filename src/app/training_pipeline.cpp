@@ -144,11 +144,11 @@ TrainedRun train_and_record(const TrainingRequest& request, PipelineObserver& ob
   const features::FeatureCatalog catalog = features::FeatureCatalog::fit(*data);
   const features::FeatureBuilder builder(catalog);
   const tables::Table* const clients[] = {&data->application_train};
-  features::FeatureMatrix matrix = observer.build_features(
+  features::FeatureMatrix matrix = features::assemble(observer.build_features(
       [&](features::BuildReport* report, const ProgressFn& progress) {
         return builder.build_and_release(clients, *data, report, progress);
       },
-      clients);
+      clients));
   const double features_seconds = seconds_since(features_start);
   std::vector<tables::TableId> learned_from;
   for (tables::TableId id : tables::all_tables()) {

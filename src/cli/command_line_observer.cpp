@@ -10,7 +10,7 @@ tables::Dataset CommandLineObserver::read_dataset(const std::filesystem::path& d
   return read_dataset_with_report(directory, out_, required);
 }
 
-features::FeatureMatrix CommandLineObserver::build_features(
+features::FeatureBlocks CommandLineObserver::build_features(
     const features::FeatureBuild& build, std::span<const tables::Table* const> applications) {
   return build_features_with_report(build, applications, out_);
 }

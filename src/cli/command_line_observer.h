@@ -16,7 +16,7 @@ class CommandLineObserver : public app::PipelineObserver {
 
   tables::Dataset read_dataset(const std::filesystem::path& directory,
                                const std::vector<tables::TableId>& required) override;
-  features::FeatureMatrix build_features(
+  features::FeatureBlocks build_features(
       const features::FeatureBuild& build,
       std::span<const tables::Table* const> applications) override;
   ProgressFn begin_step(const std::string& unit) override;

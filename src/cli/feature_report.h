@@ -10,7 +10,7 @@
 namespace creditscore::cli {
 
 // `applications`: the tables whose clients `build` builds, named in the report.
-features::FeatureMatrix build_features_with_report(
+features::FeatureBlocks build_features_with_report(
     const features::FeatureBuild& build, std::span<const tables::Table* const> applications,
     std::ostream& out);
 

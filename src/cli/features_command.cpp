@@ -46,7 +46,7 @@ void register_features_command(CLI::App& app) {
     // Train clients first (with TARGET), then test clients (TARGET missing).
     const std::array<const tables::Table*, 2> applications{&data.application_train,
                                                            &data.application_test};
-    const features::FeatureMatrix matrix = build_features_with_report(
+    const features::FeatureBlocks matrix = build_features_with_report(
         [&](features::BuildReport* report, const ProgressFn& progress) {
           return builder.build_and_release(applications, data, report, progress);
         },

@@ -1,7 +1,5 @@
 #include "features/feature_builder.h"
 
-#include <malloc.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -51,12 +49,66 @@ void count_unseen(const std::vector<int>& slots, const std::string& key, BuildRe
   if (unseen > 0) report->unseen_categories[key] += unseen;
 }
 
+// Where features go: rows of `stride` floats from `values`, holding the plan's outputs from
+// `first` on (the whole matrix from 0, or a block of one table's features alone).
+struct OutputBlock {
+  float* values;
+  std::size_t stride;
+  std::size_t first;
+};
+
+// The columns of one table's features, which the plan keeps side by side.
+struct OutputRange {
+  std::size_t first = 0;
+  std::size_t count = 0;
+};
+
+OutputRange side_by_side(std::vector<std::size_t> outputs, const std::string& table) {
+  if (outputs.empty()) return {};
+  std::sort(outputs.begin(), outputs.end());
+  for (std::size_t k = 0; k < outputs.size(); ++k) {
+    if (outputs[k] != outputs.front() + k) {
+      throw internal_error("the features of " + table + " are not side by side in the plan");
+    }
+  }
+  return {outputs.front(), outputs.size()};
+}
+
+void add_outputs(const OneHot& hot, std::vector<std::size_t>& outputs) {
+  for (std::size_t k = 0; k < hot.categories.values.size(); ++k)
+    outputs.push_back(hot.first_output + k);
+  if (hot.missing_output) outputs.push_back(*hot.missing_output);
+  if (hot.other_output) outputs.push_back(*hot.other_output);
+}
+
+OutputRange output_range(const ApplicationPlan& plan) {
+  std::vector<std::size_t> outputs;
+  for (const ApplicationPlan::Value& value : plan.values) outputs.push_back(value.output);
+  for (const ApplicationPlan::Ratio& ratio : plan.ratios) outputs.push_back(ratio.output);
+  for (const OneHot& hot : plan.one_hots) add_outputs(hot, outputs);
+  return side_by_side(std::move(outputs), "the application");
+}
+
+OutputRange output_range(const HistoryPlan& plan) {
+  std::vector<std::size_t> outputs;
+  if (plan.count_output) outputs.push_back(*plan.count_output);
+  for (const Scope& scope : plan.scopes) {
+    for (const NumericAggregation& aggregation : scope.numeric) {
+      for (const auto& output : aggregation.outputs) outputs.push_back(output.second);
+    }
+    for (const OneHot& hot : scope.shares) add_outputs(hot, outputs);
+  }
+  return side_by_side(std::move(outputs), tables::schema_of(plan.table).file_name);
+}
+
 // The application features of `applications`, into the rows of `out` from `first_row` on.
 void build_application(const ApplicationPlan& plan, const tables::Table& applications,
-                       std::size_t first_row, FeatureMatrix& out, BuildReport* report) {
-  const std::size_t cols = out.cols();
+                       std::size_t first_row, const OutputBlock& out, BuildReport* report) {
   const std::size_t rows = applications.rows();
-  float* const values = out.values.data() + first_row * cols;
+  float* const values = out.values + first_row * out.stride;
+  const auto at = [&](std::size_t row, std::size_t output) -> float& {
+    return values[row * out.stride + (output - out.first)];
+  };
   std::vector<std::vector<int>> slots;  // each one-hot column's slot of every row
   for (const OneHot& hot : plan.one_hots) {
     slots.push_back(row_slots(applications.column(hot.column), hot.categories));
@@ -68,7 +120,7 @@ void build_application(const ApplicationPlan& plan, const tables::Table& applica
       const auto numbers = applications.numbers(value.column);
       const tables::ColumnSpec& column = spec_of(applications, value.column);
       for (std::size_t r = begin; r < end; ++r)
-        values[r * cols + value.output] = as_feature(numbers[r], column);
+        at(r, value.output) = as_feature(numbers[r], column);
     }
     for (const ApplicationPlan::Ratio& ratio : plan.ratios) {
       const auto numerators = applications.numbers(ratio.numerator);
@@ -76,25 +128,24 @@ void build_application(const ApplicationPlan& plan, const tables::Table& applica
       const tables::ColumnSpec& numerator = spec_of(applications, ratio.numerator);
       const tables::ColumnSpec& denominator = spec_of(applications, ratio.denominator);
       for (std::size_t r = begin; r < end; ++r) {
-        values[r * cols + ratio.output] = safe_ratio(as_feature(numerators[r], numerator),
-                                                     as_feature(denominators[r], denominator));
+        at(r, ratio.output) = safe_ratio(as_feature(numerators[r], numerator),
+                                         as_feature(denominators[r], denominator));
       }
     }
     for (std::size_t h = 0; h < plan.one_hots.size(); ++h) {
       const OneHot& hot = plan.one_hots[h];
       for (std::size_t r = begin; r < end; ++r) {
-        float* row = values + r * cols;
         for (std::size_t k = 0; k < hot.categories.values.size(); ++k)
-          row[hot.first_output + k] = 0.0f;
-        if (hot.missing_output) row[*hot.missing_output] = 0.0f;
-        if (hot.other_output) row[*hot.other_output] = 0.0f;
+          at(r, hot.first_output + k) = 0.0f;
+        if (hot.missing_output) at(r, *hot.missing_output) = 0.0f;
+        if (hot.other_output) at(r, *hot.other_output) = 0.0f;
         const int slot = slots[h][r];
         if (slot >= 0) {
-          row[hot.first_output + static_cast<std::size_t>(slot)] = 1.0f;
+          at(r, hot.first_output + static_cast<std::size_t>(slot)) = 1.0f;
         } else if (slot == CategoryList::kMissingSlot && hot.missing_output) {
-          row[*hot.missing_output] = 1.0f;
+          at(r, *hot.missing_output) = 1.0f;
         } else if (slot == CategoryList::kOtherSlot && hot.other_output) {
-          row[*hot.other_output] = 1.0f;
+          at(r, *hot.other_output) = 1.0f;
         }
       }
     }
@@ -118,44 +169,6 @@ std::vector<char> scope_mask(const Scope& scope, const tables::Table& table) {
   for (std::size_t r = 0; r < mask.size(); ++r)
     mask[r] = column.codes[r] == wanted && wanted != tables::kMissingCode;
   return mask;
-}
-
-// Where a history table's features go: rows of `stride` floats from `values`, holding the plan's
-// outputs from `first` on (the whole matrix from 0, or a block of that table's features alone).
-struct OutputBlock {
-  float* values;
-  std::size_t stride;
-  std::size_t first;
-};
-
-// The columns of a history table's features, which the plan keeps side by side.
-struct OutputRange {
-  std::size_t first = 0;
-  std::size_t count = 0;
-};
-
-OutputRange output_range(const HistoryPlan& plan) {
-  std::vector<std::size_t> outputs;
-  if (plan.count_output) outputs.push_back(*plan.count_output);
-  for (const Scope& scope : plan.scopes) {
-    for (const NumericAggregation& aggregation : scope.numeric) {
-      for (const auto& output : aggregation.outputs) outputs.push_back(output.second);
-    }
-    for (const OneHot& hot : scope.shares) {
-      for (std::size_t k = 0; k < hot.categories.values.size(); ++k)
-        outputs.push_back(hot.first_output + k);
-      if (hot.missing_output) outputs.push_back(*hot.missing_output);
-    }
-  }
-  if (outputs.empty()) return {};
-  std::sort(outputs.begin(), outputs.end());
-  for (std::size_t k = 0; k < outputs.size(); ++k) {
-    if (outputs[k] != outputs.front() + k) {
-      throw internal_error("the features of " + tables::schema_of(plan.table).file_name +
-                           " are not side by side in the plan");
-    }
-  }
-  return {outputs.front(), outputs.size()};
 }
 
 struct PreparedShares {
@@ -282,18 +295,8 @@ FeatureMatrix matrix_head(const FeatureCatalog& catalog,
   return out;
 }
 
-// vector::assign on a gigabyte of fresh memory: its pages are first made present by every core at
-// once, where one thread alone spent half a second in the kernel.
-void assign_on_every_core(std::vector<float>& values, std::size_t size, float value) {
-  values.reserve(size);
-  parallel_ranges(size, 1 << 20, [&](std::size_t begin, std::size_t end) {
-    populate(values.data() + begin, (end - begin) * sizeof(float));
-  });
-  values.assign(size, value);
-}
-
 void build_applications(const ApplicationPlan& plan,
-                        std::span<const tables::Table* const> applications, FeatureMatrix& out,
+                        std::span<const tables::Table* const> applications, const OutputBlock& out,
                         BuildReport* report) {
   std::size_t first_row = 0;
   for (const tables::Table* part : applications) {
@@ -317,7 +320,7 @@ FeatureMatrix FeatureBuilder::build(std::span<const tables::Table* const> applic
   const FeaturePlan& plan = catalog_.plan();
   FeatureMatrix out = matrix_head(catalog_, applications);
   out.values.assign(out.rows() * out.cols(), kMissing);
-  build_applications(plan.application, applications, out, report);
+  build_applications(plan.application, applications, {out.values.data(), out.cols(), 0}, report);
   const std::uint64_t stages = 1 + plan.history.size();
   if (progress) progress("application", out.rows(), out.rows() * stages);
   // Each history table is indexed and derived once for all the applications' clients.
@@ -332,17 +335,20 @@ FeatureMatrix FeatureBuilder::build(std::span<const tables::Table* const> applic
   return out;
 }
 
-FeatureMatrix FeatureBuilder::build_and_release(std::span<const tables::Table* const> applications,
+FeatureBlocks FeatureBuilder::build_and_release(std::span<const tables::Table* const> applications,
                                                 tables::Dataset& history, BuildReport* report,
                                                 const ProgressFn& progress) const {
   const FeaturePlan& plan = catalog_.plan();
-  FeatureMatrix out = matrix_head(catalog_, applications);
+  FeatureMatrix head = matrix_head(catalog_, applications);
+  FeatureBlocks out{std::move(head.names), std::move(head.ids), std::move(head.targets), {}};
   const std::size_t rows = out.rows();
   const std::uint64_t stages = 1 + plan.history.size();
-  std::vector<OutputRange> ranges(plan.history.size());
+  std::vector<FeatureBlock> blocks(plan.history.size());
   std::vector<std::size_t> cells(plan.history.size());  // what each table holds
   for (std::size_t h = 0; h < plan.history.size(); ++h) {
-    ranges[h] = output_range(plan.history[h]);
+    const OutputRange range = output_range(plan.history[h]);
+    blocks[h].first = range.first;
+    blocks[h].count = range.count;
     for (tables::TableId id : HistoryFrame::sources(plan.history[h].table))
       cells[h] += history.table(id).rows() * history.table(id).column_count();
   }
@@ -351,14 +357,15 @@ FeatureMatrix FeatureBuilder::build_and_release(std::span<const tables::Table* c
   std::vector<std::size_t> order(plan.history.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return ranges[a].count * cells[b] < ranges[b].count * cells[a];
+    return blocks[a].count * cells[b] < blocks[b].count * cells[a];
   });
-  std::vector<std::vector<float>> blocks(plan.history.size());
   for (std::size_t done = 0; done < order.size(); ++done) {
     const std::size_t h = order[done];
-    blocks[h].resize(rows * ranges[h].count);
+    FeatureBlock& block = blocks[h];
+    reserve_populated(block.values, rows * block.count);
+    block.values.resize(rows * block.count);
     build_history(plan.history[h], history, catalog_.categories(), out.ids,
-                  {blocks[h].data(), ranges[h].count, ranges[h].first}, report);
+                  {block.values.data(), block.count, block.first}, report);
     for (tables::TableId id : HistoryFrame::sources(plan.history[h].table))
       history.table(id) = tables::empty_table(id);
     if (progress) {
@@ -366,22 +373,17 @@ FeatureMatrix FeatureBuilder::build_and_release(std::span<const tables::Table* c
                rows * stages);
     }
   }
-  // The tables' memory goes back to the kernel before the matrix takes as much: a batch command
-  // keeps freed memory for reuse (cli/dataset_report.cpp), and the matrix would not fit in the
-  // gaps the tables left.
-  ::malloc_trim(0);
-  assign_on_every_core(out.values, rows * out.cols(), kMissing);
-  build_applications(plan.application, applications, out, report);
-  parallel_ranges(rows, 4096, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t h = 0; h < blocks.size(); ++h) {
-      const OutputRange range = ranges[h];
-      for (std::size_t r = begin; r < end; ++r) {
-        std::copy_n(blocks[h].data() + r * range.count, range.count,
-                    out.values.data() + r * out.cols() + range.first);
-      }
-    }
-  });
-  blocks.clear();
+  const OutputRange range = output_range(plan.application);
+  FeatureBlock application{range.first, range.count, {}};
+  reserve_populated(application.values, rows * range.count);
+  application.values.resize(rows * range.count);
+  build_applications(plan.application, applications,
+                     {application.values.data(), range.count, range.first}, report);
+  blocks.push_back(std::move(application));
+  std::sort(blocks.begin(), blocks.end(),
+            [](const FeatureBlock& a, const FeatureBlock& b) { return a.first < b.first; });
+  out.blocks = std::move(blocks);
+  check_blocks(out);
   if (progress) progress("application", rows * stages, rows * stages);
   return out;
 }

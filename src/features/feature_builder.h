@@ -27,7 +27,7 @@ struct BuildReport {
 
 // A build of features, as the pipelines hand it to whoever reports on it: FeatureBuilder::build or
 // build_and_release, given where to put what it met and its progress.
-using FeatureBuild = std::function<FeatureMatrix(BuildReport*, const ProgressFn&)>;
+using FeatureBuild = std::function<FeatureBlocks(BuildReport*, const ProgressFn&)>;
 
 class FeatureBuilder {
  public:
@@ -44,11 +44,11 @@ class FeatureBuilder {
   FeatureMatrix build(std::span<const tables::Table* const> applications,
                       const tables::Dataset& history, BuildReport* report = nullptr,
                       const ProgressFn& progress = {}) const;
-  // The same bits, for a data set read only to be built: each history table of `history` is
-  // emptied once its features are built, and the matrix is put together after them, so that the
-  // tables and the matrix are never all in memory at once (at Kaggle scale, 2.5 GB of tables and
-  // 1.1 GB of features). `applications` must not be history tables.
-  FeatureMatrix build_and_release(std::span<const tables::Table* const> applications,
+  // The same bits, for a data set read only to be built, as blocks of columns: each history
+  // table of `history` is emptied once its block is built, so that the tables and the features are
+  // never all in memory at once (at Kaggle scale, 2.5 GB of tables and 1.1 GB of features);
+  // features::assemble puts the matrix together. `applications` must not be history tables.
+  FeatureBlocks build_and_release(std::span<const tables::Table* const> applications,
                                   tables::Dataset& history, BuildReport* report = nullptr,
                                   const ProgressFn& progress = {}) const;
 

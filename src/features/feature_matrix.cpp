@@ -1,14 +1,19 @@
 #include "features/feature_matrix.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
 
 #include "common/error.h"
+#include "common/free_memory.h"
+#include "common/parallel.h"
+#include "common/populate.h"
 #include "tables/atomic_file.h"
 
 namespace creditscore::features {
@@ -62,23 +67,64 @@ class Reader {
   std::size_t position_ = 0;
 };
 
+// Calls `use(begin, end, values)` for the rows [begin, end) of every tile of rows of `features`,
+// put together row-major in a buffer that stays in cache.
+void for_each_tile(
+    const FeatureBlocks& features,
+    const std::function<void(std::size_t, std::size_t, std::span<const float>)>& use) {
+  constexpr std::size_t kTileBytes = 1 << 20;
+  const std::size_t cols = features.cols();
+  const std::size_t tile = std::max<std::size_t>(1, kTileBytes / (sizeof(float) * (cols + 1)));
+  std::vector<float> buffer(tile * cols);
+  for (std::size_t begin = 0; begin < features.rows(); begin += tile) {
+    const std::size_t end = std::min(features.rows(), begin + tile);
+    features.copy_rows(begin, end, buffer.data());
+    use(begin, end, {buffer.data(), (end - begin) * cols});
+  }
+}
+
 }  // namespace
 
-void write_matrix(const FeatureMatrix& m, const std::filesystem::path& file) {
+FeatureMatrix assemble(FeatureBlocks features) {
+  check_blocks(features);
+  // The blocks came out of the tables' memory; the matrix, as large, would not fit in the gaps
+  // the tables left (a batch command keeps freed memory for reuse, cli/dataset_report.cpp): that
+  // memory goes back to the kernel first, and the matrix's fresh pages are faulted in by every
+  // core at once, where one thread alone spent half a second in the kernel.
+  release_free_memory();
+  const std::size_t rows = features.rows(), cols = features.cols();
+  FeatureMatrix m;
+  m.values.reserve(rows * cols);
+  parallel_ranges(rows * cols, 1 << 20, [&](std::size_t begin, std::size_t end) {
+    populate(m.values.data() + begin, (end - begin) * sizeof(float));
+  });
+  m.values.resize(rows * cols);
+  parallel_ranges(rows, 4096, [&](std::size_t begin, std::size_t end) {
+    features.copy_rows(begin, end, m.values.data() + begin * cols);
+  });
+  m.names = std::move(features.names);
+  m.ids = std::move(features.ids);
+  m.targets = std::move(features.targets);
+  return m;
+}
+
+void write_matrix(const FeatureBlocks& features, const std::filesystem::path& file) {
+  check_blocks(features);
   std::string head(kMagic, sizeof kMagic);
   put(head, kVersion);
-  put(head, static_cast<std::uint64_t>(m.rows()));
-  put(head, static_cast<std::uint64_t>(m.cols()));
-  for (const std::string& name : m.names) {
+  put(head, static_cast<std::uint64_t>(features.rows()));
+  put(head, static_cast<std::uint64_t>(features.cols()));
+  for (const std::string& name : features.names) {
     put(head, static_cast<std::uint32_t>(name.size()));
     head += name;
   }
   AtomicFile out(file);
   out.write(head);
-  // Straight from the matrix's memory: a gigabyte at Kaggle scale, never copied to be written.
-  out.write(bytes_of(m.ids));
-  out.write(bytes_of(m.targets));
-  out.write(bytes_of(m.values));
+  out.write(bytes_of(features.ids));
+  out.write(bytes_of(features.targets));
+  for_each_tile(features, [&](std::size_t, std::size_t, std::span<const float> values) {
+    out.write({reinterpret_cast<const char*>(values.data()), values.size_bytes()});
+  });
   out.commit();
 }
 
@@ -112,10 +158,11 @@ FeatureMatrix parse_matrix(std::string_view bytes, const std::string& source) {
   return m;
 }
 
-void write_matrix_csv(const FeatureMatrix& m, const std::filesystem::path& file) {
+void write_matrix_csv(const FeatureBlocks& features, const std::filesystem::path& file) {
+  check_blocks(features);
   AtomicFile out(file);
   std::string line = "SK_ID_CURR,TARGET";
-  for (const std::string& name : m.names) line += "," + name;
+  for (const std::string& name : features.names) line += "," + name;
   out.write(line + "\n");
   char buffer[32];
   auto append = [&](float value) {
@@ -123,13 +170,16 @@ void write_matrix_csv(const FeatureMatrix& m, const std::filesystem::path& file)
     if (!std::isnan(value))
       line.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
   };
-  for (std::size_t r = 0; r < m.rows(); ++r) {
-    line = std::to_string(m.ids[r]);
-    append(m.targets[r]);
-    for (float value : m.row(r)) append(value);
-    line += '\n';
-    out.write(line);
-  }
+  const std::size_t cols = features.cols();
+  for_each_tile(features, [&](std::size_t begin, std::size_t end, std::span<const float> values) {
+    for (std::size_t r = begin; r < end; ++r) {
+      line = std::to_string(features.ids[r]);
+      append(features.targets[r]);
+      for (float value : values.subspan((r - begin) * cols, cols)) append(value);
+      line += '\n';
+      out.write(line);
+    }
+  });
   out.commit();
 }
 

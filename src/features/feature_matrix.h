@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "features/feature_blocks.h"
+
 namespace creditscore::features {
 
 struct FeatureMatrix {
@@ -31,12 +33,16 @@ struct FeatureMatrix {
   std::span<const float> row(std::size_t r) const { return {values.data() + r * cols(), cols()}; }
 };
 
-void write_matrix(const FeatureMatrix& matrix, const std::filesystem::path& file);
+// The matrix of `features`, whose blocks it takes and frees as it copies them.
+FeatureMatrix assemble(FeatureBlocks features);
+
+// Straight from the blocks, a tile of rows at a time: the matrix is never put together.
+void write_matrix(const FeatureBlocks& features, const std::filesystem::path& file);
 // Throws a corrupt Error naming the file and the problem (not a matrix, version, truncated).
 FeatureMatrix read_matrix(const std::filesystem::path& file);
 // The same, from the file's bytes already in memory; `source` names them in errors.
 FeatureMatrix parse_matrix(std::string_view bytes, const std::string& source);
 // SK_ID_CURR, TARGET, then every feature; empty fields for missing values.
-void write_matrix_csv(const FeatureMatrix& matrix, const std::filesystem::path& file);
+void write_matrix_csv(const FeatureBlocks& features, const std::filesystem::path& file);
 
 }  // namespace creditscore::features

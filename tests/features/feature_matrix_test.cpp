@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -15,14 +16,15 @@ namespace {
 class FeatureMatrixTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    matrix_.names = {"A", "B_é"};
+    matrix_.names = {"A", "B_é", "C"};
     matrix_.ids = {100002, 100003};
     matrix_.targets = {1.0f, std::nanf("")};
-    matrix_.values = {0.5f, std::nanf(""), -3.25f, 1e-7f};
+    // Rows {0.5, NaN, 2} and {-3.25, 1e-7, 4}: a block of one column, then one of two.
+    matrix_.blocks = {{0, 1, {0.5f, -3.25f}}, {1, 2, {std::nanf(""), 2.0f, 1e-7f, 4.0f}}};
   }
   const testing::TemporaryDirectory temporary_{"matrix"};
   const std::filesystem::path& dir_ = temporary_.path();
-  FeatureMatrix matrix_;
+  FeatureBlocks matrix_;
 };
 
 TEST_F(FeatureMatrixTest, BinaryRoundTripKeepsEveryBit) {
@@ -32,8 +34,34 @@ TEST_F(FeatureMatrixTest, BinaryRoundTripKeepsEveryBit) {
   EXPECT_EQ(back.ids, matrix_.ids);
   EXPECT_EQ(back.targets[0], 1.0f);
   EXPECT_TRUE(std::isnan(back.targets[1]));
-  EXPECT_EQ(back.values[2], -3.25f);
+  ASSERT_EQ(back.values.size(), 6u);
+  EXPECT_EQ(back.values[0], 0.5f);
   EXPECT_TRUE(std::isnan(back.values[1]));
+  EXPECT_EQ(back.values[2], 2.0f);
+  EXPECT_EQ(back.values[3], -3.25f);
+  EXPECT_EQ(back.values[4], 1e-7f);
+  EXPECT_EQ(back.values[5], 4.0f);
+}
+
+TEST_F(FeatureMatrixTest, AssembledBlocksAreTheMatrixTheFileHolds) {
+  EXPECT_EQ(matrix_.missing_values(), 1u);
+  write_matrix(matrix_, dir_ / "m.bin");
+  const FeatureMatrix read = read_matrix(dir_ / "m.bin");
+  const FeatureMatrix assembled = assemble(matrix_);
+  EXPECT_EQ(assembled.names, read.names);
+  EXPECT_EQ(assembled.ids, read.ids);
+  ASSERT_EQ(assembled.values.size(), read.values.size());
+  EXPECT_EQ(std::memcmp(assembled.values.data(), read.values.data(), read.values.size() * 4), 0);
+}
+
+TEST_F(FeatureMatrixTest, BlocksThatLeaveAColumnOutAreRefused) {
+  FeatureBlocks gap = matrix_;
+  gap.blocks[1].first = 2;
+  EXPECT_THROW(write_matrix(gap, dir_ / "gap.bin"), std::runtime_error);
+  FeatureBlocks short_rows = matrix_;
+  short_rows.blocks[0].values.pop_back();
+  EXPECT_THROW(assemble(short_rows), std::runtime_error);
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "gap.bin"));
 }
 
 TEST_F(FeatureMatrixTest, TruncatedOrForeignFilesAreRefused) {
@@ -76,7 +104,7 @@ TEST_F(FeatureMatrixTest, CsvHasIdFirstAndEmptyMissingValues) {
   std::ifstream in(dir_ / "m.csv");
   std::stringstream text;
   text << in.rdbuf();
-  EXPECT_EQ(text.str(), "SK_ID_CURR,TARGET,A,B_é\n100002,1,0.5,\n100003,,-3.25,1e-07\n");
+  EXPECT_EQ(text.str(), "SK_ID_CURR,TARGET,A,B_é,C\n100002,1,0.5,,2\n100003,,-3.25,1e-07,4\n");
 }
 
 }  // namespace

@@ -87,7 +87,8 @@ TEST(FeatureParity, BuildingAndReleasingTheHistoryGivesTheSameBitsAndEmptiesItsT
   const tables::Table* const released_both[] = {&released.application_train,
                                                 &released.application_test};
   BuildReport released_report;
-  const FeatureMatrix built = builder.build_and_release(released_both, released, &released_report);
+  const FeatureMatrix built =
+      assemble(builder.build_and_release(released_both, released, &released_report));
   ASSERT_EQ(built.names, kept.names);
   EXPECT_EQ(built.ids, kept.ids);
   ASSERT_EQ(built.values.size(), kept.values.size());

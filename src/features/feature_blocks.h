@@ -1,0 +1,37 @@
+// The features of many clients as blocks of adjacent columns, each block row-major in its own
+// memory: how FeatureBuilder::build_and_release makes them, the application's features and then
+// one history table's at a time, each table let go once its block is made. They are written to a
+// file as they are (features/feature_matrix.h) or put together into one FeatureMatrix for those
+// who need its rows whole: at Kaggle scale, a gigabyte the `features` command never takes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace creditscore::features {
+
+struct FeatureBlock {
+  std::size_t first = 0;      // its first column
+  std::size_t count = 0;      // its columns
+  std::vector<float> values;  // rows x count
+};
+
+struct FeatureBlocks {
+  std::vector<std::string> names;
+  std::vector<std::int64_t> ids;
+  std::vector<float> targets;
+  std::vector<FeatureBlock> blocks;  // in column order, each column in exactly one
+
+  std::size_t rows() const { return ids.size(); }
+  std::size_t cols() const { return names.size(); }
+  // Rows [begin, end) with every column, row-major, into `out` ((end - begin) x cols()).
+  void copy_rows(std::size_t begin, std::size_t end, float* out) const;
+  std::size_t missing_values() const;
+};
+
+// Throws an internal Error unless the blocks hold every column once, in order, and every row.
+void check_blocks(const FeatureBlocks& features);
+
+}  // namespace creditscore::features
