@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "common/error.h"
+#include "common/parallel.h"
 #include "features/feature_plan.h"
 #include "tables/group_index.h"
 
@@ -84,29 +85,31 @@ HistoryFrame::HistoryFrame(TableId table, const tables::Dataset& data,
     const std::size_t shares = statuses.values.size() + (statuses.has_missing ? 1 : 0);
     std::vector<float> first(rows, kMissing), last(rows, kMissing), count(rows, kMissing);
     std::vector<std::vector<float>> share(shares, std::vector<float>(rows, kMissing));
-    std::vector<double> counts(shares);
     const auto credits = table_->ids("SK_ID_BUREAU");
-    for (std::size_t r = 0; r < rows; ++r) {
-      const auto credit_months = by_credit.rows_of(credits[r]);
-      if (credit_months.empty()) continue;
-      float low = std::numeric_limits<float>::infinity(), high = -low;
-      std::fill(counts.begin(), counts.end(), 0.0);
-      for (std::uint32_t m : credit_months) {
-        if (!std::isnan(month[m])) {
-          low = std::min(low, month[m]);
-          high = std::max(high, month[m]);
+    parallel_ranges(rows, 4096, [&](std::size_t begin, std::size_t end) {
+      std::vector<double> counts(shares);
+      for (std::size_t r = begin; r < end; ++r) {
+        const auto credit_months = by_credit.rows_of(credits[r]);
+        if (credit_months.empty()) continue;
+        float low = std::numeric_limits<float>::infinity(), high = -low;
+        std::fill(counts.begin(), counts.end(), 0.0);
+        for (std::uint32_t m : credit_months) {
+          if (!std::isnan(month[m])) {
+            low = std::min(low, month[m]);
+            high = std::max(high, month[m]);
+          }
+          const int slot =
+              codes[m] == tables::kMissingCode ? CategoryList::kMissingSlot : slots[codes[m]];
+          if (slot >= 0) counts[slot] += 1;
+          if (slot == CategoryList::kMissingSlot && statuses.has_missing) counts.back() += 1;
         }
-        const int slot =
-            codes[m] == tables::kMissingCode ? CategoryList::kMissingSlot : slots[codes[m]];
-        if (slot >= 0) counts[slot] += 1;
-        if (slot == CategoryList::kMissingSlot && statuses.has_missing) counts.back() += 1;
+        const double n = static_cast<double>(credit_months.size());
+        first[r] = std::isinf(low) ? kMissing : low;
+        last[r] = std::isinf(high) ? kMissing : high;
+        count[r] = static_cast<float>(n);
+        for (std::size_t s = 0; s < shares; ++s) share[s][r] = static_cast<float>(counts[s] / n);
       }
-      const double n = static_cast<double>(credit_months.size());
-      first[r] = std::isinf(low) ? kMissing : low;
-      last[r] = std::isinf(high) ? kMissing : high;
-      count[r] = static_cast<float>(n);
-      for (std::size_t s = 0; s < shares; ++s) share[s][r] = static_cast<float>(counts[s] / n);
-    }
+    });
     own("MONTHS_BALANCE_MIN", std::move(first));
     own("MONTHS_BALANCE_MAX", std::move(last));
     own("MONTHS_BALANCE_SIZE", std::move(count));

@@ -86,4 +86,16 @@ std::span<const std::uint32_t> GroupIndex::rows_of(std::int64_t id) const {
   return std::span<const std::uint32_t>(rows_).subspan(offsets_[g], offsets_[g + 1] - offsets_[g]);
 }
 
+std::size_t GroupIndex::rows_of_any(std::span<const std::int64_t> ids) const {
+  std::vector<char> counted(offsets_.size() - 1);
+  std::size_t rows = 0;
+  for (std::int64_t id : ids) {
+    const std::uint32_t g = group_of(id);
+    if (g == kNoGroup || counted[g]) continue;
+    counted[g] = 1;
+    rows += offsets_[g + 1] - offsets_[g];
+  }
+  return rows;
+}
+
 }  // namespace creditscore::tables

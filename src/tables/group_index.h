@@ -18,6 +18,8 @@ class GroupIndex {
 
   // The rows holding `id`, in file order; empty when none.
   std::span<const std::uint32_t> rows_of(std::int64_t id) const;
+  // How many rows hold one of `ids`; an id given more than once counts once.
+  std::size_t rows_of_any(std::span<const std::int64_t> ids) const;
 
  private:
   static constexpr std::uint32_t kNoGroup = UINT32_MAX;

@@ -62,6 +62,17 @@ TEST(GroupIndex, RowsCountedInPartsOnSeveralThreadsKeepFileOrder) {
 TEST(GroupIndex, NoRowsHoldNoId) {
   const GroupIndex index(std::span<const Id>{});
   EXPECT_TRUE(index.rows_of(0).empty());
+  EXPECT_EQ(index.rows_of_any(std::vector<std::int64_t>{0, 1}), 0u);
+}
+
+// The rows of the clients asked, each client once however often asked, in both lookups.
+TEST(GroupIndex, RowsOfAnyCountEachIdOnce) {
+  const std::vector<Id> dense = {100005, 100002, 100005, 100003, 100002, 100005};
+  const std::vector<Id> far = {std::numeric_limits<Id>::max(), 0, 7, 0};
+  const std::vector<std::int64_t> asked = {100005, 100004, 100005, 100003, 0, 7};
+  EXPECT_EQ(GroupIndex(dense).rows_of_any(asked), 4u);  // 100005 three times, 100003 once
+  EXPECT_EQ(GroupIndex(far).rows_of_any(asked), 3u);    // 0 twice, 7 once
+  EXPECT_EQ(GroupIndex(dense).rows_of_any({}), 0u);
 }
 
 }  // namespace
