@@ -19,9 +19,9 @@ class ColumnBuilder {
  public:
   explicit ColumnBuilder(ColumnKind kind);
 
-  // Room for `rows` values, made present at once (common/populate.h): parsing then writes into
-  // pages that take no fault.
-  void reserve(std::size_t rows);
+  // Room for `rows` values, the first `present_rows` of it made present at once
+  // (common/populate.h): parsing then writes into pages that take no fault.
+  void reserve(std::size_t rows, std::size_t present_rows);
   // Appends one field. Returns the problem when the text is not a valid value of the column's
   // kind (the caller adds file, line and column); nothing is appended then.
   std::optional<std::string> append(std::string_view text);
@@ -79,6 +79,7 @@ class ColumnBuilder {
 
   // Appends `other`'s values after this builder's, mapping its category codes into this
   // builder's dictionary (first appearance order is kept when chunks are merged in file order).
+  // (Their room here is made present first, by the thread that copies them.)
   void append_all(ColumnBuilder&& other);
   Column finish() &&;
 

@@ -33,11 +33,12 @@ struct ChunkResult {
   std::optional<ChunkProblem> problem;
 };
 
-std::vector<ColumnBuilder> make_builders(const TableSchema& schema, std::size_t reserve) {
+std::vector<ColumnBuilder> make_builders(const TableSchema& schema, std::size_t reserve,
+                                         std::size_t own_rows) {
   std::vector<ColumnBuilder> builders;
   for (const ColumnSpec& column : schema.columns) {
     builders.emplace_back(column.kind);
-    builders.back().reserve(reserve);
+    builders.back().reserve(reserve, own_rows);
   }
   return builders;
 }
@@ -50,13 +51,16 @@ std::vector<ColumnBuilder> make_builders(const TableSchema& schema, std::size_t 
 // every problem.
 class ChunkParser {
  public:
-  ChunkParser(std::string_view text, const TableSchema& schema, bool final, std::size_t reserve)
+  // `reserve`: the rows to make room for; `own_rows`: those expected in `text`, whose room is
+  // made present now (the rest is the other chunks', appended later).
+  ChunkParser(std::string_view text, const TableSchema& schema, bool final, std::size_t reserve,
+              std::size_t own_rows)
       : schema_(schema),
         columns_(schema.columns.size()),
         begin_(text.data()),
         end_(text.data() + text.size()),
         final_(final) {
-    result_.columns = make_builders(schema, reserve);
+    result_.columns = make_builders(schema, reserve, own_rows);
   }
 
   // `on_bytes`: called with the bytes read since its last call.
@@ -335,17 +339,19 @@ Table parse(std::string_view text, const TableSchema& schema, const std::string&
         k == 0 ? std::accumulate(rows_expected.begin(), rows_expected.end(), std::size_t{0})
                : rows_expected[k];
     // The first chunk is parsed on the calling thread, the only one to report progress.
-    results[k] =
-        ChunkParser(chunks[k], schema, k + 1 == chunks.size(), reserve).run([&](std::size_t b) {
-          const std::size_t now = report(b);
-          if (k == 0 && progress) progress(schema.file_name, now, total);
-        });
+    results[k] = ChunkParser(chunks[k], schema, k + 1 == chunks.size(), reserve, rows_expected[k])
+                     .run([&](std::size_t b) {
+                       const std::size_t now = report(b);
+                       if (k == 0 && progress) progress(schema.file_name, now, total);
+                     });
   });
   const bool cut_inside_quotes = std::any_of(
       results.begin(), results.end(), [](const ChunkResult& r) { return r.ended_inside_quotes; });
   if (cut_inside_quotes) {  // a quoted field spans two chunks: read the body in one piece
     results.clear();
-    results.push_back(ChunkParser(body, schema, true, expected_rows(body)).run({}));
+    const std::size_t rows_expected_in_body = expected_rows(body);
+    results.push_back(
+        ChunkParser(body, schema, true, rows_expected_in_body, rows_expected_in_body).run({}));
   }
   std::size_t first_line = 2;
   std::size_t rows = 0;
