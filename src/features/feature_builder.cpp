@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "common/error.h"
+#include "common/free_memory.h"
 #include "common/parallel.h"
 #include "common/populate.h"
 #include "features/history_frame.h"
@@ -372,6 +373,9 @@ FeatureBlocks FeatureBuilder::build_and_release(std::span<const tables::Table* c
                rows * stages);
     }
   }
+  // The application's block is larger than the gaps the history tables left: they go back to
+  // the kernel first, so that it does not add to the peak.
+  release_free_memory();
   const OutputRange range = output_range(plan.application);
   FeatureBlock application{range.first, range.count, {}};
   reserve_populated(application.values, rows * range.count);
