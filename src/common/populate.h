@@ -5,6 +5,7 @@
 // whole range present in one call instead (MADV_POPULATE_WRITE, 5.14).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
@@ -14,11 +15,18 @@ namespace creditscore {
 // stay as they are. False where the kernel cannot: the pages then fault in when first touched.
 bool populate(void* data, std::size_t bytes);
 
-// values.reserve(count), its room made present.
+// Makes the room for the next `count` values of `values` present, as far as it is reserved.
+template <typename T>
+void populate_room(std::vector<T>& values, std::size_t count) {
+  populate(values.data() + values.size(),
+           std::min(count, values.capacity() - values.size()) * sizeof(T));
+}
+
+// values.reserve(count), all that room made present.
 template <typename T>
 void reserve_populated(std::vector<T>& values, std::size_t count) {
   values.reserve(count);
-  populate(values.data(), values.capacity() * sizeof(T));
+  populate_room(values, count);
 }
 
 }  // namespace creditscore

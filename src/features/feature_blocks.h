@@ -1,8 +1,8 @@
 // The features of many clients as blocks of adjacent columns, each block row-major in its own
-// memory: how FeatureBuilder::build_and_release makes them, the application's features and then
-// one history table's at a time, each table let go once its block is made. They are written to a
-// file as they are (features/feature_matrix.h) or put together into one FeatureMatrix for those
-// who need its rows whole: at Kaggle scale, a gigabyte the `features` command never takes.
+// memory: how FeatureBuilder::build_and_release makes them, one history table's at a time, each
+// table let go once its block is made, then the application's. They are written to a file as they
+// are (features/feature_matrix.h) or put together into one FeatureMatrix for those who need its
+// rows whole: at Kaggle scale, a gigabyte the `features` command never takes.
 #pragma once
 
 #include <cstddef>

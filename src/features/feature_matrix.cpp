@@ -74,7 +74,8 @@ void for_each_tile(
     const std::function<void(std::size_t, std::size_t, std::span<const float>)>& use) {
   constexpr std::size_t kTileBytes = 1 << 20;
   const std::size_t cols = features.cols();
-  const std::size_t tile = std::max<std::size_t>(1, kTileBytes / (sizeof(float) * (cols + 1)));
+  const std::size_t tile =
+      std::max<std::size_t>(1, kTileBytes / (sizeof(float) * std::max<std::size_t>(1, cols)));
   std::vector<float> buffer(tile * cols);
   for (std::size_t begin = 0; begin < features.rows(); begin += tile) {
     const std::size_t end = std::min(features.rows(), begin + tile);
@@ -89,7 +90,7 @@ FeatureMatrix assemble(FeatureBlocks features) {
   check_blocks(features);
   // The blocks came out of the tables' memory; the matrix, as large, would not fit in the gaps
   // the tables left (a batch command keeps freed memory for reuse, cli/dataset_report.cpp): that
-  // memory goes back to the kernel first, and the matrix's fresh pages are faulted in by every
+  // memory goes back to the kernel first, and the matrix's fresh pages are made present by every
   // core at once, where one thread alone spent half a second in the kernel.
   release_free_memory();
   const std::size_t rows = features.rows(), cols = features.cols();

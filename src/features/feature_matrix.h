@@ -33,7 +33,7 @@ struct FeatureMatrix {
   std::span<const float> row(std::size_t r) const { return {values.data() + r * cols(), cols()}; }
 };
 
-// The matrix of `features`, whose blocks it takes and frees as it copies them.
+// The matrix of `features`, whose blocks it takes and frees once copied.
 FeatureMatrix assemble(FeatureBlocks features);
 
 // Straight from the blocks, a tile of rows at a time: the matrix is never put together.

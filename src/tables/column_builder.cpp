@@ -25,33 +25,19 @@ ColumnBuilder::ColumnBuilder(ColumnKind kind) {
   column_.kind = kind;
 }
 
-namespace {
-
-template <typename T>
-void reserve_present(std::vector<T>& values, std::size_t rows, std::size_t present_rows) {
-  values.reserve(rows);
-  populate(values.data() + values.size(), std::min(present_rows, rows) * sizeof(T));
-}
-
-// Makes the room for `more` values after the last one present, where the room is reserved.
-template <typename T>
-void make_room_present(std::vector<T>& values, std::size_t more) {
-  if (values.capacity() - values.size() >= more)
-    populate(values.data() + values.size(), more * sizeof(T));
-}
-
-}  // namespace
-
 void ColumnBuilder::reserve(std::size_t rows, std::size_t present_rows) {
   switch (column_.kind) {
     case ColumnKind::Id:
-      reserve_present(column_.ids, rows, present_rows);
+      column_.ids.reserve(rows);
+      populate_room(column_.ids, present_rows);
       break;
     case ColumnKind::Number:
-      reserve_present(column_.numbers, rows, present_rows);
+      column_.numbers.reserve(rows);
+      populate_room(column_.numbers, present_rows);
       break;
     case ColumnKind::Category:
-      reserve_present(column_.codes, rows, present_rows);
+      column_.codes.reserve(rows);
+      populate_room(column_.codes, present_rows);
       break;
   }
 }
@@ -118,16 +104,16 @@ std::optional<std::string> ColumnBuilder::append(std::string_view text) {
 
 void ColumnBuilder::append_all(ColumnBuilder&& other) {
   Column& theirs = other.column_;
-  make_room_present(column_.ids, theirs.ids.size());
+  populate_room(column_.ids, theirs.ids.size());
   column_.ids.insert(column_.ids.end(), theirs.ids.begin(), theirs.ids.end());
-  make_room_present(column_.numbers, theirs.numbers.size());
+  populate_room(column_.numbers, theirs.numbers.size());
   column_.numbers.insert(column_.numbers.end(), theirs.numbers.begin(), theirs.numbers.end());
   if (column_.kind == ColumnKind::Category) {
     std::vector<std::int32_t> remap(theirs.categories.size());
     for (std::size_t code = 0; code < remap.size(); ++code)
       remap[code] = code_for(theirs.categories[code]);
     column_.codes.reserve(column_.codes.size() + theirs.codes.size());
-    make_room_present(column_.codes, theirs.codes.size());
+    populate_room(column_.codes, theirs.codes.size());
     for (std::int32_t code : theirs.codes)
       column_.codes.push_back(code == kMissingCode ? kMissingCode : remap[code]);
   }

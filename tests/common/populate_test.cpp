@@ -58,5 +58,20 @@ TEST(Populate, ReservedRoomIsResidentBeforeItIsWritten) {
   EXPECT_EQ(resident_pages(reinterpret_cast<void*>(first), pages), pages);
 }
 
+// A chunk of the reader makes only its own rows' room present; the rest is left to whoever fills
+// it.
+TEST(Populate, OnlyTheRoomAskedForIsMadePresent) {
+  std::vector<float> values;
+  values.reserve(64 * kPage);
+  values.resize(kPage);              // the first four pages hold values
+  populate_room(values, 2 * kPage);  // the room of the next eight pages
+  const auto begin = reinterpret_cast<std::uintptr_t>(values.data() + values.size());
+  const auto first = (begin + kPage - 1) / kPage * kPage;
+  EXPECT_EQ(resident_pages(reinterpret_cast<void*>(first), 7), 7u);
+  const auto end = reinterpret_cast<std::uintptr_t>(values.data() + values.capacity());
+  const auto last_page = (end / kPage - 1) * kPage;
+  EXPECT_EQ(resident_pages(reinterpret_cast<void*>(last_page), 1), 0u);
+}
+
 }  // namespace
 }  // namespace creditscore
