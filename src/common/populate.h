@@ -1,7 +1,7 @@
 // Memory made present before it is written. A batch job writes gigabytes of fresh memory (tables,
 // feature blocks, matrices), and each page touched for the first time takes a page fault; in a
-// virtual machine the fault costs more than zeroing the page (perf at Kaggle scale: 765,000
-// faults, the kernel's share of `creditscore features` a sixth of its user time). Linux makes a
+// virtual machine the fault costs more than zeroing the page (perf at Kaggle scale: 693,000
+// faults, the kernel's time in `creditscore features` a fifth of its user time). Linux makes a
 // whole range present in one call instead (MADV_POPULATE_WRITE, 5.14).
 #pragma once
 
