@@ -49,6 +49,10 @@ void register_train_command(CLI::App& app) {
   command->add_option("--colsample", c.trees.colsample_bytree, "Share of features per tree")
       ->capture_default_str();
   command
+      ->add_option("--max-bin", c.trees.max_bin,
+                   "Bins each feature is cut into: fewer learn faster, more split finer")
+      ->capture_default_str();
+  command
       ->add_option(
           "--weighting", options->weighting,
           "Class weighting: none (calibrated probabilities) or balanced (scale_pos_weight)")

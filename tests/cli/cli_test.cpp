@@ -103,7 +103,8 @@ TEST_F(CliTest, TrainScoreCompareAndRollBack) {
   EXPECT_NE(first.output.find("Now served"), std::string::npos);
   const std::string first_id = run_id_in(first.output);
   ASSERT_FALSE(first_id.empty()) << first.output;
-  const CommandResult second = run("train" + quick + " --seed 7 --promote --no-monotone");
+  const CommandResult second =
+      run("train" + quick + " --seed 7 --promote --no-monotone --max-bin 32");
   ASSERT_EQ(second.status, 0) << second.output;
   const std::string second_id = run_id_in(second.output);
   ASSERT_NE(second_id, first_id);
@@ -117,6 +118,8 @@ TEST_F(CliTest, TrainScoreCompareAndRollBack) {
   const auto free =
       nlohmann::json::parse(std::ifstream(dir_ / "models" / second_id / "bundle.json"));
   EXPECT_FALSE(free["training"]["settings"]["monotone"].get<bool>());
+  EXPECT_EQ(constrained["training"]["settings"]["max_bin"], 128);  // the default
+  EXPECT_EQ(free["training"]["settings"]["max_bin"], 32);
 
   const CommandResult runs = run("runs --models " + (dir_ / "models").string());
   ASSERT_EQ(runs.status, 0) << runs.output;
@@ -191,6 +194,9 @@ TEST_F(CliTest, TrainingFlagsAreChecked) {
   const CommandResult folds = run("train --folds 1 --data " + dir_.string());
   EXPECT_NE(folds.status, 0);
   EXPECT_NE(folds.output.find("--folds"), std::string::npos) << folds.output;
+  const CommandResult bins = run("train --max-bin 1 --data " + dir_.string());
+  EXPECT_NE(bins.status, 0);
+  EXPECT_NE(bins.output.find("--max-bin must be in [2, 1024]"), std::string::npos) << bins.output;
 }
 
 }  // namespace
