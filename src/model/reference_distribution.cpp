@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <stdexcept>
 #include <type_traits>
 
@@ -15,53 +14,65 @@ namespace {
 
 constexpr std::size_t kMaxDiscreteValues = 20;
 
-// Linear interpolation between order statistics, as numpy's default.
-double quantile(const std::vector<double>& sorted, double level) {
+// Columns gathered per pass over the rows: 16 floats are a cache line, so each row's line is
+// read once for 16 columns, where a column at a time read a line per value (at Kaggle scale,
+// 757 columns of 307,377 rows, most of the time of describing them went in those reads).
+constexpr std::size_t kColumnsPerPass = 16;
+
+// Linear interpolation between order statistics, as numpy's default, in double precision.
+double quantile(std::span<const float> sorted, double level) {
   const double position = level * static_cast<double>(sorted.size() - 1);
   const auto below = static_cast<std::size_t>(position);
   const std::size_t above = std::min(below + 1, sorted.size() - 1);
-  return sorted[below] + (position - static_cast<double>(below)) * (sorted[above] - sorted[below]);
+  const double low = sorted[below], high = sorted[above];
+  return low + (position - static_cast<double>(below)) * (high - low);
 }
 
-FeatureDistribution describe(MatrixView features, std::span<const float> labels, std::size_t column,
+// `column`: the feature's value for every row, NaN when missing, row r's outcome in labels[r].
+FeatureDistribution describe(std::span<const float> column, std::span<const float> labels,
                              std::string name, std::size_t bins) {
   FeatureDistribution d;
   d.name = std::move(name);
-  std::vector<std::pair<double, bool>> present;  // value, defaulted
-  present.reserve(features.rows);
+  std::vector<float> sorted;
+  sorted.reserve(column.size());
   double sum = 0;
-  for (std::size_t r = 0; r < features.rows; ++r) {
-    const float value = features.data[r * features.cols + column];
+  for (const float value : column) {
     if (std::isnan(value)) continue;
-    present.emplace_back(value, labels[r] == 1.0f);
+    sorted.push_back(value);
     sum += value;
   }
-  d.present = present.size();
-  d.missing = features.rows - present.size();
-  if (present.empty()) return d;
-  d.mean = sum / static_cast<double>(present.size());
+  d.present = sorted.size();
+  d.missing = column.size() - sorted.size();
+  if (sorted.empty()) return d;
+  d.mean = sum / static_cast<double>(sorted.size());
   double squares = 0;
-  for (const auto& p : present) squares += (p.first - d.mean) * (p.first - d.mean);
-  d.stddev = std::sqrt(squares / static_cast<double>(present.size()));
-  std::sort(present.begin(), present.end());
-  std::vector<double> sorted(present.size());
-  std::transform(present.begin(), present.end(), sorted.begin(),
-                 [](const auto& p) { return p.first; });
+  for (const double value : sorted) squares += (value - d.mean) * (value - d.mean);
+  d.stddev = std::sqrt(squares / static_cast<double>(sorted.size()));
+  std::sort(sorted.begin(), sorted.end());
   for (double level : kQuantileLevels) d.quantiles.push_back(quantile(sorted, level));
+  // Calls `count(value, defaulted)` for every present value.
+  const auto for_each_present = [&](auto count) {
+    for (std::size_t r = 0; r < column.size(); ++r) {
+      if (!std::isnan(column[r])) count(column[r], labels[r] == 1.0f);
+    }
+  };
 
-  std::map<double, std::pair<std::size_t, std::size_t>> distinct;
-  for (const auto& [value, defaulted] : present) {
-    auto& counts = distinct[value];
-    (defaulted ? counts.second : counts.first) += 1;
+  std::vector<float> distinct;  // at most kMaxDiscreteValues + 1 values, the first in order
+  for (const float value : sorted) {
+    if (!distinct.empty() && distinct.back() == value) continue;
+    distinct.push_back(value);
     if (distinct.size() > kMaxDiscreteValues) break;
   }
   if (distinct.size() <= kMaxDiscreteValues) {
     d.discrete = true;
-    for (const auto& [value, counts] : distinct) {
-      d.values_or_edges.push_back(value);
-      d.good_counts.push_back(counts.first);
-      d.default_counts.push_back(counts.second);
-    }
+    d.values_or_edges.assign(distinct.begin(), distinct.end());
+    d.good_counts.assign(distinct.size(), 0);
+    d.default_counts.assign(distinct.size(), 0);
+    for_each_present([&](float value, bool defaulted) {
+      const auto at = static_cast<std::size_t>(
+          std::lower_bound(distinct.begin(), distinct.end(), value) - distinct.begin());
+      ++(defaulted ? d.default_counts : d.good_counts)[at];
+    });
     return d;
   }
   for (const double level : sketch_levels()) d.sketch.push_back(quantile(sorted, level));
@@ -77,9 +88,9 @@ FeatureDistribution describe(MatrixView features, std::span<const float> labels,
   }
   d.good_counts.assign(bins, 0);
   d.default_counts.assign(bins, 0);
-  for (const auto& [value, defaulted] : present) {
-    (defaulted ? d.default_counts : d.good_counts)[*bin_of(d, value)] += 1;
-  }
+  for_each_present([&](float value, bool defaulted) {
+    ++(defaulted ? d.default_counts : d.good_counts)[*bin_of(d, value)];
+  });
   return d;
 }
 
@@ -113,8 +124,20 @@ std::vector<FeatureDistribution> reference_distributions(MatrixView features,
                          " labels");
   }
   std::vector<FeatureDistribution> result(features.cols);
-  parallel_for(features.cols, [&](std::size_t c) {
-    result[c] = describe(features, labels, c, names[c], histogram_bins);
+  const std::size_t passes = (features.cols + kColumnsPerPass - 1) / kColumnsPerPass;
+  parallel_for(passes, [&](std::size_t pass) {
+    const std::size_t first = pass * kColumnsPerPass;
+    const std::size_t count = std::min(kColumnsPerPass, features.cols - first);
+    std::vector<float> columns(count * features.rows);  // column k's rows from k * rows
+    for (std::size_t r = 0; r < features.rows; ++r) {
+      const float* row = features.data + r * features.cols + first;
+      for (std::size_t k = 0; k < count; ++k) columns[k * features.rows + r] = row[k];
+    }
+    for (std::size_t k = 0; k < count; ++k) {
+      result[first + k] =
+          describe(std::span<const float>(columns).subspan(k * features.rows, features.rows),
+                   labels, names[first + k], histogram_bins);
+    }
   });
   return result;
 }

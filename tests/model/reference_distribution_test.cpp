@@ -57,6 +57,29 @@ TEST(ReferenceDistribution, DiscreteContinuousAndMissingFeatures) {
   EXPECT_TRUE(d[2].quantiles.empty());
 }
 
+TEST(ReferenceDistribution, EachColumnOfAWideMatrixAsAlone) {
+  // 37 columns: more than two passes of columns gathered together, the last one partial.
+  constexpr std::size_t kRows = 500, kCols = 37;
+  std::vector<float> x(kRows * kCols), y(kRows);
+  std::vector<std::string> names;
+  for (std::size_t c = 0; c < kCols; ++c) names.push_back("F" + std::to_string(c));
+  for (std::size_t r = 0; r < kRows; ++r) {
+    y[r] = r % 7 == 0 ? 1.f : 0.f;
+    for (std::size_t c = 0; c < kCols; ++c) {
+      const std::size_t v = (r * (c + 3) + c * c) % (c % 2 == 0 ? 11 : 997);  // discrete or not
+      x[r * kCols + c] = (r + c) % 9 == 0 ? std::nanf("") : static_cast<float>(v) - 5.f;
+    }
+  }
+  const auto together = to_json(reference_distributions({x.data(), kRows, kCols}, y, names));
+  for (std::size_t c = 0; c < kCols; ++c) {
+    std::vector<float> column(kRows);
+    for (std::size_t r = 0; r < kRows; ++r) column[r] = x[r * kCols + c];
+    const auto alone = to_json(reference_distributions({column.data(), kRows, 1}, y,
+                                                       std::span<const std::string>(&names[c], 1)));
+    EXPECT_EQ(together[c], alone[0]) << names[c];
+  }
+}
+
 TEST(ReferenceDistribution, PercentileRank) {
   const Sample s;
   const auto d = reference_distributions(s.view(), s.y, s.names, 10);
