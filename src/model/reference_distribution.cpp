@@ -19,13 +19,45 @@ constexpr std::size_t kMaxDiscreteValues = 20;
 // 757 columns of 307,377 rows, most of the time of describing them went in those reads).
 constexpr std::size_t kColumnsPerPass = 16;
 
-// Linear interpolation between order statistics, as numpy's default, in double precision.
-double quantile(std::span<const float> sorted, double level) {
-  const double position = level * static_cast<double>(sorted.size() - 1);
+// Linear interpolation between the order statistics value_at(0) <= ... <= value_at(count - 1),
+// as numpy's default, in double precision.
+template <typename ValueAt>
+double quantile(std::size_t count, double level, ValueAt value_at) {
+  const double position = level * static_cast<double>(count - 1);
   const auto below = static_cast<std::size_t>(position);
-  const std::size_t above = std::min(below + 1, sorted.size() - 1);
-  const double low = sorted[below], high = sorted[above];
+  const std::size_t above = std::min(below + 1, count - 1);
+  const double low = value_at(below), high = value_at(above);
   return low + (position - static_cast<double>(below)) * (high - low);
+}
+
+double quantile(std::span<const float> sorted, double level) {
+  return quantile(sorted.size(), level, [&](std::size_t i) { return sorted[i]; });
+}
+
+// When the present values of `column` take at most kMaxDiscreteValues values: those values in
+// order with their clients by outcome (counted in one pass, nothing sorted), and true.
+bool count_discrete(std::span<const float> column, std::span<const float> labels,
+                    FeatureDistribution& d) {
+  std::vector<float> values;
+  std::vector<std::size_t> good, defaulted;
+  for (std::size_t r = 0; r < column.size(); ++r) {
+    if (std::isnan(column[r])) continue;
+    const float value = column[r] + 0.0f;  // -0 is 0: a value is written the same whatever row
+    const auto at = std::lower_bound(values.begin(), values.end(), value);
+    const auto k = at - values.begin();
+    if (at == values.end() || *at != value) {
+      if (values.size() == kMaxDiscreteValues) return false;
+      values.insert(at, value);
+      good.insert(good.begin() + k, 0);
+      defaulted.insert(defaulted.begin() + k, 0);
+    }
+    ++(labels[r] == 1.0f ? defaulted : good)[static_cast<std::size_t>(k)];
+  }
+  d.discrete = true;
+  d.values_or_edges.assign(values.begin(), values.end());
+  d.good_counts = std::move(good);
+  d.default_counts = std::move(defaulted);
+  return true;
 }
 
 // `column`: the feature's value for every row, NaN when missing, row r's outcome in labels[r].
@@ -33,48 +65,41 @@ FeatureDistribution describe(std::span<const float> column, std::span<const floa
                              std::string name, std::size_t bins) {
   FeatureDistribution d;
   d.name = std::move(name);
-  std::vector<float> sorted;
-  sorted.reserve(column.size());
   double sum = 0;
   for (const float value : column) {
     if (std::isnan(value)) continue;
-    sorted.push_back(value);
+    ++d.present;
     sum += value;
   }
-  d.present = sorted.size();
-  d.missing = column.size() - sorted.size();
-  if (sorted.empty()) return d;
-  d.mean = sum / static_cast<double>(sorted.size());
+  d.missing = column.size() - d.present;
+  if (d.present == 0) return d;
+  d.mean = sum / static_cast<double>(d.present);
   double squares = 0;
-  for (const double value : sorted) squares += (value - d.mean) * (value - d.mean);
-  d.stddev = std::sqrt(squares / static_cast<double>(sorted.size()));
-  std::sort(sorted.begin(), sorted.end());
-  for (double level : kQuantileLevels) d.quantiles.push_back(quantile(sorted, level));
-  // Calls `count(value, defaulted)` for every present value.
-  const auto for_each_present = [&](auto count) {
-    for (std::size_t r = 0; r < column.size(); ++r) {
-      if (!std::isnan(column[r])) count(column[r], labels[r] == 1.0f);
-    }
-  };
-
-  std::vector<float> distinct;  // at most kMaxDiscreteValues + 1 values, the first in order
-  for (const float value : sorted) {
-    if (!distinct.empty() && distinct.back() == value) continue;
-    distinct.push_back(value);
-    if (distinct.size() > kMaxDiscreteValues) break;
+  for (const float value : column) {
+    if (!std::isnan(value)) squares += (value - d.mean) * (value - d.mean);
   }
-  if (distinct.size() <= kMaxDiscreteValues) {
-    d.discrete = true;
-    d.values_or_edges.assign(distinct.begin(), distinct.end());
-    d.good_counts.assign(distinct.size(), 0);
-    d.default_counts.assign(distinct.size(), 0);
-    for_each_present([&](float value, bool defaulted) {
-      const auto at = static_cast<std::size_t>(
-          std::lower_bound(distinct.begin(), distinct.end(), value) - distinct.begin());
-      ++(defaulted ? d.default_counts : d.good_counts)[at];
-    });
+  d.stddev = std::sqrt(squares / static_cast<double>(d.present));
+
+  if (count_discrete(column, labels, d)) {
+    const auto value_at = [&d](std::size_t index) {
+      for (std::size_t k = 0; k + 1 < d.values_or_edges.size(); ++k) {
+        const std::size_t clients = d.good_counts[k] + d.default_counts[k];
+        if (index < clients) return d.values_or_edges[k];
+        index -= clients;
+      }
+      return d.values_or_edges.back();
+    };
+    for (double level : kQuantileLevels)
+      d.quantiles.push_back(quantile(d.present, level, value_at));
     return d;
   }
+  std::vector<float> sorted;
+  sorted.reserve(d.present);
+  for (const float value : column) {
+    if (!std::isnan(value)) sorted.push_back(value);
+  }
+  std::sort(sorted.begin(), sorted.end());
+  for (double level : kQuantileLevels) d.quantiles.push_back(quantile(sorted, level));
   for (const double level : sketch_levels()) d.sketch.push_back(quantile(sorted, level));
   const std::vector<double> edges = decile_edges(d);
   d.decile_counts.assign(edges.size() + 1, 0);
@@ -88,9 +113,10 @@ FeatureDistribution describe(std::span<const float> column, std::span<const floa
   }
   d.good_counts.assign(bins, 0);
   d.default_counts.assign(bins, 0);
-  for_each_present([&](float value, bool defaulted) {
-    ++(defaulted ? d.default_counts : d.good_counts)[*bin_of(d, value)];
-  });
+  for (std::size_t r = 0; r < column.size(); ++r) {
+    if (std::isnan(column[r])) continue;
+    ++(labels[r] == 1.0f ? d.default_counts : d.good_counts)[*bin_of(d, column[r])];
+  }
   return d;
 }
 

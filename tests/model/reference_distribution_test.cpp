@@ -36,6 +36,9 @@ TEST(ReferenceDistribution, DiscreteContinuousAndMissingFeatures) {
   EXPECT_EQ(d[0].values_or_edges, (std::vector<double>{0.0, 1.0}));
   EXPECT_EQ(d[0].good_counts, (std::vector<std::size_t>{675, 225}));
   EXPECT_EQ(d[0].default_counts, (std::vector<std::size_t>{75, 25}));
+  // 750 zeros then 250 ones: the 75th percentile falls a quarter of the way from the last zero.
+  EXPECT_EQ(d[0].quantiles,
+            (std::vector<double>{0, 0, 0, 0, 0, 0, 0.25, 1, 1, 1, 1}));  // kQuantileLevels
 
   EXPECT_FALSE(d[1].discrete);
   EXPECT_DOUBLE_EQ(d[1].mean, 499.5);
@@ -78,6 +81,16 @@ TEST(ReferenceDistribution, EachColumnOfAWideMatrixAsAlone) {
                                                        std::span<const std::string>(&names[c], 1)));
     EXPECT_EQ(together[c], alone[0]) << names[c];
   }
+}
+
+TEST(ReferenceDistribution, NegativeZeroIsZero) {
+  const std::vector<float> x = {-0.0f, 0.0f, 1.0f, -0.0f}, y = {0, 1, 0, 0};
+  const std::vector<std::string> names = {"ZERO_OR_ONE"};
+  const auto d = reference_distributions({x.data(), 4, 1}, y, names);
+  ASSERT_TRUE(d[0].discrete);
+  EXPECT_EQ(d[0].good_counts, (std::vector<std::size_t>{2, 1}));
+  EXPECT_EQ(d[0].default_counts, (std::vector<std::size_t>{1, 0}));
+  EXPECT_FALSE(std::signbit(d[0].values_or_edges[0]));  // written 0.0 whichever row comes first
 }
 
 TEST(ReferenceDistribution, PercentileRank) {
