@@ -15,8 +15,7 @@ namespace {
 constexpr std::size_t kMaxDiscreteValues = 20;
 
 // Columns gathered per pass over the rows: 16 floats are a cache line, so each row's line is
-// read once for 16 columns, where a column at a time read a line per value (at Kaggle scale,
-// 757 columns of 307,377 rows, most of the time of describing them went in those reads).
+// read once for 16 columns, where reading a column at a time fetched a line for every value.
 constexpr std::size_t kColumnsPerPass = 16;
 
 // Linear interpolation between the order statistics value_at(0) <= ... <= value_at(count - 1),

@@ -26,7 +26,7 @@ struct TreeParams {
   double reg_lambda = 1.0;
   double reg_alpha = 0.0;
   double gamma = 0.0;
-  // 128, not XGBoost's 256: a histogram of every feature then fits in a core's cache. On 356,255
+  // 128, not XGBoost's 256: half the histogram to fill and scan at every node. On 356,255
   // generated clients, back to back, a boosting round took 24 % less time, for the same
   // out-of-fold AUC (0.8123 against 0.8122).
   int max_bin = 128;
