@@ -178,7 +178,7 @@ TrainedRun train_and_record(const TrainingRequest& request, PipelineObserver& ob
   const std::vector<float> sample = explanation_sample(matrix, config.seed);
   const auto quantize_start = Clock::now();
   model::TrainingSet training_set(std::move(matrix.values), matrix.cols(), matrix.targets,
-                                  config.trees.max_bin);
+                                  config.trees.max_bin, config.monotone_constraints);
   const double quantize_seconds = seconds_since(quantize_start);
 
   observer.remark("\nLearning (" + std::to_string(config.folds) +
@@ -199,7 +199,7 @@ TrainedRun train_and_record(const TrainingRequest& request, PipelineObserver& ob
   bundle.xgboost_version = model::xgboost_version();
   bundle.feature_names = matrix.names;
   bundle.learned_from = learned_from;
-  bundle.model_json = result.booster.to_json();
+  bundle.model_json = result.model_json;
   bundle.catalog = catalog.to_json();
   bundle.reference = std::move(reference);
   const auto explanation_start = Clock::now();
@@ -221,7 +221,7 @@ TrainedRun train_and_record(const TrainingRequest& request, PipelineObserver& ob
                      {"clients", matrix.rows()},
                      {"settings", config_json(result.config)},
                      {"monotone", model::to_json(monotone)},
-                     {"rounds", result.booster.boosted_rounds()},
+                     {"rounds", result.rounds},
                      {"trials", result.trials.size()},
                      {"timings", timings}};
   run.run_id = bundle.run_id;

@@ -60,7 +60,7 @@ void print_training_report(std::ostream& out, const model::TrainingResult& resul
     }
     trials.print(out);
   }
-  out << "\nFinal model: " << result.booster.boosted_rounds() << " rounds on every client, "
+  out << "\nFinal model: " << result.rounds << " rounds on every client, "
       << format_fixed(result.final_fit_seconds, 1) << " s (cross-validation "
       << format_fixed(result.cross_validation_seconds, 1) << " s)\n";
 }

@@ -7,6 +7,7 @@
 
 #include "common/error.h"
 #include "model/metrics.h"
+#include "model/yes_no_columns.h"
 
 namespace creditscore::model {
 namespace {
@@ -34,17 +35,11 @@ void check_labels(std::span<const float> labels) {
   }
 }
 
-void check_bins(const TrainingSet& data, const TrainConfig& config) {
-  validate(config);
-  if (config.trees.max_bin != data.max_bin()) {
-    throw internal_error("training: settings of " + std::to_string(config.trees.max_bin) +
-                         " bins on features quantized into " + std::to_string(data.max_bin()));
-  }
-}
-
 DMatrix checked_and_quantized(std::vector<float> features, std::size_t cols,
-                              std::span<const float> labels, int max_bin) {
+                              std::span<const float> labels, int max_bin,
+                              std::span<const std::size_t> yes_no_columns) {
   check_labels(labels);
+  hide_noes(features, cols, yes_no_columns);
   return DMatrix::quantized(std::move(features), cols, labels, max_bin);
 }
 
@@ -67,10 +62,30 @@ std::vector<int> stratified_folds(std::span<const float> labels, int folds, std:
 }
 
 TrainingSet::TrainingSet(std::vector<float> features, std::size_t cols,
-                         std::span<const float> labels, int max_bin)
+                         std::span<const float> labels, int max_bin,
+                         std::span<const int> monotone_constraints)
     : labels_(labels.begin(), labels.end()),
       max_bin_(max_bin),
-      all_(checked_and_quantized(std::move(features), cols, labels, max_bin)) {}
+      yes_no_columns_(find_yes_no_columns(features, cols, monotone_constraints)),
+      all_(checked_and_quantized(std::move(features), cols, labels, max_bin, yes_no_columns_)) {}
+
+void TrainingSet::check_settings(const TrainConfig& config) const {
+  validate(config);
+  if (config.trees.max_bin != max_bin_) {
+    throw internal_error("training: settings of " + std::to_string(config.trees.max_bin) +
+                         " bins on features quantized into " + std::to_string(max_bin_));
+  }
+  for (const std::size_t column : yes_no_columns_) {
+    if (column < config.monotone_constraints.size() && config.monotone_constraints[column] != 0) {
+      throw internal_error("training: a monotone constraint on yes/no column " +
+                           std::to_string(column) + ", learned from its yeses");
+    }
+  }
+}
+
+std::string TrainingSet::model_json(const Booster& booster) const {
+  return write_back_noes(booster.to_json(), yes_no_columns_);
+}
 
 const DMatrix& TrainingSet::learning_without(std::span<const std::size_t> held_out) {
   weights_.assign(labels_.size(), 1.0f);
@@ -84,7 +99,7 @@ const DMatrix& TrainingSet::learning_without(std::span<const std::size_t> held_o
 
 CrossValidationResult cross_validate(TrainingSet& data, const TrainConfig& config,
                                      const ProgressFn& progress) {
-  check_bins(data, config);
+  data.check_settings(config);
   const std::span<const float> labels = data.labels();
   const std::vector<int> fold_of = stratified_folds(labels, config.folds, config.seed);
   CrossValidationResult result;
@@ -143,7 +158,7 @@ CrossValidationResult cross_validate(TrainingSet& data, const TrainConfig& confi
 
 Booster fit_booster(TrainingSet& data, const TrainConfig& config, int rounds,
                     const ProgressFn& progress) {
-  check_bins(data, config);
+  data.check_settings(config);
   const DMatrix& all = data.learning_without({});
   Booster booster(all);
   apply_params(booster, config, data.labels());

@@ -39,19 +39,27 @@ struct CrossValidationResult {
 class TrainingSet {
  public:
   // `features`: one row of `cols` floats per label. Throws invalid input when a label is not 0
-  // or 1, or when only one outcome is present.
+  // or 1, or when only one outcome is present. Its yes/no columns (model/yes_no_columns.h) are
+  // learned from their yeses, except those `monotone_constraints` (the settings') bind.
   TrainingSet(std::vector<float> features, std::size_t cols, std::span<const float> labels,
-              int max_bin);
+              int max_bin, std::span<const int> monotone_constraints = {});
 
   // Every row, those of `held_out` weighing 0 (they add nothing to any histogram, split or leaf)
   // and the others 1, until the next call. A booster learning on it must be made after the call.
   const DMatrix& learning_without(std::span<const std::size_t> held_out);
   std::span<const float> labels() const { return labels_; }
   int max_bin() const { return max_bin_; }
+  // Checks that `config` learns as this set was made for: its bins, no constraint on a column
+  // learned from its yeses. Throws an internal error otherwise.
+  void check_settings(const TrainConfig& config) const;
+  // The model a booster learned on this set, as it reads the features themselves: the model to
+  // save and serve. The booster itself reads them with the noes of yes/no columns missing.
+  std::string model_json(const Booster& booster) const;
 
  private:
   std::vector<float> labels_;
   int max_bin_;
+  std::vector<std::size_t> yes_no_columns_;
   DMatrix all_;
   std::vector<float> weights_;
 };

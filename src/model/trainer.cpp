@@ -75,13 +75,13 @@ TrainingResult train_model(TrainingSet& data, const TrainConfig& config,
 
   const auto fit_start = Clock::now();
   const int rounds = config.final_rounds > 0 ? config.final_rounds : best_cv->mean_best_rounds;
-  Booster booster = fit_booster(data, best_config, rounds, progress);
+  const Booster booster = fit_booster(data, best_config, rounds, progress);
   const double fit_seconds = seconds_since(fit_start);
 
   const std::vector<int> outcomes(data.labels().begin(), data.labels().end());
   Evaluation evaluation = evaluate(best_cv->out_of_fold, outcomes, config.costs);
-  return {std::move(booster), best_config, std::move(*best_cv), std::move(evaluation),
-          std::move(trials),  cv_seconds,  fit_seconds};
+  return {data.model_json(booster), booster.boosted_rounds(), best_config, std::move(*best_cv),
+          std::move(evaluation),    std::move(trials),        cv_seconds,  fit_seconds};
 }
 
 }  // namespace creditscore::model

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <vector>
 
 #include "model/cross_validation.h"
@@ -22,8 +23,9 @@ struct SearchTrial {
 };
 
 struct TrainingResult {
-  Booster booster;
-  TrainConfig config;  // with the tree settings that won the search
+  std::string model_json;  // the final model, in XGBoost's JSON format (TrainingSet::model_json)
+  int rounds = 0;          // its boosting rounds
+  TrainConfig config;      // with the tree settings that won the search
   CrossValidationResult cross_validation;
   Evaluation evaluation;            // of the out-of-fold probabilities
   std::vector<SearchTrial> trials;  // the first is the settings given

@@ -24,7 +24,7 @@ TEST(Trainer, SearchKeepsTheBestTrialAndRefitsWithItsRounds) {
   for (const SearchTrial& trial : result.trials) best = std::max(best, trial.out_of_fold_auc);
   EXPECT_DOUBLE_EQ(result.cross_validation.out_of_fold_auc, best);
   EXPECT_DOUBLE_EQ(result.evaluation.roc_auc, best);
-  EXPECT_EQ(result.booster.boosted_rounds(), result.cross_validation.mean_best_rounds);
+  EXPECT_EQ(result.rounds, result.cross_validation.mean_best_rounds);
   EXPECT_EQ(result.trials.front().trees.max_depth, 3);  // the given settings come first
   EXPECT_EQ(stages.front(), "search 1, fold 1/3");
   EXPECT_EQ(stages.back(), "final model");
@@ -38,7 +38,7 @@ TEST(Trainer, FinalRoundsFixTheFinalModelsSize) {
   TrainConfig config = quick_config();
   config.final_rounds = 17;
   TrainingSet data(problem.x, Problem::kCols, problem.y, config.trees.max_bin);
-  EXPECT_EQ(train_model(data, config).booster.boosted_rounds(), 17);
+  EXPECT_EQ(train_model(data, config).rounds, 17);
   config.final_rounds = -1;
   EXPECT_ERROR_KIND(train_model(data, config), ErrorKind::InvalidInput);
 }
