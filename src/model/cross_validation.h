@@ -68,7 +68,8 @@ class TrainingSet {
 CrossValidationResult cross_validate(TrainingSet& data, const TrainConfig& config,
                                      const ProgressFn& progress = {});
 
-// The final model: all clients, a fixed number of rounds.
+// The final model: all clients, a fixed number of rounds. Like every booster learned on the set,
+// it reads yes/no columns with their noes missing: data.model_json(booster) is the model to keep.
 Booster fit_booster(TrainingSet& data, const TrainConfig& config, int rounds,
                     const ProgressFn& progress = {});
 
