@@ -3,18 +3,51 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
+#include <string>
 
 #include "common/error.h"
 #include "common/parallel.h"
 
 namespace creditscore::features {
 
-void FeatureBlocks::copy_rows(std::size_t begin, std::size_t end, float* out) const {
+void FeatureBlocks::copy_rows(std::size_t begin, std::size_t end, void* out) const {
+  const std::size_t row_bytes = cols() * sizeof(float);
   for (const FeatureBlock& block : blocks) {
     const float* from = block.values.data() + begin * block.count;
-    float* to = out + block.first;
-    for (std::size_t r = begin; r < end; ++r, from += block.count, to += cols())
-      std::copy_n(from, block.count, to);
+    char* to = static_cast<char*>(out) + block.first * sizeof(float);
+    for (std::size_t r = begin; r < end; ++r, from += block.count, to += row_bytes)
+      std::memcpy(to, from, block.count * sizeof(float));
+  }
+}
+
+void FeatureBlocks::copy_bytes(std::size_t offset, std::size_t size, char* out) const {
+  const std::size_t row_bytes = cols() * sizeof(float);
+  if (size > rows() * row_bytes || offset > rows() * row_bytes - size)
+    throw internal_error("feature blocks: bytes " + std::to_string(offset) + " to " +
+                         std::to_string(offset + size) + " of a matrix of " +
+                         std::to_string(rows() * row_bytes));
+  // Whole rows go straight to `out`, a megabyte at a time so that it stays in cache while every
+  // block adds its columns; a row cut by either end goes through `row`.
+  const std::size_t tile_rows =
+      std::max<std::size_t>(1, (1 << 20) / std::max<std::size_t>(1, row_bytes));
+  std::vector<float> row;
+  while (size > 0) {
+    const std::size_t r = offset / row_bytes, within = offset % row_bytes;
+    std::size_t copied;
+    if (within == 0 && size >= row_bytes) {
+      const std::size_t whole = std::min(size / row_bytes, tile_rows);
+      copy_rows(r, r + whole, out);
+      copied = whole * row_bytes;
+    } else {
+      row.resize(cols());
+      copy_rows(r, r + 1, row.data());
+      copied = std::min(size, row_bytes - within);
+      std::memcpy(out, reinterpret_cast<const char*>(row.data()) + within, copied);
+    }
+    offset += copied;
+    out += copied;
+    size -= copied;
   }
 }
 

@@ -26,8 +26,12 @@ struct FeatureBlocks {
 
   std::size_t rows() const { return ids.size(); }
   std::size_t cols() const { return names.size(); }
-  // Rows [begin, end) with every column, row-major, into `out` ((end - begin) x cols()).
-  void copy_rows(std::size_t begin, std::size_t end, float* out) const;
+  // Rows [begin, end) with every column, row-major, into `out` ((end - begin) x cols() floats,
+  // aligned or not).
+  void copy_rows(std::size_t begin, std::size_t end, void* out) const;
+  // Bytes [offset, offset + size) of the whole matrix laid out row-major, into `out`: any piece
+  // of it, whatever rows its ends cut.
+  void copy_bytes(std::size_t offset, std::size_t size, char* out) const;
   std::size_t missing_values() const;
 };
 

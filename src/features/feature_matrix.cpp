@@ -119,12 +119,17 @@ void write_matrix(const FeatureBlocks& features, const std::filesystem::path& fi
     put(head, static_cast<std::uint32_t>(name.size()));
     head += name;
   }
+  head += bytes_of(features.ids);
+  head += bytes_of(features.targets);
+  const std::size_t values = features.rows() * features.cols() * sizeof(float);
   AtomicFile out(file);
-  out.write(head);
-  out.write(bytes_of(features.ids));
-  out.write(bytes_of(features.targets));
-  for_each_tile(features, [&](std::size_t, std::size_t, std::span<const float> values) {
-    out.write({reinterpret_cast<const char*>(values.data()), values.size_bytes()});
+  out.write_in_pieces(head.size() + values, [&](std::size_t offset, std::span<char> piece) {
+    const std::size_t from_head =
+        offset < head.size() ? std::min(piece.size(), head.size() - offset) : 0;
+    if (from_head > 0) std::memcpy(piece.data(), head.data() + offset, from_head);
+    if (from_head < piece.size())
+      features.copy_bytes(offset + from_head - head.size(), piece.size() - from_head,
+                          piece.data() + from_head);
   });
   out.commit();
 }

@@ -36,7 +36,8 @@ struct FeatureMatrix {
 // The matrix of `features`, whose blocks it takes and frees once copied.
 FeatureMatrix assemble(FeatureBlocks features);
 
-// Straight from the blocks, a tile of rows at a time: the matrix is never put together.
+// Straight from the blocks, in pieces every core makes and writes: the matrix is never put
+// together.
 void write_matrix(const FeatureBlocks& features, const std::filesystem::path& file);
 // Throws a corrupt Error naming the file and the problem (not a matrix, version, truncated).
 FeatureMatrix read_matrix(const std::filesystem::path& file);

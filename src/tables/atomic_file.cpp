@@ -13,6 +13,7 @@
 #include <string>
 
 #include "common/error.h"
+#include "common/parallel.h"
 
 namespace creditscore {
 namespace {
@@ -116,6 +117,43 @@ void AtomicFile::write_out(const char* data, std::size_t size) {
     if (written < 0 && errno == EINVAL && direct_ && set_direct(false)) continue;
     if (written <= 0) fail("write", temporary_);
     data += written;
+    size -= static_cast<std::size_t>(written);
+  }
+}
+
+void AtomicFile::write_in_pieces(std::size_t size,
+                                 const std::function<void(std::size_t, std::span<char>)>& fill) {
+  if (buffered_ != 0 || tried_direct_)
+    throw internal_error(temporary_.string() + ": written in pieces after other writes");
+  // The first piece goes through write(), which settles whether the disk takes O_DIRECT; the
+  // other whole ones then go out in parallel, and the rest stays in the buffer for commit().
+  const std::size_t first = std::min(size, kBuffer);
+  fill(0, {buffer_.get(), first});
+  buffered_ = first;
+  if (buffered_ < kBuffer) return;
+  flush_full_buffer();
+  const std::size_t pieces = size / kBuffer;
+  parallel_ranges(pieces - 1, 1, [&](std::size_t begin, std::size_t end) {
+    const std::unique_ptr<char, FreeBuffer> piece(
+        static_cast<char*>(std::aligned_alloc(kBlock, kBuffer)));
+    if (!piece) throw std::bad_alloc();
+    for (std::size_t p = begin + 1; p < end + 1; ++p) {
+      fill(p * kBuffer, {piece.get(), kBuffer});
+      write_at(piece.get(), kBuffer, p * kBuffer);
+    }
+  });
+  if (::lseek(fd_, static_cast<off_t>(pieces * kBuffer), SEEK_SET) < 0) fail("seek in", temporary_);
+  buffered_ = size - pieces * kBuffer;
+  fill(pieces * kBuffer, {buffer_.get(), buffered_});
+}
+
+void AtomicFile::write_at(const char* data, std::size_t size, std::size_t offset) const {
+  while (size > 0) {
+    const ssize_t written = ::pwrite(fd_, data, size, static_cast<off_t>(offset));
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) fail("write", temporary_);
+    data += written;
+    offset += static_cast<std::size_t>(written);
     size -= static_cast<std::size_t>(written);
   }
 }

@@ -11,7 +11,9 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +30,11 @@ class AtomicFile {
   void make_private();
   // Throws std::runtime_error naming the file when the disk refuses the write.
   void write(std::string_view bytes);
+  // The whole file, `size` bytes, put together by pieces: fill(offset, piece) writes bytes
+  // [offset, offset + piece.size()) into `piece`. Every core fills pieces and writes each at its
+  // place, so making the bytes and writing them overlap. Only as the first and only write.
+  void write_in_pieces(std::size_t size,
+                       const std::function<void(std::size_t offset, std::span<char> piece)>& fill);
   // fsync, close and rename over the destination.
   void commit();
 
@@ -41,6 +48,8 @@ class AtomicFile {
   void flush_full_buffer();
   // Writes `size` bytes from `data`, all of them, or throws.
   void write_out(const char* data, std::size_t size);
+  // The same at `offset`, leaving the file offset and O_DIRECT as they are: for several threads.
+  void write_at(const char* data, std::size_t size, std::size_t offset) const;
   // Turns O_DIRECT on or off; false when the file system refuses (tmpfs, some network ones).
   bool set_direct(bool on);
 

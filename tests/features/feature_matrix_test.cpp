@@ -54,6 +54,44 @@ TEST_F(FeatureMatrixTest, AssembledBlocksAreTheMatrixTheFileHolds) {
   EXPECT_EQ(std::memcmp(assembled.values.data(), read.values.data(), read.values.size() * 4), 0);
 }
 
+// Any piece of the row-major bytes, whatever rows its ends cut, is that piece of the matrix.
+TEST_F(FeatureMatrixTest, EveryPieceOfTheBytesIsThatPieceOfTheMatrix) {
+  const FeatureMatrix whole = assemble(matrix_);
+  const auto* expected = reinterpret_cast<const char*>(whole.values.data());
+  const std::size_t size = whole.values.size() * sizeof(float);
+  for (std::size_t offset = 0; offset <= size; ++offset)
+    for (std::size_t length = 0; offset + length <= size; ++length) {
+      std::string piece(length, '\0');
+      matrix_.copy_bytes(offset, length, piece.data());
+      EXPECT_EQ(piece, std::string(expected + offset, length)) << offset << "+" << length;
+    }
+  std::string past(2, '\0');
+  EXPECT_THROW(matrix_.copy_bytes(size - 1, 2, past.data()), std::runtime_error);
+}
+
+// 700,000 clients: the ids and targets alone outgrow the first 4 MB piece the file is written in,
+// and the pieces' edges cut rows.
+TEST_F(FeatureMatrixTest, ALargeMatrixReadsBackEveryBit) {
+  FeatureBlocks large;
+  large.names = matrix_.names;
+  const std::size_t rows = 700'000;
+  for (std::size_t r = 0; r < rows; ++r) {
+    large.ids.push_back(static_cast<std::int64_t>(100'000 + r));
+    large.targets.push_back(static_cast<float>(r % 2));
+  }
+  large.blocks = {{0, 1, {}}, {1, 2, {}}};
+  for (std::size_t v = 0; v < rows; ++v) large.blocks[0].values.push_back(static_cast<float>(v));
+  for (std::size_t v = 0; v < 2 * rows; ++v)
+    large.blocks[1].values.push_back(-static_cast<float>(v) / 3);
+  write_matrix(large, dir_ / "large.bin");
+  const FeatureMatrix back = read_matrix(dir_ / "large.bin");
+  EXPECT_EQ(back.ids, large.ids);
+  EXPECT_EQ(back.targets, large.targets);
+  const FeatureMatrix assembled = assemble(large);
+  ASSERT_EQ(back.values.size(), assembled.values.size());
+  EXPECT_EQ(std::memcmp(back.values.data(), assembled.values.data(), back.values.size() * 4), 0);
+}
+
 TEST_F(FeatureMatrixTest, BlocksThatLeaveAColumnOutAreRefused) {
   FeatureBlocks gap = matrix_;
   gap.blocks[1].first = 2;
