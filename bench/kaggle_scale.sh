@@ -54,9 +54,13 @@ row "features: wall (s)" "$wall" "<= 12" "$(verdict "$wall" 12 "<=")"
 row "features: peak (MB)" "$peak" "<= 3000" "$(verdict "$peak" 3000 "<=")"
 row "features: system / user time (%)" "$sys_share" "< 15" "$(verdict "$sys_share" 14.999 "<=")"
 
+# Each side's fastest of 3 runs at 20,000 clients, where a run takes seconds and a first one may
+# meet pages the kernel evicted while idle; one run each at Kaggle scale, right after the warm-up.
 for clients in 20000 356255; do
   echo "pandas peer at $clients clients" >&2
-  /usr/bin/python3 bench/features_peer.py "$work/data-$clients" --creditscore "$bin" >"$log"
+  runs=$([[ $clients == 20000 ]] && echo 3 || echo 1)
+  /usr/bin/python3 bench/features_peer.py "$work/data-$clients" --creditscore "$bin" \
+    --runs "$runs" >"$log"
   cat "$log" >&2
   speed=$(awk '/^speed:/ {sub("x", "", $2); print $2}' "$log")
   memory=$(sed -n 's/.*peak memory: \([0-9.]*\) of.*/\1/p' "$log")
