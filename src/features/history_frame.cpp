@@ -15,12 +15,22 @@ namespace {
 using tables::TableId;
 
 constexpr float kMissing = std::numeric_limits<float>::quiet_NaN();
+
+// Each of rows [0, rows) of a new column, on every core: fill(begin, end, out) writes rows
+// [begin, end) of it at out.
+template <typename Fill>
+std::vector<float> derived(std::size_t rows, Fill fill) {
+  std::vector<float> column(rows);
+  parallel_ranges(rows, 1 << 16,
+                  [&](std::size_t begin, std::size_t end) { fill(begin, end, column.data()); });
+  return column;
+}
+
 std::vector<float> without_placeholder(std::span<const float> values) {
-  std::vector<float> cleaned(values.begin(), values.end());
-  for (float& value : cleaned) {
-    if (value == tables::kNoDate) value = kMissing;
-  }
-  return cleaned;
+  return derived(values.size(), [&](std::size_t begin, std::size_t end, float* out) {
+    for (std::size_t r = begin; r < end; ++r)
+      out[r] = values[r] == tables::kNoDate ? kMissing : values[r];
+  });
 }
 
 }  // namespace
@@ -56,24 +66,28 @@ HistoryFrame::HistoryFrame(TableId table, const tables::Dataset& data,
   const std::size_t rows = table_->rows();
   if (table == TableId::PreviousApplication) {
     const auto asked = numbers("AMT_APPLICATION"), granted = numbers("AMT_CREDIT");
-    std::vector<float> ratio(rows);
-    for (std::size_t r = 0; r < rows; ++r) ratio[r] = safe_ratio(asked[r], granted[r]);
-    own("APP_CREDIT_PERC", std::move(ratio));
+    own("APP_CREDIT_PERC", derived(rows, [&](std::size_t begin, std::size_t end, float* out) {
+          for (std::size_t r = begin; r < end; ++r) out[r] = safe_ratio(asked[r], granted[r]);
+        }));
   } else if (table == TableId::InstallmentsPayments) {
     const auto due = numbers("AMT_INSTALMENT"), paid = numbers("AMT_PAYMENT");
     const auto due_day = numbers("DAYS_INSTALMENT"), paid_day = numbers("DAYS_ENTRY_PAYMENT");
-    std::vector<float> share(rows), left(rows), late(rows), early(rows);
-    for (std::size_t r = 0; r < rows; ++r) {
-      share[r] = safe_ratio(paid[r], due[r]);
-      left[r] = due[r] - paid[r];
-      const float delay = paid_day[r] - due_day[r];  // missing when not paid yet
-      late[r] = std::isnan(delay) ? kMissing : std::max(delay, 0.0f);
-      early[r] = std::isnan(delay) ? kMissing : std::max(-delay, 0.0f);
+    own("PAYMENT_PERC", derived(rows, [&](std::size_t begin, std::size_t end, float* out) {
+          for (std::size_t r = begin; r < end; ++r) out[r] = safe_ratio(paid[r], due[r]);
+        }));
+    own("PAYMENT_DIFF", derived(rows, [&](std::size_t begin, std::size_t end, float* out) {
+          for (std::size_t r = begin; r < end; ++r) out[r] = due[r] - paid[r];
+        }));
+    // Days late, then days early; missing when not paid yet.
+    for (const float sign : {1.0f, -1.0f}) {
+      own(sign > 0 ? "DPD" : "DBD",
+          derived(rows, [&](std::size_t begin, std::size_t end, float* out) {
+            for (std::size_t r = begin; r < end; ++r) {
+              const float delay = sign * (paid_day[r] - due_day[r]);
+              out[r] = std::isnan(delay) ? kMissing : std::max(delay, 0.0f);
+            }
+          }));
     }
-    own("PAYMENT_PERC", std::move(share));
-    own("PAYMENT_DIFF", std::move(left));
-    own("DPD", std::move(late));
-    own("DBD", std::move(early));
   } else if (table == TableId::Bureau) {
     // Each credit's months: their span and the share of each status.
     const tables::Table& months = data.bureau_balance;

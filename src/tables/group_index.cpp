@@ -1,6 +1,7 @@
 #include "tables/group_index.h"
 
 #include <algorithm>
+#include <numeric>
 #include <utility>
 
 #include "common/parallel.h"
@@ -9,11 +10,27 @@ namespace creditscore::tables {
 
 GroupIndex::GroupIndex(std::span<const Id> ids) : range_({ids}) {
   dense_ = range_.worth_a_table(32);
-  if (dense_) {
-    group_by_slots(ids);
-  } else {
+  if (!dense_) {
     group_by_hash(ids);
+  } else if (!group_by_runs(ids)) {
+    group_by_slots(ids);
   }
+}
+
+bool GroupIndex::group_by_runs(std::span<const Id> ids) {
+  group_by_offset_.assign(range_.size(), kNoGroup);
+  offsets_.assign(1, 0);
+  for (std::size_t r = 0; r < ids.size(); ++r) {
+    if (r > 0 && ids[r] == ids[r - 1]) continue;
+    std::uint32_t& group = group_by_offset_[range_.offset(ids[r])];
+    if (group != kNoGroup) return false;  // its rows came back after another id's
+    if (r > 0) offsets_.push_back(static_cast<std::uint32_t>(r));
+    group = static_cast<std::uint32_t>(offsets_.size() - 1);
+  }
+  offsets_.push_back(static_cast<std::uint32_t>(ids.size()));
+  rows_.resize(ids.size());
+  std::iota(rows_.begin(), rows_.end(), std::uint32_t{0});
+  return true;
 }
 
 void GroupIndex::group_by_slots(std::span<const Id> ids) {

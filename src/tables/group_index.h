@@ -1,5 +1,7 @@
 // The rows of a history table grouped by an id (SK_ID_CURR, SK_ID_BUREAU), each group in file
-// order: a counting sort, linear in the rows, on every core when the ids are dense.
+// order: a counting sort, linear in the rows, on every core when the ids are dense; or, when every
+// id's rows already lie together (bureau_balance's months come credit by credit), the runs as
+// they are.
 #pragma once
 
 #include <cstdint>
@@ -24,6 +26,7 @@ class GroupIndex {
  private:
   static constexpr std::uint32_t kNoGroup = UINT32_MAX;
   std::uint32_t group_of(std::int64_t id) const;
+  bool group_by_runs(std::span<const Id> ids);   // dense ids in runs; false when not runs
   void group_by_slots(std::span<const Id> ids);  // dense ids: a table over their range
   void group_by_hash(std::span<const Id> ids);   // ids far apart
 

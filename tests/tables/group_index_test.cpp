@@ -59,6 +59,26 @@ TEST(GroupIndex, RowsCountedInPartsOnSeveralThreadsKeepFileOrder) {
   EXPECT_TRUE(index.rows_of(99'999).empty());
 }
 
+// Each id's rows together, in any order of the ids (bureau_balance, credit by credit): groups are
+// the runs; a run of an id that came before (the last row here) makes it a counting sort again.
+TEST(GroupIndex, RowsThatComeIdByIdAreGroupedAsTheyCome) {
+  const std::vector<Id> runs = {100007, 100007, 100002, 100009, 100009, 100009, 100003};
+  const GroupIndex index(runs);
+  EXPECT_EQ(rows(index, 100007), (std::vector<std::uint32_t>{0, 1}));
+  EXPECT_EQ(rows(index, 100002), (std::vector<std::uint32_t>{2}));
+  EXPECT_EQ(rows(index, 100009), (std::vector<std::uint32_t>{3, 4, 5}));
+  EXPECT_EQ(rows(index, 100003), (std::vector<std::uint32_t>{6}));
+  EXPECT_TRUE(index.rows_of(100004).empty());
+  EXPECT_EQ(index.rows_of_any(std::vector<std::int64_t>{100007, 100003, 100004}), 3u);
+
+  std::vector<Id> back_again = runs;
+  back_again.push_back(100007);
+  const GroupIndex again(back_again);
+  EXPECT_EQ(rows(again, 100007), (std::vector<std::uint32_t>{0, 1, 7}));
+  EXPECT_EQ(rows(again, 100009), (std::vector<std::uint32_t>{3, 4, 5}));
+  EXPECT_EQ(rows(again, 100003), (std::vector<std::uint32_t>{6}));
+}
+
 TEST(GroupIndex, NoRowsHoldNoId) {
   const GroupIndex index(std::span<const Id>{});
   EXPECT_TRUE(index.rows_of(0).empty());
