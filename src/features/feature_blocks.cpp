@@ -21,22 +21,24 @@ void FeatureBlocks::copy_rows(std::size_t begin, std::size_t end, void* out) con
   }
 }
 
+std::size_t FeatureBlocks::tile_rows() const {
+  constexpr std::size_t kTileBytes = 1 << 20;
+  return std::max<std::size_t>(1, kTileBytes / (sizeof(float) * std::max<std::size_t>(1, cols())));
+}
+
 void FeatureBlocks::copy_bytes(std::size_t offset, std::size_t size, char* out) const {
   const std::size_t row_bytes = cols() * sizeof(float);
   if (size > rows() * row_bytes || offset > rows() * row_bytes - size)
     throw internal_error("feature blocks: bytes " + std::to_string(offset) + " to " +
                          std::to_string(offset + size) + " of a matrix of " +
                          std::to_string(rows() * row_bytes));
-  // Whole rows go straight to `out`, a megabyte at a time so that it stays in cache while every
-  // block adds its columns; a row cut by either end goes through `row`.
-  const std::size_t tile_rows =
-      std::max<std::size_t>(1, (1 << 20) / std::max<std::size_t>(1, row_bytes));
+  // Whole rows go straight to `out`, a tile at a time; a row cut by either end goes through `row`.
   std::vector<float> row;
   while (size > 0) {
     const std::size_t r = offset / row_bytes, within = offset % row_bytes;
     std::size_t copied;
     if (within == 0 && size >= row_bytes) {
-      const std::size_t whole = std::min(size / row_bytes, tile_rows);
+      const std::size_t whole = std::min(size / row_bytes, tile_rows());
       copy_rows(r, r + whole, out);
       copied = whole * row_bytes;
     } else {

@@ -72,10 +72,8 @@ class Reader {
 void for_each_tile(
     const FeatureBlocks& features,
     const std::function<void(std::size_t, std::size_t, std::span<const float>)>& use) {
-  constexpr std::size_t kTileBytes = 1 << 20;
   const std::size_t cols = features.cols();
-  const std::size_t tile =
-      std::max<std::size_t>(1, kTileBytes / (sizeof(float) * std::max<std::size_t>(1, cols)));
+  const std::size_t tile = features.tile_rows();
   std::vector<float> buffer(tile * cols);
   for (std::size_t begin = 0; begin < features.rows(); begin += tile) {
     const std::size_t end = std::min(features.rows(), begin + tile);

@@ -20,11 +20,9 @@ namespace creditscore::model {
 // The columns of `features` (rows of `cols` floats) whose every value is 0 or 1, leaving out those
 // a monotone constraint binds (one per column, or none): XGBoost orders a split's sides as below
 // and above its value, and a yes on the known side below the missing noes would turn the
-// constraint around.
+// constraint around. In increasing order, as the two below take them.
 std::vector<std::size_t> find_yes_no_columns(std::span<const float> features, std::size_t cols,
                                              std::span<const int> monotone_constraints);
-
-// Returned in increasing order, as the two below take them.
 
 // Every 0 of `columns` becomes missing (NaN), in place.
 void hide_noes(std::span<float> features, std::size_t cols, std::span<const std::size_t> columns);
