@@ -7,7 +7,6 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <string>
 
 #include "cli/number_format.h"
@@ -33,33 +32,6 @@ double missing_share(const tables::Table& table) {
       static_cast<double>(table.rows()) * static_cast<double>(table.column_count());
   return cells == 0 ? 0.0 : static_cast<double>(missing) / cells;
 }
-
-// Reading time per file, taken from the progress callback: a file's time runs from its first
-// report to the first report of the next file.
-class FileTimer {
- public:
-  void on_progress(std::string_view file) {
-    const auto now = Clock::now();
-    if (file == current_) return;
-    close_current(now);
-    current_ = file;
-    started_ = now;
-  }
-  void close_current(Clock::time_point now) {
-    if (!current_.empty())
-      seconds_[current_] += std::chrono::duration<double>(now - started_).count();
-    current_.clear();
-  }
-  double seconds(const std::string& file) const {
-    auto found = seconds_.find(file);
-    return found == seconds_.end() ? 0.0 : found->second;
-  }
-
- private:
-  std::string current_;
-  Clock::time_point started_;
-  std::map<std::string, double> seconds_;
-};
 
 // What an absent file means for the work that follows.
 std::string absence_consequence(tables::TableId id) {
@@ -87,20 +59,11 @@ void keep_freed_memory_for_reuse() {
 tables::Dataset read_dataset_with_report(const std::filesystem::path& directory, std::ostream& out,
                                          const std::vector<tables::TableId>& required) {
   keep_freed_memory_for_reuse();
-  FileTimer timer;
   const auto start = Clock::now();
   tables::Dataset dataset;
   {
     ProgressBar bar("bytes");
-    ProgressFn bar_callback = bar.callback();
-    dataset = tables::read_dataset(
-        directory,
-        [&](std::string_view stage, std::uint64_t done, std::uint64_t total) {
-          timer.on_progress(stage);
-          bar_callback(stage, done, total);
-        },
-        required);
-    timer.close_current(Clock::now());
+    dataset = tables::read_dataset(directory, bar.callback(), required);
   }
   const double total_seconds = std::chrono::duration<double>(Clock::now() - start).count();
 
@@ -116,7 +79,7 @@ tables::Dataset read_dataset_with_report(const std::filesystem::path& directory,
     }
     const auto bytes = std::filesystem::file_size(directory / name);
     total_bytes += bytes;
-    const double seconds = timer.seconds(name);
+    const double seconds = dataset.read_seconds.at(id);
     files.add_row(
         {name, format_count(table.rows()), std::to_string(table.column_count()),
          format_percent(missing_share(table), 1), format_megabytes(bytes), format_fixed(seconds, 2),

@@ -311,8 +311,10 @@ std::vector<std::string_view> split_body(std::string_view body, std::size_t part
   return chunks;
 }
 
+// Parses `text` on at most `threads` threads; when it is `mapped`'s, the pages read are given
+// back as reading goes.
 Table parse(std::string_view text, const TableSchema& schema, const std::string& file,
-            const ProgressFn& progress) {
+            const ProgressFn& progress, std::size_t threads, const MappedFile* mapped) {
   const std::size_t total = text.size();
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 byte-order mark
   if (text.empty()) throw TableError(file, 0, "", "empty file (expected a header line)");
@@ -325,8 +327,9 @@ Table parse(std::string_view text, const TableSchema& schema, const std::string&
 
   std::atomic<std::size_t> done{total - body.size()};
   auto report = [&](std::size_t bytes) { return done.fetch_add(bytes) + bytes; };
+  if (threads == 0) threads = thread_budget();
   const std::size_t workers =
-      std::max<std::size_t>(1, std::min<std::size_t>(thread_budget(), body.size() / kMinimumChunk));
+      std::max<std::size_t>(1, std::min<std::size_t>(threads, body.size() / kMinimumChunk));
   std::vector<std::string_view> chunks = split_body(body, workers);
   if (chunks.empty()) chunks.push_back(body);  // a header and no rows: an empty table
   // The first chunk makes room for every chunk's rows, so the others' are appended to it
@@ -339,8 +342,11 @@ Table parse(std::string_view text, const TableSchema& schema, const std::string&
         k == 0 ? std::accumulate(rows_expected.begin(), rows_expected.end(), std::size_t{0})
                : rows_expected[k];
     // The first chunk is parsed on the calling thread, the only one to report progress.
+    std::size_t parsed = 0;
     results[k] = ChunkParser(chunks[k], schema, k + 1 == chunks.size(), reserve, rows_expected[k])
                      .run([&](std::size_t b) {
+                       if (mapped != nullptr) mapped->release(chunks[k].substr(parsed, b));
+                       parsed += b;
                        const std::size_t now = report(b);
                        if (k == 0 && progress) progress(schema.file_name, now, total);
                      });
@@ -364,12 +370,15 @@ Table parse(std::string_view text, const TableSchema& schema, const std::string&
     rows += result.rows;
   }
   std::vector<Column> columns(schema.columns.size());
-  parallel_for(columns.size(), [&](std::size_t c) {
-    ColumnBuilder& merged = results[0].columns[c];
-    for (std::size_t k = 1; k < results.size(); ++k)
-      merged.append_all(std::move(results[k].columns[c]));
-    columns[c] = std::move(merged).finish();
-  });
+  parallel_for(
+      columns.size(),
+      [&](std::size_t c) {
+        ColumnBuilder& merged = results[0].columns[c];
+        for (std::size_t k = 1; k < results.size(); ++k)
+          merged.append_all(std::move(results[k].columns[c]));
+        columns[c] = std::move(merged).finish();
+      },
+      threads);
   if (progress) progress(schema.file_name, total, total);
   return Table(schema, std::move(columns), rows);
 }
@@ -377,13 +386,13 @@ Table parse(std::string_view text, const TableSchema& schema, const std::string&
 }  // namespace
 
 Table read_table(const std::filesystem::path& file, const TableSchema& schema,
-                 const ProgressFn& progress) {
+                 const ProgressFn& progress, std::size_t threads) {
   const MappedFile mapped(file);
-  return parse(mapped.bytes(), schema, file.string(), progress);
+  return parse(mapped.bytes(), schema, file.string(), progress, threads, &mapped);
 }
 
 Table parse_table(std::string_view text, const TableSchema& schema, std::string_view source_name) {
-  return parse(text, schema, std::string(source_name), {});
+  return parse(text, schema, std::string(source_name), {}, 0, nullptr);
 }
 
 }  // namespace creditscore::tables

@@ -13,9 +13,10 @@
 
 namespace creditscore::tables {
 
-// Reads `file`, whose header must equal `schema`'s columns. Progress is reported in bytes.
+// Reads `file`, whose header must equal `schema`'s columns, on at most `threads` threads (0: the
+// thread budget). Progress is reported in bytes, from the calling thread.
 Table read_table(const std::filesystem::path& file, const TableSchema& schema,
-                 const ProgressFn& progress = {});
+                 const ProgressFn& progress = {}, std::size_t threads = 0);
 
 // Parses CSV text already in memory; `source_name` is used as the file name in errors.
 Table parse_table(std::string_view text, const TableSchema& schema, std::string_view source_name);

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ struct Dataset {
 
   // The files that were not there when read, in all_tables() order; their tables are empty.
   std::vector<TableId> absent;
+  // The seconds each file that was there took to read, on its own thread(s): files are read
+  // side by side, so these add up to more than the time all took.
+  std::map<TableId, double> read_seconds;
 
   const Table& table(TableId id) const;
   Table& table(TableId id);
@@ -34,7 +38,9 @@ struct Dataset {
 
 // Reads the files of `directory` (names as in Kaggle) that are there. Those of `required`, and at
 // least one application file, must be: a missing one is a NotFound TableError naming it, before
-// anything is read. Progress is in bytes over all files.
+// anything is read. Progress is in bytes over all files, its stage the file that reported, called
+// from one thread at a time (not always the caller's). When files are unreadable, the error is
+// that of the largest.
 Dataset read_dataset(const std::filesystem::path& directory, const ProgressFn& progress = {},
                      const std::vector<TableId>& required = {});
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include "tables/table_error.h"
@@ -38,6 +39,14 @@ MappedFile::MappedFile(const std::filesystem::path& file) {
     data_ = static_cast<const char*>(mapped);
   }
   ::close(fd);
+}
+
+void MappedFile::release(std::string_view done) const {
+  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto begin = (reinterpret_cast<std::uintptr_t>(done.data()) + page - 1) / page * page;
+  const auto end = (reinterpret_cast<std::uintptr_t>(done.data()) + done.size()) / page * page;
+  // A private mapping never written to: its pages are dropped, not lost.
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
 }
 
 MappedFile::~MappedFile() {

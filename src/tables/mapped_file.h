@@ -15,6 +15,10 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
 
   std::string_view bytes() const { return {data_, size_}; }
+  // Gives back this process's hold on the whole pages inside `done`, a part of bytes() read
+  // already: a reader keeps no more of the file in memory than it is reading. The pages stay in
+  // the page cache and come back if looked at again.
+  void release(std::string_view done) const;
 
  private:
   const char* data_ = nullptr;

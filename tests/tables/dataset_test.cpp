@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <bit>
 #include <filesystem>
 #include <fstream>
 #include <map>
 
+#include "tables/csv_reader.h"
 #include "tables/table_error.h"
 #include "tests/support/temporary_directory.h"
 
@@ -67,6 +70,52 @@ TEST_F(DatasetTest, ReadsTheEightFilesWithProgressOverAllBytes) {
   EXPECT_EQ(d.bureau_balance.rows(), 3u);
   EXPECT_EQ(d.credit_card_balance.rows(), 0u);
   EXPECT_EQ(last, total_seen);
+  EXPECT_EQ(d.read_seconds.size(), 8u);  // each file's own time, read side by side
+  for (const auto& [id, seconds] : d.read_seconds) EXPECT_GE(seconds, 0.0);
+}
+
+TEST_F(DatasetTest, FilesReadSideBySideGiveTheTablesReadOneByOne) {
+  std::string balances;  // SK_ID_BUREAU, MONTHS_BALANCE, STATUS
+  for (int id = 0; id < 1000000; ++id) {
+    balances +=
+        std::to_string(id % 97) + "," + std::to_string(-id % 60) + (id % 3 ? ",C\n" : ",X\n");
+  }
+  write(TableId::BureauBalance, balances);  // 10 MB: read in chunks when alone
+  const Dataset d = read_dataset(dir_);
+  for (const TableId id : all_tables()) {
+    const Table alone = read_table(dir_ / schema_of(id).file_name, schema_of(id));
+    const Table& together = d.table(id);
+    ASSERT_EQ(together.rows(), alone.rows()) << schema_of(id).file_name;
+    for (std::size_t c = 0; c < alone.column_count(); ++c) {
+      EXPECT_EQ(together.column(c).ids, alone.column(c).ids);
+      EXPECT_EQ(together.column(c).codes, alone.column(c).codes);
+      EXPECT_EQ(together.column(c).categories, alone.column(c).categories);
+      const auto& a = alone.column(c).numbers;
+      const auto& b = together.column(c).numbers;
+      ASSERT_EQ(a.size(), b.size());
+      EXPECT_TRUE(std::equal(a.begin(), a.end(), b.begin(), [](float x, float y) {
+        return std::bit_cast<std::uint32_t>(x) == std::bit_cast<std::uint32_t>(y);  // NaN too
+      }));
+    }
+  }
+}
+
+TEST_F(DatasetTest, OfSeveralBadFilesTheLargestIsNamedWhicheverThreadReadItFirst) {
+  write(TableId::PosCashBalance, "1,2,3\n");  // small, bad
+  std::string bureau;
+  for (int id = 0; id < 5000; ++id) {
+    bureau += row(TableId::Bureau, {{"SK_ID_CURR", "100"}, {"SK_ID_BUREAU", std::to_string(id)}});
+  }
+  write(TableId::Bureau, bureau + "not a number,1\n");  // large, bad at its end
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    try {
+      read_dataset(dir_);
+      FAIL();
+    } catch (const TableError& error) {
+      ASSERT_EQ(error.file(), (dir_ / "bureau.csv").string()) << error.what();
+      EXPECT_EQ(error.line(), 5002u);
+    }
+  }
 }
 
 TEST_F(DatasetTest, OrphansAreCountedWithAnExample) {
