@@ -362,7 +362,7 @@ FeatureBlocks FeatureBuilder::build_and_release(std::span<const tables::Table* c
   for (std::size_t done = 0; done < order.size(); ++done) {
     const std::size_t h = order[done];
     FeatureBlock& block = blocks[h];
-    reserve_populated(block.values, rows * block.count);
+    reserve_populated_on_every_core(block.values, rows * block.count);
     block.values.resize(rows * block.count);
     build_history(plan.history[h], history, catalog_.categories(), out.ids,
                   {block.values.data(), block.count, block.first}, report);
@@ -378,7 +378,7 @@ FeatureBlocks FeatureBuilder::build_and_release(std::span<const tables::Table* c
   release_free_memory();
   const OutputRange range = output_range(plan.application);
   FeatureBlock application{range.first, range.count, {}};
-  reserve_populated(application.values, rows * range.count);
+  reserve_populated_on_every_core(application.values, rows * range.count);
   application.values.resize(rows * range.count);
   build_applications(plan.application, applications,
                      {application.values.data(), range.count, range.first}, report);

@@ -93,10 +93,7 @@ FeatureMatrix assemble(FeatureBlocks features) {
   release_free_memory();
   const std::size_t rows = features.rows(), cols = features.cols();
   FeatureMatrix m;
-  m.values.reserve(rows * cols);
-  parallel_ranges(rows * cols, 1 << 20, [&](std::size_t begin, std::size_t end) {
-    populate(m.values.data() + begin, (end - begin) * sizeof(float));
-  });
+  reserve_populated_on_every_core(m.values, rows * cols);
   m.values.resize(rows * cols);
   parallel_ranges(rows, 4096, [&](std::size_t begin, std::size_t end) {
     features.copy_rows(begin, end, m.values.data() + begin * cols);

@@ -16,17 +16,23 @@ using tables::TableId;
 
 constexpr float kMissing = std::numeric_limits<float>::quiet_NaN();
 
+// Room for a column of `rows`, left unset (a derived column is written whole, in parallel: its
+// fresh pages are then zeroed by the kernel on every core, and never by a serial fill first).
+std::unique_ptr<float[]> unset_column(std::size_t rows) {
+  return std::unique_ptr<float[]>(new float[rows]);
+}
+
 // Each of rows [0, rows) of a new column, on every core: fill(begin, end, out) writes rows
 // [begin, end) of it at out.
 template <typename Fill>
-std::vector<float> derived(std::size_t rows, Fill fill) {
-  std::vector<float> column(rows);
+std::unique_ptr<float[]> derived(std::size_t rows, Fill fill) {
+  std::unique_ptr<float[]> column = unset_column(rows);
   parallel_ranges(rows, 1 << 16,
-                  [&](std::size_t begin, std::size_t end) { fill(begin, end, column.data()); });
+                  [&](std::size_t begin, std::size_t end) { fill(begin, end, column.get()); });
   return column;
 }
 
-std::vector<float> without_placeholder(std::span<const float> values) {
+std::unique_ptr<float[]> without_placeholder(std::span<const float> values) {
   return derived(values.size(), [&](std::size_t begin, std::size_t end, float* out) {
     for (std::size_t r = begin; r < end; ++r)
       out[r] = values[r] == tables::kNoDate ? kMissing : values[r];
@@ -45,9 +51,10 @@ std::vector<TableId> HistoryFrame::sources(TableId table) {
   return {table};
 }
 
-std::span<const float> HistoryFrame::own(const std::string& column, std::vector<float> values) {
+std::span<const float> HistoryFrame::own(const std::string& column,
+                                         std::unique_ptr<float[]> values) {
   owned_.push_back(std::move(values));
-  return columns_[column] = owned_.back();
+  return columns_[column] = std::span<const float>(owned_.back().get(), table_->rows());
 }
 
 HistoryFrame::HistoryFrame(TableId table, const tables::Dataset& data,
@@ -97,14 +104,20 @@ HistoryFrame::HistoryFrame(TableId table, const tables::Dataset& data,
     const std::vector<int> slots = statuses.slots_of(months.column("STATUS"));
     const auto& codes = months.column("STATUS").codes;
     const std::size_t shares = statuses.values.size() + (statuses.has_missing ? 1 : 0);
-    std::vector<float> first(rows, kMissing), last(rows, kMissing), count(rows, kMissing);
-    std::vector<std::vector<float>> share(shares, std::vector<float>(rows, kMissing));
+    std::unique_ptr<float[]> first = unset_column(rows), last = unset_column(rows),
+                             count = unset_column(rows);
+    std::vector<std::unique_ptr<float[]>> share(shares);
+    for (auto& column : share) column = unset_column(rows);
     const auto credits = table_->ids("SK_ID_BUREAU");
     parallel_ranges(rows, 4096, [&](std::size_t begin, std::size_t end) {
       std::vector<double> counts(shares);
       for (std::size_t r = begin; r < end; ++r) {
         const auto credit_months = by_credit.rows_of(credits[r]);
-        if (credit_months.empty()) continue;
+        if (credit_months.empty()) {
+          first[r] = last[r] = count[r] = kMissing;
+          for (auto& column : share) column[r] = kMissing;
+          continue;
+        }
         float low = std::numeric_limits<float>::infinity(), high = -low;
         std::fill(counts.begin(), counts.end(), 0.0);
         for (std::uint32_t m : credit_months) {

@@ -9,8 +9,8 @@
 // A ratio over zero or over a missing value is missing, never infinite.
 #pragma once
 
-#include <deque>
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -33,11 +33,12 @@ class HistoryFrame {
   std::span<const float> numbers(const std::string& column) const;
 
  private:
-  std::span<const float> own(const std::string& column, std::vector<float> values);
+  // Keeps a derived column of the table's rows.
+  std::span<const float> own(const std::string& column, std::unique_ptr<float[]> values);
 
   const tables::Table* table_;
   std::map<std::string, std::span<const float>> columns_;
-  std::deque<std::vector<float>> owned_;
+  std::vector<std::unique_ptr<float[]>> owned_;
 };
 
 // numerator / denominator, missing when either is missing or the denominator is 0.

@@ -1,10 +1,11 @@
 // The rows of a history table grouped by an id (SK_ID_CURR, SK_ID_BUREAU), each group in file
 // order: a counting sort, linear in the rows, on every core when the ids are dense; or, when every
 // id's rows already lie together (bureau_balance's months come credit by credit), the runs as
-// they are.
+// they are, found on every core.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <unordered_map>
 #include <vector>
@@ -25,6 +26,7 @@ class GroupIndex {
 
  private:
   static constexpr std::uint32_t kNoGroup = UINT32_MAX;
+  static constexpr std::size_t kRowsPerPart = 1 << 18;  // the rows worth a thread
   std::uint32_t group_of(std::int64_t id) const;
   bool group_by_runs(std::span<const Id> ids);   // dense ids in runs; false when not runs
   void group_by_slots(std::span<const Id> ids);  // dense ids: a table over their range
@@ -35,8 +37,8 @@ class GroupIndex {
   bool dense_ = false;
   std::vector<std::uint32_t> group_by_offset_;  // kNoGroup where no row holds the id
   std::unordered_map<std::int64_t, std::uint32_t> group_by_id_;
-  std::vector<std::uint32_t> offsets_;  // group g's rows are rows_[offsets_[g], offsets_[g + 1])
-  std::vector<std::uint32_t> rows_;
+  std::vector<std::uint32_t> offsets_;     // group g's rows are rows_[offsets_[g], offsets_[g + 1])
+  std::unique_ptr<std::uint32_t[]> rows_;  // every row once, group by group
 };
 
 }  // namespace creditscore::tables

@@ -79,6 +79,27 @@ TEST(GroupIndex, RowsThatComeIdByIdAreGroupedAsTheyCome) {
   EXPECT_EQ(rows(again, 100003), (std::vector<std::uint32_t>{6}));
 }
 
+// Runs found in parts on several threads: a run across two parts' border is one group, and an id
+// whose rows come back in another part is seen, whichever part claims it first.
+TEST(GroupIndex, RunsFoundInPartsOnSeveralThreadsAreTheRunsOfTheWholeRows) {
+  set_thread_budget(3);
+  std::vector<Id> runs;
+  for (Id id = 200'000; runs.size() < 900'000; ++id) runs.insert(runs.end(), 7 + id % 13, id);
+  const GroupIndex index(runs);
+  std::vector<Id> back_again = runs;
+  back_again.back() = runs.front();  // in the last part, the first part's id
+  const GroupIndex again(back_again);
+  set_thread_budget(0);
+  for (const GroupIndex* grouped : {&index, &again}) {
+    const std::vector<Id>& ids = grouped == &index ? runs : back_again;
+    std::map<Id, std::vector<std::uint32_t>> expected;
+    for (std::size_t r = 0; r < ids.size(); ++r)
+      expected[ids[r]].push_back(static_cast<std::uint32_t>(r));
+    for (const auto& [id, id_rows] : expected) ASSERT_EQ(rows(*grouped, id), id_rows) << id;
+  }
+  EXPECT_EQ(index.rows_of_any(std::vector<std::int64_t>{runs[300'000]}), 7u + runs[300'000] % 13);
+}
+
 TEST(GroupIndex, NoRowsHoldNoId) {
   const GroupIndex index(std::span<const Id>{});
   EXPECT_TRUE(index.rows_of(0).empty());
