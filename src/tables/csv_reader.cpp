@@ -343,9 +343,13 @@ Table parse(std::string_view text, const TableSchema& schema, const std::string&
                : rows_expected[k];
     // The first chunk is parsed on the calling thread, the only one to report progress.
     std::size_t parsed = 0;
+    if (mapped != nullptr) mapped->load(chunks[k].substr(0, kProgressStep));
     results[k] = ChunkParser(chunks[k], schema, k + 1 == chunks.size(), reserve, rows_expected[k])
                      .run([&](std::size_t b) {
-                       if (mapped != nullptr) mapped->release(chunks[k].substr(parsed, b));
+                       if (mapped != nullptr) {
+                         mapped->release(chunks[k].substr(parsed, b));
+                         mapped->load(chunks[k].substr(parsed + b, kProgressStep));
+                       }
                        parsed += b;
                        const std::size_t now = report(b);
                        if (k == 0 && progress) progress(schema.file_name, now, total);

@@ -42,18 +42,17 @@ auto& member(D& dataset, TableId id) {
   throw internal_error("unknown table");
 }
 
-// The ids of a table's key column, for membership tests over tens of millions of rows: a byte
-// per id over the ids' range (a byte is read with no shift nor mask), or a hash set (IdRange
-// decides).
+// The ids of a table's key column, for membership tests over tens of millions of rows: a bitmap
+// over the ids' range, or a hash set (IdRange decides).
 class IdSet {
  public:
   explicit IdSet(std::initializer_list<std::span<const Id>> columns) : range_(columns) {
-    dense_ = range_.worth_a_table(8);
-    if (dense_) known_.assign(range_.size(), 0);
+    dense_ = range_.worth_a_table(1);
+    if (dense_) known_.assign(range_.size(), false);
     for (const auto ids : columns) {
       for (const Id id : ids) {
         if (dense_) {
-          known_[range_.offset(id)] = 1;
+          known_[range_.offset(id)] = true;
         } else {
           sparse_.insert(id);
         }
@@ -64,13 +63,13 @@ class IdSet {
   bool contains(std::int64_t id) const {
     if (!dense_) return sparse_.contains(id);
     const std::uint64_t at = range_.offset(id);
-    return at < known_.size() && known_[at] != 0;
+    return at < known_.size() && known_[at];
   }
 
  private:
   IdRange range_;
   bool dense_ = false;
-  std::vector<std::uint8_t> known_;
+  std::vector<bool> known_;
   std::unordered_set<std::int64_t> sparse_;
 };
 

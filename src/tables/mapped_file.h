@@ -19,6 +19,9 @@ class MappedFile {
   // already: a reader keeps no more of the file in memory than it is reading. The pages stay in
   // the page cache and come back if looked at again.
   void release(std::string_view done) const;
+  // Maps the pages of `next`, a part of bytes() about to be read, in one call: a page fault each
+  // (a trap, dear in a virtual machine) would take the kernel longer.
+  void load(std::string_view next) const;
 
  private:
   const char* data_ = nullptr;

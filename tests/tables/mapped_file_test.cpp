@@ -34,5 +34,18 @@ TEST(MappedFileTest, PagesGivenBackLeaveMemoryAndReadTheSameAgain) {
   EXPECT_EQ(mapped.bytes(), text);
 }
 
+TEST(MappedFileTest, PagesLoadedAheadAreInMemoryBeforeTheyAreRead) {
+  const testing::TemporaryDirectory temporary{"mapped"};
+  const auto file = temporary.path() / "bytes.csv";
+  std::ofstream(file, std::ios::binary) << std::string(16 << 20, 'x');
+  std::ifstream(file, std::ios::binary).ignore(16 << 20);  // in the page cache, not yet mapped
+
+  const MappedFile mapped(file);
+  const long before = resident_file_kb();
+  mapped.load(mapped.bytes().substr(100, 12 << 20));
+  EXPECT_GT(resident_file_kb(), before + 11 * 1024);
+  EXPECT_EQ(mapped.bytes(), std::string(16 << 20, 'x'));
+}
+
 }  // namespace
 }  // namespace creditscore::tables
