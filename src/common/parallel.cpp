@@ -16,8 +16,11 @@ std::atomic<std::size_t> budget{0};
 }  // namespace
 
 std::size_t thread_budget() {
+  // Read once: the C library reads the count from /sys at every call, and every parallel step
+  // asks for it.
+  static const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t set = budget.load();
-  return set > 0 ? set : std::max(1u, std::thread::hardware_concurrency());
+  return set > 0 ? set : cores;
 }
 
 void set_thread_budget(std::size_t threads) {
