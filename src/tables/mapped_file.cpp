@@ -41,19 +41,26 @@ MappedFile::MappedFile(const std::filesystem::path& file) {
   ::close(fd);
 }
 
+namespace {
+
+// Gives `advice` for the pages of `bytes`: only those wholly inside, or every one it touches.
+void advise(std::string_view bytes, bool whole_pages_only, int advice) {
+  static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto start = reinterpret_cast<std::uintptr_t>(bytes.data());
+  const auto begin = (start + (whole_pages_only ? page - 1 : 0)) / page * page;
+  const auto end = whole_pages_only ? (start + bytes.size()) / page * page : start + bytes.size();
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, advice);
+}
+
+}  // namespace
+
 void MappedFile::release(std::string_view done) const {
-  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const auto begin = (reinterpret_cast<std::uintptr_t>(done.data()) + page - 1) / page * page;
-  const auto end = (reinterpret_cast<std::uintptr_t>(done.data()) + done.size()) / page * page;
   // A private mapping never written to: its pages are dropped, not lost.
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+  advise(done, true, MADV_DONTNEED);
 }
 
 void MappedFile::load(std::string_view next) const {
-  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const auto begin = reinterpret_cast<std::uintptr_t>(next.data()) / page * page;
-  const auto end = reinterpret_cast<std::uintptr_t>(next.data()) + next.size();
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_READ);
+  advise(next, false, MADV_POPULATE_READ);
 }
 
 MappedFile::~MappedFile() {
