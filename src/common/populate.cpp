@@ -1,6 +1,7 @@
 #include "common/populate.h"
 
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <cstdint>
 
@@ -8,13 +9,16 @@
 
 namespace creditscore {
 
+bool advise_pages(const void* data, std::size_t bytes, bool whole_pages_only, int advice) {
+  static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto start = reinterpret_cast<std::uintptr_t>(data);
+  const auto begin = (start + (whole_pages_only ? page - 1 : 0)) / page * page;
+  const auto end = whole_pages_only ? (start + bytes) / page * page : start + bytes;
+  return end <= begin || ::madvise(reinterpret_cast<void*>(begin), end - begin, advice) == 0;
+}
+
 bool populate(void* data, std::size_t bytes) {
-  constexpr std::uintptr_t kPage = 4096;
-  const auto begin = reinterpret_cast<std::uintptr_t>(data);
-  const auto first = (begin + kPage - 1) & ~(kPage - 1);
-  const auto last = (begin + bytes) & ~(kPage - 1);
-  if (last <= first) return true;
-  return ::madvise(reinterpret_cast<void*>(first), last - first, MADV_POPULATE_WRITE) == 0;
+  return advise_pages(data, bytes, true, MADV_POPULATE_WRITE);
 }
 
 void populate_on_every_core(void* data, std::size_t bytes) {

@@ -11,6 +11,10 @@
 
 namespace creditscore {
 
+// Gives the kernel `advice` (madvise) on the pages of [data, data + bytes): only those wholly
+// inside it, or every page it touches. False where the kernel refuses.
+bool advise_pages(const void* data, std::size_t bytes, bool whole_pages_only, int advice);
+
 // Makes the whole pages inside [data, data + bytes) present and writable; pages already present
 // stay as they are. False where the kernel cannot: the pages then fault in when first touched.
 bool populate(void* data, std::size_t bytes);

@@ -6,9 +6,9 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdint>
 #include <cstring>
 
+#include "common/populate.h"
 #include "tables/table_error.h"
 
 namespace creditscore::tables {
@@ -41,26 +41,13 @@ MappedFile::MappedFile(const std::filesystem::path& file) {
   ::close(fd);
 }
 
-namespace {
-
-// Gives `advice` for the pages of `bytes`: only those wholly inside, or every one it touches.
-void advise(std::string_view bytes, bool whole_pages_only, int advice) {
-  static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const auto start = reinterpret_cast<std::uintptr_t>(bytes.data());
-  const auto begin = (start + (whole_pages_only ? page - 1 : 0)) / page * page;
-  const auto end = whole_pages_only ? (start + bytes.size()) / page * page : start + bytes.size();
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, advice);
-}
-
-}  // namespace
-
 void MappedFile::release(std::string_view done) const {
   // A private mapping never written to: its pages are dropped, not lost.
-  advise(done, true, MADV_DONTNEED);
+  advise_pages(done.data(), done.size(), true, MADV_DONTNEED);
 }
 
 void MappedFile::load(std::string_view next) const {
-  advise(next, false, MADV_POPULATE_READ);
+  advise_pages(next.data(), next.size(), false, MADV_POPULATE_READ);
 }
 
 MappedFile::~MappedFile() {
