@@ -22,11 +22,12 @@ import xgboost as xgb
 
 
 def read_matrix(path):
-    """Reads the CSFM format of src/features/feature_matrix.h without copying the values."""
+    """Reads the CSFM format of src/features/feature_matrix.h: its blocks of columns side by
+    side, as one row-major matrix."""
     with open(path, "rb") as f:
         data = f.read()
-    if data[:4] != b"CSFM" or struct.unpack_from("<I", data, 4)[0] != 1:
-        sys.exit(f"{path}: not a feature matrix of format 1")
+    if data[:4] != b"CSFM" or struct.unpack_from("<I", data, 4)[0] != 2:
+        sys.exit(f"{path}: not a feature matrix of format 2")
     rows, cols = struct.unpack_from("<QQ", data, 8)
     at, names = 24, []
     for _ in range(cols):
@@ -34,8 +35,19 @@ def read_matrix(path):
         names.append(data[at + 4:at + 4 + length].decode())
         at += 4 + length
     at += 8 * rows  # SK_ID_CURR
-    targets = np.frombuffer(data, np.float32, rows, at)
-    values = np.frombuffer(data, np.float32, rows * cols, at + 4 * rows).reshape(rows, cols)
+    targets = np.frombuffer(data, np.float32, rows, at).copy()
+    at += 4 * rows
+    (blocks,) = struct.unpack_from("<I", data, at)
+    widths = struct.unpack_from(f"<{blocks}I", data, at + 4)
+    at += 4 + 4 * blocks
+    values = np.empty((rows, cols), np.float32)
+    first = 0
+    for width in widths:
+        at = (at + 4095) // 4096 * 4096  # each block starts at a multiple of 4,096 bytes
+        values[:, first:first + width] = np.frombuffer(data, np.float32, rows * width,
+                                                       at).reshape(rows, width)
+        first += width
+        at += 4 * rows * width
     return names, targets, values
 
 

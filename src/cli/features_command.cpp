@@ -6,6 +6,7 @@
 #include "cli/dataset_report.h"
 #include "cli/feature_report.h"
 #include "features/feature_matrix.h"
+#include "features/matrix_writer.h"
 #include "tables/atomic_file.h"
 
 namespace creditscore::cli {
@@ -46,12 +47,18 @@ void register_features_command(CLI::App& app) {
     // Train clients first (with TARGET), then test clients (TARGET missing).
     const std::array<const tables::Table*, 2> applications{&data.application_train,
                                                            &data.application_test};
+    // Each block goes to the file as soon as it is built, while the next one is.
     const features::FeatureBlocks matrix = build_features_with_report(
         [&](features::BuildReport* report, const ProgressFn& progress) {
-          return builder.build_and_release(applications, data, report, progress);
+          features::FeatureBlocks built = builder.layout(applications);
+          features::MatrixWriter writer(options->out, built);  // stops before `built` goes
+          builder.build_and_release(
+              built, applications, data, report, progress,
+              [&](const features::FeatureBlock& block) { writer.write(block); });
+          writer.commit();
+          return built;
         },
         applications, std::cout);
-    features::write_matrix(matrix, options->out);
     std::cout << "\nWrote " << options->out.string();
     if (!options->csv.empty()) {
       features::write_matrix_csv(matrix, options->csv);

@@ -26,33 +26,6 @@ std::size_t FeatureBlocks::tile_rows() const {
   return std::max<std::size_t>(1, kTileBytes / (sizeof(float) * std::max<std::size_t>(1, cols())));
 }
 
-void FeatureBlocks::copy_bytes(std::size_t offset, std::size_t size, char* out) const {
-  const std::size_t row_bytes = cols() * sizeof(float);
-  if (size > rows() * row_bytes || offset > rows() * row_bytes - size)
-    throw internal_error("feature blocks: bytes " + std::to_string(offset) + " to " +
-                         std::to_string(offset + size) + " of a matrix of " +
-                         std::to_string(rows() * row_bytes));
-  // Whole rows go straight to `out`, a tile at a time; a row cut by either end goes through `row`.
-  std::vector<float> row;
-  while (size > 0) {
-    const std::size_t r = offset / row_bytes, within = offset % row_bytes;
-    std::size_t copied;
-    if (within == 0 && size >= row_bytes) {
-      const std::size_t whole = std::min(size / row_bytes, tile_rows());
-      copy_rows(r, r + whole, out);
-      copied = whole * row_bytes;
-    } else {
-      row.resize(cols());
-      copy_rows(r, r + 1, row.data());
-      copied = std::min(size, row_bytes - within);
-      std::memcpy(out, reinterpret_cast<const char*>(row.data()) + within, copied);
-    }
-    offset += copied;
-    out += copied;
-    size -= copied;
-  }
-}
-
 std::size_t FeatureBlocks::missing_values() const {
   std::atomic<std::size_t> missing{0};
   for (const FeatureBlock& block : blocks) {

@@ -32,9 +32,6 @@ struct FeatureBlocks {
   // The rows copied at once: a megabyte of them, which stays in cache while every block adds its
   // columns (at least one row).
   std::size_t tile_rows() const;
-  // Bytes [offset, offset + size) of the whole matrix laid out row-major, into `out`: any piece
-  // of it, whatever rows its ends cut.
-  void copy_bytes(std::size_t offset, std::size_t size, char* out) const;
   std::size_t missing_values() const;
 };
 

@@ -305,6 +305,22 @@ void build_applications(const ApplicationPlan& plan,
   }
 }
 
+// Each part's columns: the application's (part 0), then history table h's (part h + 1).
+std::vector<OutputRange> part_ranges(const FeaturePlan& plan) {
+  std::vector<OutputRange> ranges{output_range(plan.application)};
+  for (const HistoryPlan& history : plan.history) ranges.push_back(output_range(history));
+  return ranges;
+}
+
+// The parts in the order of their columns: the matrix's blocks.
+std::vector<std::size_t> in_column_order(const std::vector<OutputRange>& ranges) {
+  std::vector<std::size_t> parts(ranges.size());
+  std::iota(parts.begin(), parts.end(), std::size_t{0});
+  std::stable_sort(parts.begin(), parts.end(),
+                   [&](std::size_t a, std::size_t b) { return ranges[a].first < ranges[b].first; });
+  return parts;
+}
+
 }  // namespace
 
 FeatureMatrix FeatureBuilder::build(const tables::Table& applications,
@@ -335,37 +351,59 @@ FeatureMatrix FeatureBuilder::build(std::span<const tables::Table* const> applic
   return out;
 }
 
+FeatureBlocks FeatureBuilder::layout(std::span<const tables::Table* const> applications) const {
+  FeatureMatrix head = matrix_head(catalog_, applications);
+  FeatureBlocks out{std::move(head.names), std::move(head.ids), std::move(head.targets), {}};
+  const std::vector<OutputRange> ranges = part_ranges(catalog_.plan());
+  for (std::size_t part : in_column_order(ranges))
+    out.blocks.push_back({ranges[part].first, ranges[part].count, {}});
+  return out;
+}
+
 FeatureBlocks FeatureBuilder::build_and_release(std::span<const tables::Table* const> applications,
                                                 tables::Dataset& history, BuildReport* report,
                                                 const ProgressFn& progress) const {
+  FeatureBlocks out = layout(applications);
+  build_and_release(out, applications, history, report, progress, {});
+  return out;
+}
+
+void FeatureBuilder::build_and_release(FeatureBlocks& matrix,
+                                       std::span<const tables::Table* const> applications,
+                                       tables::Dataset& history, BuildReport* report,
+                                       const ProgressFn& progress, const BlockMade& made) const {
   const FeaturePlan& plan = catalog_.plan();
-  FeatureMatrix head = matrix_head(catalog_, applications);
-  FeatureBlocks out{std::move(head.names), std::move(head.ids), std::move(head.targets), {}};
-  const std::size_t rows = out.rows();
+  const std::vector<OutputRange> ranges = part_ranges(plan);
+  const std::vector<std::size_t> order = in_column_order(ranges);
+  std::vector<std::size_t> block_of(order.size());
+  for (std::size_t k = 0; k < order.size(); ++k) block_of[order[k]] = k;
+  const std::size_t rows = matrix.rows();
   const std::uint64_t stages = 1 + plan.history.size();
-  std::vector<FeatureBlock> blocks(plan.history.size());
+  // Makes part `part`'s block with `build`, then hands it over.
+  const auto make = [&](std::size_t part, const std::function<void(const OutputBlock&)>& build) {
+    FeatureBlock& block = matrix.blocks[block_of[part]];
+    reserve_populated_on_every_core(block.values, rows * block.count);
+    block.values.resize(rows * block.count);
+    build({block.values.data(), block.count, block.first});
+    if (made) made(block);
+  };
   std::vector<std::size_t> cells(plan.history.size());  // what each table holds
   for (std::size_t h = 0; h < plan.history.size(); ++h) {
-    const OutputRange range = output_range(plan.history[h]);
-    blocks[h].first = range.first;
-    blocks[h].count = range.count;
     for (tables::TableId id : HistoryFrame::sources(plan.history[h].table))
       cells[h] += history.table(id).rows() * history.table(id).column_count();
   }
   // First the tables that give back the most memory for the room their features take, so that
   // the first builds, made while every table is held, need little room.
-  std::vector<std::size_t> order(plan.history.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return blocks[a].count * cells[b] < blocks[b].count * cells[a];
+  std::vector<std::size_t> tables(plan.history.size());
+  std::iota(tables.begin(), tables.end(), std::size_t{0});
+  std::stable_sort(tables.begin(), tables.end(), [&](std::size_t a, std::size_t b) {
+    return ranges[a + 1].count * cells[b] < ranges[b + 1].count * cells[a];
   });
-  for (std::size_t done = 0; done < order.size(); ++done) {
-    const std::size_t h = order[done];
-    FeatureBlock& block = blocks[h];
-    reserve_populated_on_every_core(block.values, rows * block.count);
-    block.values.resize(rows * block.count);
-    build_history(plan.history[h], history, catalog_.categories(), out.ids,
-                  {block.values.data(), block.count, block.first}, report);
+  for (std::size_t done = 0; done < tables.size(); ++done) {
+    const std::size_t h = tables[done];
+    make(h + 1, [&](const OutputBlock& out) {
+      build_history(plan.history[h], history, catalog_.categories(), matrix.ids, out, report);
+    });
     for (tables::TableId id : HistoryFrame::sources(plan.history[h].table))
       history.table(id) = tables::empty_table(id);
     if (progress) {
@@ -376,19 +414,11 @@ FeatureBlocks FeatureBuilder::build_and_release(std::span<const tables::Table* c
   // The application's block is larger than the gaps the history tables left: they go back to
   // the kernel first, so that it does not add to the peak.
   release_free_memory();
-  const OutputRange range = output_range(plan.application);
-  FeatureBlock application{range.first, range.count, {}};
-  reserve_populated_on_every_core(application.values, rows * range.count);
-  application.values.resize(rows * range.count);
-  build_applications(plan.application, applications,
-                     {application.values.data(), range.count, range.first}, report);
-  blocks.push_back(std::move(application));
-  std::sort(blocks.begin(), blocks.end(),
-            [](const FeatureBlock& a, const FeatureBlock& b) { return a.first < b.first; });
-  out.blocks = std::move(blocks);
-  check_blocks(out);
+  make(0, [&](const OutputBlock& out) {
+    build_applications(plan.application, applications, out, report);
+  });
+  check_blocks(matrix);
   if (progress) progress("application", rows * stages, rows * stages);
-  return out;
 }
 
 }  // namespace creditscore::features

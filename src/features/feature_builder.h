@@ -29,6 +29,9 @@ struct BuildReport {
 // build_and_release, given where to put what it met and its progress.
 using FeatureBuild = std::function<FeatureBlocks(BuildReport*, const ProgressFn&)>;
 
+// Called with each block of a matrix as soon as it is built.
+using BlockMade = std::function<void(const FeatureBlock&)>;
+
 class FeatureBuilder {
  public:
   explicit FeatureBuilder(const FeatureCatalog& catalog) : catalog_(catalog) {}
@@ -51,6 +54,14 @@ class FeatureBuilder {
   FeatureBlocks build_and_release(std::span<const tables::Table* const> applications,
                                   tables::Dataset& history, BuildReport* report = nullptr,
                                   const ProgressFn& progress = {}) const;
+  // The matrix of `applications`' clients before it is built: names, ids, targets and its blocks'
+  // places, their values not yet made.
+  FeatureBlocks layout(std::span<const tables::Table* const> applications) const;
+  // Builds the blocks of `matrix`, laid out by layout() for the same applications, as above,
+  // handing each to `made` as soon as it is complete (to write it while the next is built).
+  void build_and_release(FeatureBlocks& matrix, std::span<const tables::Table* const> applications,
+                         tables::Dataset& history, BuildReport* report, const ProgressFn& progress,
+                         const BlockMade& made) const;
 
  private:
   const FeatureCatalog& catalog_;

@@ -14,13 +14,15 @@
 #include "common/free_memory.h"
 #include "common/parallel.h"
 #include "common/populate.h"
+#include "features/matrix_writer.h"
 #include "tables/atomic_file.h"
 
 namespace creditscore::features {
 namespace {
 
 constexpr char kMagic[4] = {'C', 'S', 'F', 'M'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
+constexpr std::size_t kAlignment = AtomicFile::kAlignment;  // of each block of values
 
 template <typename T>
 void put(std::string& out, const T& value) {
@@ -50,7 +52,7 @@ class Reader {
     return values;
   }
   std::string get_text(std::size_t length) { return std::string(take(length), length); }
-  bool at_end() const { return position_ == bytes_.size(); }
+  std::size_t position() const { return position_; }
   [[noreturn]] void fail(const std::string& problem) const {
     throw corrupt(file_ + ": not a readable feature matrix (" + problem + ")");
   }
@@ -104,29 +106,39 @@ FeatureMatrix assemble(FeatureBlocks features) {
   return m;
 }
 
-void write_matrix(const FeatureBlocks& features, const std::filesystem::path& file) {
-  check_blocks(features);
+std::string matrix_file_head(const FeatureBlocks& layout) {
   std::string head(kMagic, sizeof kMagic);
   put(head, kVersion);
-  put(head, static_cast<std::uint64_t>(features.rows()));
-  put(head, static_cast<std::uint64_t>(features.cols()));
-  for (const std::string& name : features.names) {
+  put(head, static_cast<std::uint64_t>(layout.rows()));
+  put(head, static_cast<std::uint64_t>(layout.cols()));
+  for (const std::string& name : layout.names) {
     put(head, static_cast<std::uint32_t>(name.size()));
     head += name;
   }
-  head += bytes_of(features.ids);
-  head += bytes_of(features.targets);
-  const std::size_t values = features.rows() * features.cols() * sizeof(float);
-  AtomicFile out(file);
-  out.write_in_pieces(head.size() + values, [&](std::size_t offset, std::span<char> piece) {
-    const std::size_t from_head =
-        offset < head.size() ? std::min(piece.size(), head.size() - offset) : 0;
-    if (from_head > 0) std::memcpy(piece.data(), head.data() + offset, from_head);
-    if (from_head < piece.size())
-      features.copy_bytes(offset + from_head - head.size(), piece.size() - from_head,
-                          piece.data() + from_head);
-  });
-  out.commit();
+  head += bytes_of(layout.ids);
+  head += bytes_of(layout.targets);
+  put(head, static_cast<std::uint32_t>(layout.blocks.size()));
+  for (const FeatureBlock& block : layout.blocks)
+    put(head, static_cast<std::uint32_t>(block.count));
+  return head;
+}
+
+std::vector<std::size_t> value_offsets(std::size_t head_size, std::size_t rows,
+                                       std::span<const std::size_t> block_columns) {
+  const auto aligned = [](std::size_t offset) {
+    return (offset + kAlignment - 1) / kAlignment * kAlignment;
+  };
+  std::vector<std::size_t> offsets{aligned(head_size)};
+  for (std::size_t columns : block_columns)
+    offsets.push_back(aligned(offsets.back() + rows * columns * sizeof(float)));
+  return offsets;
+}
+
+void write_matrix(const FeatureBlocks& features, const std::filesystem::path& file) {
+  check_blocks(features);
+  MatrixWriter writer(file, features);
+  for (const FeatureBlock& block : features.blocks) writer.write(block);
+  writer.commit();
 }
 
 FeatureMatrix read_matrix(const std::filesystem::path& file) {
@@ -144,7 +156,8 @@ FeatureMatrix parse_matrix(std::string_view bytes, const std::string& source) {
   if (std::memcmp(magic, kMagic, sizeof kMagic) != 0) reader.fail("wrong magic bytes");
   const auto version = reader.get<std::uint32_t>();
   if (version != kVersion)
-    reader.fail("format version " + std::to_string(version) + ", expected 1");
+    reader.fail("format version " + std::to_string(version) + ", expected " +
+                std::to_string(kVersion));
   const auto rows = reader.get<std::uint64_t>();
   const auto cols = reader.get<std::uint64_t>();
   FeatureMatrix m;
@@ -152,10 +165,29 @@ FeatureMatrix parse_matrix(std::string_view bytes, const std::string& source) {
     m.names.push_back(reader.get_text(reader.get<std::uint32_t>()));
   m.ids = reader.get_all<std::int64_t>(rows);
   m.targets = reader.get_all<float>(rows);
-  if (cols != 0 && rows > std::numeric_limits<std::size_t>::max() / cols)
-    reader.fail("impossible size");
-  m.values = reader.get_all<float>(rows * cols);
-  if (!reader.at_end()) reader.fail("trailing bytes");
+  const std::vector<std::uint32_t> widths =
+      reader.get_all<std::uint32_t>(reader.get<std::uint32_t>());
+  const std::vector<std::size_t> columns(widths.begin(), widths.end());
+  std::size_t total = 0;
+  for (std::size_t width : columns) total += width;
+  if (total != cols)
+    reader.fail("blocks of " + std::to_string(total) + " columns in all, for " +
+                std::to_string(cols) + " names");
+  // The values lie in the file: a count they could not fill is a truncated file, before any
+  // offset is worked out from it.
+  if (cols != 0 && rows > bytes.size() / sizeof(float) / cols) reader.fail("truncated");
+  const std::vector<std::size_t> offsets = value_offsets(reader.position(), rows, columns);
+  if (bytes.size() < offsets.back()) reader.fail("truncated");
+  if (bytes.size() > offsets.back()) reader.fail("trailing bytes");
+  m.values.resize(rows * cols);
+  std::size_t first = 0;  // each block's first column
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    const std::size_t row_bytes = columns[k] * sizeof(float);
+    for (std::size_t r = 0; r < rows && row_bytes > 0; ++r)
+      std::memcpy(m.values.data() + r * cols + first, bytes.data() + offsets[k] + r * row_bytes,
+                  row_bytes);
+    first += columns[k];
+  }
   return m;
 }
 

@@ -2,13 +2,18 @@
 //
 // Binary file format (little-endian), for inspection and for other tools:
 //   "CSFM"              4 bytes, magic
-//   version             u32 (1)
+//   version             u32 (2)
 //   rows, cols          u64, u64
 //   names               cols times: u32 length, then the UTF-8 bytes
 //   SK_ID_CURR          rows times i64
 //   TARGET              rows times f32 (NaN where unknown: test clients, new applications)
-//   values              rows x cols f32, row-major
-// Written atomically; reading checks the magic, the version and the exact size.
+//   blocks              u32, then blocks times u32: each block's columns, in column order
+//   values              for each block: zeros up to the next multiple of 4,096 bytes from the
+//                       file's start, then rows x its columns f32, row-major
+//   zeros               up to the next multiple of 4,096 bytes
+// The values come as the blocks of adjacent columns they are built in (feature_blocks.h), each
+// aligned so that it goes to the disk on its own, while the next is built. Written atomically;
+// reading checks the magic, the version and the exact size.
 #pragma once
 
 #include <cstdint>
@@ -36,9 +41,14 @@ struct FeatureMatrix {
 // The matrix of `features`, whose blocks it takes and frees once copied.
 FeatureMatrix assemble(FeatureBlocks features);
 
-// Straight from the blocks, in pieces every core makes and writes: the matrix is never put
-// together.
+// Writes every block of `features` (MatrixWriter writes them as they are made).
 void write_matrix(const FeatureBlocks& features, const std::filesystem::path& file);
+// The file's bytes before the values: magic, version, sizes, names, ids, targets and blocks.
+std::string matrix_file_head(const FeatureBlocks& layout);
+// Where each block's values start in a file whose head takes `head_size` bytes, then where the
+// file ends: blocks of `block_columns` columns each, of `rows` rows.
+std::vector<std::size_t> value_offsets(std::size_t head_size, std::size_t rows,
+                                       std::span<const std::size_t> block_columns);
 // Throws a corrupt Error naming the file and the problem (not a matrix, version, truncated).
 FeatureMatrix read_matrix(const std::filesystem::path& file);
 // The same, from the file's bytes already in memory; `source` names them in errors.

@@ -7,19 +7,18 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 #include <string>
 
 #include "common/error.h"
-#include "common/parallel.h"
 
 namespace creditscore {
 namespace {
 
-// The buffer's size and alignment: a multiple of every disk's logical block, as O_DIRECT needs.
-constexpr std::size_t kBlock = 4096;
+constexpr std::size_t kBlock = AtomicFile::kAlignment;  // the buffer's alignment
 constexpr std::size_t kBuffer = 4 << 20;
 
 [[noreturn]] void fail(const std::string& what, const std::filesystem::path& file) {
@@ -83,6 +82,7 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::write(std::string_view bytes) {
+  if (in_pieces_) throw internal_error(temporary_.string() + ": written after aligned pieces");
   while (!bytes.empty()) {
     const std::size_t taken = std::min(bytes.size(), kBuffer - buffered_);
     std::memcpy(buffer_.get() + buffered_, bytes.data(), taken);
@@ -110,47 +110,31 @@ bool AtomicFile::set_direct(bool on) {
 }
 
 void AtomicFile::write_out(const char* data, std::size_t size) {
-  while (size > 0) {
-    const ssize_t written = ::write(fd_, data, size);
-    if (written < 0 && errno == EINTR) continue;
-    // The disk refused the alignment after all: go on through the page cache.
-    if (written < 0 && errno == EINVAL && direct_ && set_direct(false)) continue;
-    if (written <= 0) fail("write", temporary_);
-    data += written;
-    size -= static_cast<std::size_t>(written);
+  write_at(data, size, written_);
+  written_ += size;
+}
+
+void AtomicFile::write_aligned(std::size_t offset, std::span<const char> piece) {
+  if (buffered_ != 0 || written_ != 0)
+    throw internal_error(temporary_.string() + ": aligned pieces after other writes");
+  if (offset % kBlock != 0 || piece.size() % kBlock != 0 ||
+      reinterpret_cast<std::uintptr_t>(piece.data()) % kBlock != 0)
+    throw internal_error(temporary_.string() + ": a piece not aligned to " +
+                         std::to_string(kBlock) + " bytes");
+  in_pieces_ = true;
+  if (!tried_direct_) {
+    tried_direct_ = true;
+    set_direct(true);
   }
+  write_at(piece.data(), piece.size(), offset);
 }
 
-void AtomicFile::write_in_pieces(std::size_t size,
-                                 const std::function<void(std::size_t, std::span<char>)>& fill) {
-  if (buffered_ != 0 || tried_direct_)
-    throw internal_error(temporary_.string() + ": written in pieces after other writes");
-  // The first piece goes through write(), which settles whether the disk takes O_DIRECT; the
-  // other whole ones then go out in parallel, and the rest stays in the buffer for commit().
-  const std::size_t first = std::min(size, kBuffer);
-  fill(0, {buffer_.get(), first});
-  buffered_ = first;
-  if (buffered_ < kBuffer) return;
-  flush_full_buffer();
-  const std::size_t pieces = size / kBuffer;
-  parallel_ranges(pieces - 1, 1, [&](std::size_t begin, std::size_t end) {
-    const std::unique_ptr<char, FreeBuffer> piece(
-        static_cast<char*>(std::aligned_alloc(kBlock, kBuffer)));
-    if (!piece) throw std::bad_alloc();
-    for (std::size_t p = begin + 1; p < end + 1; ++p) {
-      fill(p * kBuffer, {piece.get(), kBuffer});
-      write_at(piece.get(), kBuffer, p * kBuffer);
-    }
-  });
-  if (::lseek(fd_, static_cast<off_t>(pieces * kBuffer), SEEK_SET) < 0) fail("seek in", temporary_);
-  buffered_ = size - pieces * kBuffer;
-  fill(pieces * kBuffer, {buffer_.get(), buffered_});
-}
-
-void AtomicFile::write_at(const char* data, std::size_t size, std::size_t offset) const {
+void AtomicFile::write_at(const char* data, std::size_t size, std::size_t offset) {
   while (size > 0) {
     const ssize_t written = ::pwrite(fd_, data, size, static_cast<off_t>(offset));
     if (written < 0 && errno == EINTR) continue;
+    // The disk refused the alignment after all: go on through the page cache.
+    if (written < 0 && errno == EINVAL && direct_ && set_direct(false)) continue;
     if (written <= 0) fail("write", temporary_);
     data += written;
     offset += static_cast<std::size_t>(written);

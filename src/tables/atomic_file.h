@@ -30,11 +30,12 @@ class AtomicFile {
   void make_private();
   // Throws std::runtime_error naming the file when the disk refuses the write.
   void write(std::string_view bytes);
-  // The whole file, `size` bytes, put together by pieces: fill(offset, piece) writes bytes
-  // [offset, offset + piece.size()) into `piece`. Every core fills pieces and writes each at its
-  // place, so making the bytes and writing them overlap. Only as the first and only write.
-  void write_in_pieces(std::size_t size,
-                       const std::function<void(std::size_t offset, std::span<char> piece)>& fill);
+  // What write_aligned() takes: a multiple of every disk's logical block, as O_DIRECT needs.
+  static constexpr std::size_t kAlignment = 4096;
+  // Writes `piece` at `offset`, where the piece's address, its size and the offset are multiples
+  // of kAlignment: straight to the disk where the file system allows. Pieces go in any order,
+  // from one thread at a time, into a file given no write() (throws an internal Error otherwise).
+  void write_aligned(std::size_t offset, std::span<const char> piece);
   // fsync, close and rename over the destination.
   void commit();
 
@@ -46,10 +47,10 @@ class AtomicFile {
   };
   // Writes the buffer out once full; then the file offset stays a multiple of its size.
   void flush_full_buffer();
-  // Writes `size` bytes from `data`, all of them, or throws.
+  // Writes `size` bytes from `data` after those written so far, all of them, or throws.
   void write_out(const char* data, std::size_t size);
-  // The same at `offset`, leaving the file offset and O_DIRECT as they are: for several threads.
-  void write_at(const char* data, std::size_t size, std::size_t offset) const;
+  // The same at `offset`.
+  void write_at(const char* data, std::size_t size, std::size_t offset);
   // Turns O_DIRECT on or off; false when the file system refuses (tmpfs, some network ones).
   bool set_direct(bool on);
 
@@ -58,6 +59,8 @@ class AtomicFile {
   int fd_ = -1;
   std::unique_ptr<char, FreeBuffer> buffer_;
   std::size_t buffered_ = 0;
+  std::size_t written_ = 0;  // by write_out()
+  bool in_pieces_ = false;   // written by write_aligned()
   bool direct_ = false;
   bool tried_direct_ = false;
 };

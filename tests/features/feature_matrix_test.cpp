@@ -5,9 +5,12 @@
 
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 
+#include "features/matrix_writer.h"
 #include "tests/support/temporary_directory.h"
 
 namespace creditscore::features {
@@ -21,6 +24,12 @@ class FeatureMatrixTest : public ::testing::Test {
     matrix_.targets = {1.0f, std::nanf("")};
     // Rows {0.5, NaN, 2} and {-3.25, 1e-7, 4}: a block of one column, then one of two.
     matrix_.blocks = {{0, 1, {0.5f, -3.25f}}, {1, 2, {std::nanf(""), 2.0f, 1e-7f, 4.0f}}};
+  }
+  static std::string read_bytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
   }
   const testing::TemporaryDirectory temporary_{"matrix"};
   const std::filesystem::path& dir_ = temporary_.path();
@@ -54,19 +63,50 @@ TEST_F(FeatureMatrixTest, AssembledBlocksAreTheMatrixTheFileHolds) {
   EXPECT_EQ(std::memcmp(assembled.values.data(), read.values.data(), read.values.size() * 4), 0);
 }
 
-// Any piece of the row-major bytes, whatever rows its ends cut, is that piece of the matrix.
-TEST_F(FeatureMatrixTest, EveryPieceOfTheBytesIsThatPieceOfTheMatrix) {
-  const FeatureMatrix whole = assemble(matrix_);
-  const auto* expected = reinterpret_cast<const char*>(whole.values.data());
-  const std::size_t size = whole.values.size() * sizeof(float);
-  for (std::size_t offset = 0; offset <= size; ++offset)
-    for (std::size_t length = 0; offset + length <= size; ++length) {
-      std::string piece(length, '\0');
-      matrix_.copy_bytes(offset, length, piece.data());
-      EXPECT_EQ(piece, std::string(expected + offset, length)) << offset << "+" << length;
+// The file as written block by block while they are made, in any order: the same bytes as
+// every block written at once, each block's values starting at a multiple of 4,096 bytes.
+TEST_F(FeatureMatrixTest, BlocksWrittenAsTheyAreMadeGiveTheSameAlignedFile) {
+  write_matrix(matrix_, dir_ / "whole.bin");
+  {
+    MatrixWriter writer(dir_ / "made.bin", matrix_);
+    writer.write(matrix_.blocks[1]);
+    writer.write(matrix_.blocks[0]);
+    writer.commit();
+  }
+  const std::string whole = read_bytes(dir_ / "whole.bin");
+  EXPECT_EQ(read_bytes(dir_ / "made.bin"), whole);
+  // Head, then a block in each of the next two 4 KB pages: rows {0.5} and {-3.25}, then
+  // {NaN, 2} and {1e-7, 4}.
+  ASSERT_EQ(whole.size(), 3u * 4096);
+  float values[4];
+  std::memcpy(values, whole.data() + 4096, 2 * sizeof(float));
+  EXPECT_EQ(values[0], 0.5f);
+  EXPECT_EQ(values[1], -3.25f);
+  std::memcpy(values, whole.data() + 2 * 4096, 4 * sizeof(float));
+  EXPECT_TRUE(std::isnan(values[0]));
+  EXPECT_EQ(values[3], 4.0f);
+}
+
+TEST_F(FeatureMatrixTest, AFileWithABlockMissingIsNeverMade) {
+  {
+    MatrixWriter unfinished(dir_ / "unfinished.bin", matrix_);
+    unfinished.write(matrix_.blocks[0]);
+  }
+  {
+    MatrixWriter writer(dir_ / "m.bin", matrix_);
+    writer.write(matrix_.blocks[1]);
+    EXPECT_THROW(writer.write(matrix_.blocks[1]), std::runtime_error);
+    FeatureBlock foreign{1, 1, {1.0f, 2.0f}};
+    EXPECT_THROW(writer.write(foreign), std::runtime_error);
+    try {
+      writer.commit();
+      FAIL() << "a block was never handed over";
+    } catch (const std::runtime_error& error) {
+      EXPECT_NE(std::string(error.what()).find("columns from 0"), std::string::npos)
+          << error.what();
     }
-  std::string past(2, '\0');
-  EXPECT_THROW(matrix_.copy_bytes(size - 1, 2, past.data()), std::runtime_error);
+  }
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_), {}), 0);
 }
 
 // 700,000 clients: the ids and targets alone outgrow the first 4 MB piece the file is written in,
@@ -104,10 +144,7 @@ TEST_F(FeatureMatrixTest, BlocksThatLeaveAColumnOutAreRefused) {
 
 TEST_F(FeatureMatrixTest, TruncatedOrForeignFilesAreRefused) {
   write_matrix(matrix_, dir_ / "m.bin");
-  std::ifstream in(dir_ / "m.bin", std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  const std::string full = bytes.str();
+  const std::string full = read_bytes(dir_ / "m.bin");
   std::ofstream(dir_ / "cut.bin", std::ios::binary) << full.substr(0, full.size() - 3);
   try {
     read_matrix(dir_ / "cut.bin");
@@ -120,11 +157,26 @@ TEST_F(FeatureMatrixTest, TruncatedOrForeignFilesAreRefused) {
   std::ofstream(dir_ / "long.bin", std::ios::binary) << full << "x";
   EXPECT_THROW(read_matrix(dir_ / "long.bin"), std::runtime_error);
   EXPECT_THROW(read_matrix(dir_ / "missing.bin"), std::runtime_error);
+  // A file of the first format, or blocks whose columns do not add up to the names.
+  std::string first_format = full;
+  first_format[4] = 1;
+  EXPECT_THROW(parse_matrix(first_format, "v1.bin"), std::runtime_error);
+  std::string widths = full;
+  const std::size_t head = 24 + (4 + 1) + (4 + 4) + (4 + 1) + 2 * 8 + 2 * 4;
+  widths[head + 4] = 2;  // blocks of 2 and 2 columns, for 3 names
+  try {
+    parse_matrix(widths, "widths.bin");
+    FAIL();
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find("4 columns in all, for 3 names"), std::string::npos)
+        << error.what();
+  }
 }
 
 // Found by fuzz/feature_matrix_fuzzer.cpp: reading zero values copied from a null pointer.
 TEST_F(FeatureMatrixTest, AnEmptyMatrixReadsAndTrailingBytesAreRefused) {
-  std::string empty = std::string("CSFM\1\0\0\0", 8) + std::string(16, '\0');
+  // Magic, version 2, no rows, no columns, no blocks: a head of 28 bytes, padded to 4,096.
+  std::string empty = std::string("CSFM\2\0\0\0", 8) + std::string(4096 - 8, '\0');
   const FeatureMatrix none = parse_matrix(empty, "empty.bin");
   EXPECT_EQ(none.rows(), 0u);
   EXPECT_EQ(none.cols(), 0u);

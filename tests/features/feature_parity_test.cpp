@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <cstring>
+#include <map>
+#include <vector>
 
 #include "features/feature_builder.h"
 #include "synth/generator.h"
@@ -106,6 +108,31 @@ TEST(FeatureParity, BuildingAndReleasingTheHistoryGivesTheSameBitsAndEmptiesItsT
         << tables::schema_of(id).file_name;
     EXPECT_EQ(released.table(id).column_count(), data.table(id).column_count());
   }
+}
+
+// Each block is handed over once, as soon as it is complete: its values then are its final ones.
+TEST(FeatureParity, EachBlockIsHandedOverOnceWhenComplete) {
+  tables::Dataset data = generated(300);
+  const FeatureCatalog catalog = FeatureCatalog::fit(data);
+  const FeatureBuilder builder(catalog);
+  const tables::Table* const both[] = {&data.application_train, &data.application_test};
+  const FeatureMatrix expected = builder.build(both, data);
+  FeatureBlocks matrix = builder.layout(both);
+  ASSERT_EQ(matrix.names, expected.names);
+  std::map<std::size_t, std::vector<float>> handed;  // by first column, as handed over
+  builder.build_and_release(matrix, both, data, nullptr, {}, [&](const FeatureBlock& block) {
+    EXPECT_TRUE(handed.emplace(block.first, block.values).second) << block.first;
+  });
+  ASSERT_EQ(handed.size(), matrix.blocks.size());
+  for (const FeatureBlock& block : matrix.blocks) {
+    const std::vector<float>& values = handed[block.first];
+    ASSERT_EQ(values.size(), block.values.size());
+    EXPECT_EQ(std::memcmp(values.data(), block.values.data(), values.size() * sizeof(float)), 0);
+  }
+  const FeatureMatrix assembled = assemble(std::move(matrix));
+  EXPECT_EQ(std::memcmp(assembled.values.data(), expected.values.data(),
+                        expected.values.size() * sizeof(float)),
+            0);
 }
 
 }  // namespace

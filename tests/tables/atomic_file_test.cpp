@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <span>
 #include <sstream>
 #include <string>
@@ -71,38 +74,50 @@ TEST_F(AtomicFileTest, ALargeFileWrittenInPiecesOfEverySizeReadsBackWhole) {
   }
 }
 
-// Written in pieces filled on every core: sizes around the 4 MB pieces' edges read back byte for
-// byte, each byte where its offset says, on a disk as on tmpfs.
-TEST_F(AtomicFileTest, AFileWrittenInPiecesHasEveryByteInItsPlace) {
+// Aligned pieces written last first, around the 4 MB buffer's size, read back byte for byte,
+// each byte where its offset says, on a disk (straight to it) as on tmpfs (which refuses O_DIRECT:
+// through the page cache).
+TEST_F(AtomicFileTest, AlignedPiecesInAnyOrderHaveEveryByteInItsPlace) {
+  constexpr std::size_t kAlign = AtomicFile::kAlignment;
   const auto byte_at = [](std::size_t offset) {
     return static_cast<char>(offset * 2654435761u >> 13);
   };
-  constexpr std::size_t kPiece = 4 << 20;
   std::vector<std::filesystem::path> dirs = {dir_};
   if (std::filesystem::is_directory("/dev/shm")) dirs.emplace_back("/dev/shm");
+  const std::vector<std::size_t> sizes = {kAlign, 4 << 20, (4 << 20) + kAlign, 3 * kAlign};
+  std::vector<std::size_t> offsets = {0};
+  for (std::size_t size : sizes) offsets.push_back(offsets.back() + size);
+  const std::size_t total = offsets.back();
+  std::unique_ptr<char, decltype(&std::free)> buffer(
+      static_cast<char*>(std::aligned_alloc(kAlign, total)), &std::free);
+  for (std::size_t i = 0; i < total; ++i) buffer.get()[i] = byte_at(i);
   for (const auto& dir : dirs) {
-    for (std::size_t size :
-         {std::size_t{0}, std::size_t{1}, kPiece - 1, kPiece, kPiece + 1, 3 * kPiece + 4097}) {
-      const auto file = dir / (dir_.filename().string() + "-pieces.bin");
-      AtomicFile out(file);
-      out.write_in_pieces(size, [&](std::size_t offset, std::span<char> piece) {
-        for (std::size_t i = 0; i < piece.size(); ++i) piece[i] = byte_at(offset + i);
-      });
-      out.commit();
-      const std::string back = read(file);
-      ASSERT_EQ(back.size(), size) << file;
-      std::size_t wrong = 0;
-      for (std::size_t i = 0; i < size; ++i) wrong += back[i] != byte_at(i);
-      EXPECT_EQ(wrong, 0u) << size << " bytes in " << file;
-      std::filesystem::remove(file);
-    }
+    const auto file = dir / (dir_.filename().string() + "-pieces.bin");
+    AtomicFile out(file);
+    for (std::size_t k = sizes.size(); k-- > 0;)
+      out.write_aligned(offsets[k], {buffer.get() + offsets[k], sizes[k]});
+    out.commit();
+    const std::string back = read(file);
+    ASSERT_EQ(back.size(), total) << file;
+    EXPECT_EQ(back, std::string(buffer.get(), total)) << file;
+    std::filesystem::remove(file);
   }
 }
 
-TEST_F(AtomicFileTest, PiecesAfterOtherWritesAreRefused) {
-  AtomicFile out(dir_ / "mixed.bin");
-  out.write("head");
-  EXPECT_THROW(out.write_in_pieces(10, [](std::size_t, std::span<char>) {}), std::runtime_error);
+TEST_F(AtomicFileTest, UnalignedPiecesAndMixedWritesAreRefused) {
+  constexpr std::size_t kAlign = AtomicFile::kAlignment;
+  std::unique_ptr<char, decltype(&std::free)> buffer(
+      static_cast<char*>(std::aligned_alloc(kAlign, 2 * kAlign)), &std::free);
+  std::memset(buffer.get(), 'x', 2 * kAlign);
+  AtomicFile pieces(dir_ / "pieces.bin");
+  EXPECT_THROW(pieces.write_aligned(1, {buffer.get(), kAlign}), std::runtime_error);
+  EXPECT_THROW(pieces.write_aligned(0, {buffer.get(), kAlign - 1}), std::runtime_error);
+  EXPECT_THROW(pieces.write_aligned(0, {buffer.get() + 1, kAlign}), std::runtime_error);
+  pieces.write_aligned(kAlign, {buffer.get(), kAlign});
+  EXPECT_THROW(pieces.write("tail"), std::runtime_error);
+  AtomicFile written(dir_ / "written.bin");
+  written.write("head");
+  EXPECT_THROW(written.write_aligned(0, {buffer.get(), kAlign}), std::runtime_error);
 }
 
 TEST_F(AtomicFileTest, UnwritableDirectoryIsNamedInTheError) {
