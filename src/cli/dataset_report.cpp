@@ -48,8 +48,12 @@ std::string absence_consequence(tables::TableId id) {
 // A command that reads a whole data set is a batch job that takes and frees gigabytes in turn
 // (tables, chunks, history frames, XGBoost's matrices). glibc gives every large block back to
 // the kernel when it is freed, and the kernel hands out zeroed pages at the next one: at Kaggle
-// scale, a third of the CPU time went to page faults. Freed memory stays for reuse instead.
+// scale, a third of the CPU time went to page faults. Freed memory stays for reuse instead, in one
+// arena for every thread: the tables' columns are made by the reading threads, and memory they
+// free went back to those threads' own arenas, where the blocks the main thread takes next could
+// not reuse it (20,000 clients: 42,500 page faults against 45,300, peak 163 MB against 168).
 void keep_freed_memory_for_reuse() {
+  ::mallopt(M_ARENA_MAX, 1);
   ::mallopt(M_MMAP_MAX, 0);
   ::mallopt(M_TRIM_THRESHOLD, std::numeric_limits<int>::max());
 }
