@@ -22,14 +22,22 @@ using tables::TableId;
 
 constexpr float kMissing = std::numeric_limits<float>::quiet_NaN();
 
-const tables::ColumnSpec& spec_of(const tables::Table& table, const std::string& column) {
-  return table.schema().columns[table.schema().index_of(column)];
-}
+// A numeric column's values as features: kNoDate, where the column holds it, is missing. Found by
+// name once, before the loops over rows.
+class FeatureColumn {
+ public:
+  FeatureColumn(const tables::Table& table, const std::string& column)
+      : numbers_(table.numbers(column)),
+        may_hold_no_date_(
+            table.schema().columns[table.schema().index_of(column)].may_hold_no_date) {}
+  float operator[](std::size_t row) const {
+    return may_hold_no_date_ && numbers_[row] == tables::kNoDate ? kMissing : numbers_[row];
+  }
 
-// A value as a feature: kNoDate, where the column holds it, is missing.
-float as_feature(float value, const tables::ColumnSpec& column) {
-  return column.may_hold_no_date && value == tables::kNoDate ? kMissing : value;
-}
+ private:
+  std::span<const float> numbers_;
+  bool may_hold_no_date_;
+};
 
 // The slot of each row of a category column in its learned list.
 std::vector<int> row_slots(const tables::Column& column, const CategoryList& categories) {
@@ -114,23 +122,21 @@ void build_application(const ApplicationPlan& plan, const tables::Table& applica
     slots.push_back(row_slots(applications.column(hot.column), hot.categories));
     count_unseen(slots.back(), "application." + hot.column, report);
   }
+  std::vector<FeatureColumn> columns, numerators, denominators;
+  for (const ApplicationPlan::Value& value : plan.values)
+    columns.emplace_back(applications, value.column);
+  for (const ApplicationPlan::Ratio& ratio : plan.ratios) {
+    numerators.emplace_back(applications, ratio.numerator);
+    denominators.emplace_back(applications, ratio.denominator);
+  }
   // Writes rows [begin, end) of every output, an output at a time.
   const auto build_rows = [&](std::size_t begin, std::size_t end) {
-    for (const ApplicationPlan::Value& value : plan.values) {
-      const auto numbers = applications.numbers(value.column);
-      const tables::ColumnSpec& column = spec_of(applications, value.column);
-      for (std::size_t r = begin; r < end; ++r)
-        at(r, value.output) = as_feature(numbers[r], column);
+    for (std::size_t v = 0; v < columns.size(); ++v) {
+      for (std::size_t r = begin; r < end; ++r) at(r, plan.values[v].output) = columns[v][r];
     }
-    for (const ApplicationPlan::Ratio& ratio : plan.ratios) {
-      const auto numerators = applications.numbers(ratio.numerator);
-      const auto denominators = applications.numbers(ratio.denominator);
-      const tables::ColumnSpec& numerator = spec_of(applications, ratio.numerator);
-      const tables::ColumnSpec& denominator = spec_of(applications, ratio.denominator);
-      for (std::size_t r = begin; r < end; ++r) {
-        at(r, ratio.output) = safe_ratio(as_feature(numerators[r], numerator),
-                                         as_feature(denominators[r], denominator));
-      }
+    for (std::size_t q = 0; q < plan.ratios.size(); ++q) {
+      for (std::size_t r = begin; r < end; ++r)
+        at(r, plan.ratios[q].output) = safe_ratio(numerators[q][r], denominators[q][r]);
     }
     for (std::size_t h = 0; h < plan.one_hots.size(); ++h) {
       const OneHot& hot = plan.one_hots[h];
