@@ -6,7 +6,6 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
-#include <limits>
 #include <sstream>
 #include <stdexcept>
 

@@ -11,7 +11,6 @@
 
 #include <cstddef>
 #include <filesystem>
-#include <functional>
 #include <memory>
 #include <span>
 #include <string_view>
